@@ -1,0 +1,2 @@
+namespace DescopeMgmt.Api;
+internal static class AssemblyMarker;
