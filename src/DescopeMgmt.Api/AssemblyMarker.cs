@@ -1,2 +1,0 @@
-namespace DescopeMgmt.Api;
-internal static class AssemblyMarker;

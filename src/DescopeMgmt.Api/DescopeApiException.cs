@@ -1,0 +1,76 @@
+using System.Net;
+
+namespace DescopeMgmt.Api;
+
+/// <summary>
+/// A failed Management API call: the HTTP status (0 when no answer came), the service's error fields,
+/// and a hint saying what to do. Never carries the management key.
+/// </summary>
+public sealed class DescopeApiException : Exception
+{
+    public DescopeApiException(
+        string operation,
+        int statusCode,
+        string? errorCode,
+        string? errorDescription,
+        string? errorMessage,
+        string? hint,
+        Exception? innerException = null)
+        : base(BuildMessage(operation, statusCode, errorCode, errorDescription, errorMessage), innerException)
+    {
+        Operation = operation;
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+        ErrorDescription = errorDescription;
+        ErrorMessage = errorMessage;
+        Hint = hint;
+    }
+
+    /// <summary>What was being done, e.g. "export flow 'sign-in'".</summary>
+    public string Operation { get; }
+
+    /// <summary>HTTP status, or 0 when the connection failed before an answer.</summary>
+    public int StatusCode { get; }
+
+    public string? ErrorCode { get; }
+
+    public string? ErrorDescription { get; }
+
+    public string? ErrorMessage { get; }
+
+    public string? Hint { get; }
+
+    public bool IsUnauthorized => StatusCode is (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden;
+
+    public bool IsRateLimited => StatusCode == (int)HttpStatusCode.TooManyRequests;
+
+    public bool IsConnectionFailure => StatusCode == 0;
+
+    /// <summary>The service answers 500 E103003 for an unknown flow, 404 elsewhere; both mean "not there".</summary>
+    public bool IsNotFound => StatusCode == (int)HttpStatusCode.NotFound || ErrorCode == ApiErrorCodes.FlowNotFound;
+
+    private static string BuildMessage(string operation, int status, string? code, string? description, string? detail)
+    {
+        if (status == 0)
+        {
+            return $"Could not {operation}: {detail ?? "the connection failed"}";
+        }
+
+        var text = description ?? "Server error";
+        if (!string.IsNullOrWhiteSpace(detail) && detail != description)
+        {
+            text += $" ({detail})";
+        }
+
+        return code is null
+            ? $"Could not {operation}: HTTP {status}: {text}"
+            : $"Could not {operation}: HTTP {status} {code}: {text}";
+    }
+}
+
+public static class ApiErrorCodes
+{
+    public const string MalformedRequest = "E011001";
+    public const string FlowNotFound = "E103003";
+    public const string RateLimited = "E130429";
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace DescopeMgmt.Api.Flows;
+
+/// <summary>One entry of <c>flow/list</c>; the service may add more fields, which are kept in <see cref="Extra"/>.</summary>
+public sealed class FlowSummary
+{
+    public string Id { get; set; } = "";
+
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public bool Disabled { get; set; }
+
+    [JsonExtensionData]
+    public JsonObject? Extra { get; set; }
+}
+
+public sealed class FlowListResponse
+{
+    public List<FlowSummary> Flows { get; set; } = [];
+
+    public long Total { get; set; }
+}
+
+public sealed class FlowListRequest
+{
+    public List<string>? Ids { get; set; }
+}
+
+public sealed class FlowIdRequest
+{
+    public string FlowId { get; set; } = "";
+}
+
+public sealed class FlowDeleteRequest
+{
+    public List<string> Ids { get; set; } = [];
+}
+
+/// <summary>v2 export/import wrapper: <c>{"flow": ExportedFlow}</c>. The flow stays an opaque document.</summary>
+public sealed class FlowV2Envelope
+{
+    public JsonObject? Flow { get; set; }
+}
+
+/// <summary>v1 export shape <c>{"flow":Flow,"screens":[...]}</c>, also the console's export file format.</summary>
+public sealed class FlowV1Document
+{
+    public string? FlowId { get; set; }
+
+    public JsonObject? Flow { get; set; }
+
+    public JsonArray? Screens { get; set; }
+}

@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using DescopeMgmt.Api.Json;
+using Polly.Timeout;
+
+namespace DescopeMgmt.Api.Http;
+
+/// <summary>Sends one JSON request and turns the answer into a typed result or a <see cref="DescopeApiException"/>.</summary>
+internal sealed class ApiTransport(HttpClient http, TimeSpan requestTimeout)
+{
+    public async Task<TResponse?> SendAsync<TRequest, TResponse>(
+        HttpMethod method,
+        string pathAndQuery,
+        TRequest? body,
+        JsonTypeInfo<TRequest>? requestType,
+        JsonTypeInfo<TResponse>? responseType,
+        string operation,
+        CancellationToken cancellationToken)
+        where TResponse : class
+    {
+        using var request = new HttpRequestMessage(method, pathAndQuery.TrimStart('/'));
+        if (requestType is not null)
+        {
+            var bytes = body is null ? "{}"u8.ToArray() : JsonSerializer.SerializeToUtf8Bytes(body, requestType);
+            request.Content = new ByteArrayContent(bytes);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new DescopeApiException(operation, 0, null, null,
+                $"no answer within {requestTimeout.TotalSeconds:0.#} s", ApiErrorHints.ConnectionHint, ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)
+        {
+            throw new DescopeApiException(operation, 0, null, null,
+                $"the connection to {http.BaseAddress?.GetLeftPart(UriPartial.Authority)} failed ({ex.Message})",
+                ApiErrorHints.ConnectionHint, ex);
+        }
+
+        using (response)
+        {
+            var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw CreateError(operation, (int)response.StatusCode, payload);
+            }
+
+            if (responseType is null || payload.Length == 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                return JsonSerializer.Deserialize(payload, responseType);
+            }
+            catch (JsonException ex)
+            {
+                throw new DescopeApiException(operation, (int)response.StatusCode, null, "Invalid server response",
+                    ex.Message, "The service answered with something that is not the expected JSON. Check the base URL.", ex);
+            }
+        }
+    }
+
+    private static DescopeApiException CreateError(string operation, int status, byte[] payload)
+    {
+        ApiErrorBody? body = null;
+        try
+        {
+            body = payload.Length == 0 ? null : JsonSerializer.Deserialize(payload, ApiJsonContext.Default.ApiErrorBody);
+        }
+        catch (JsonException)
+        {
+            // Proxies answer with HTML; the status alone still says what happened.
+        }
+
+        var code = string.IsNullOrEmpty(body?.ErrorCode) ? null : body.ErrorCode;
+        return new DescopeApiException(
+            operation,
+            status,
+            code,
+            body?.ErrorDescription,
+            body?.ErrorMessage ?? body?.Message,
+            ApiErrorHints.For(status, code));
+    }
+}

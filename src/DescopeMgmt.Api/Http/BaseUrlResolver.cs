@@ -1,0 +1,41 @@
+namespace DescopeMgmt.Api.Http;
+
+/// <summary>Base URL rules of the API reference §1.</summary>
+public static class BaseUrlResolver
+{
+    public static readonly Uri DefaultBaseUrl = new("https://api.descope.com");
+
+    public static Uri Resolve(string projectId, Uri? explicitBaseUrl)
+    {
+        if (explicitBaseUrl is not null)
+        {
+            Validate(explicitBaseUrl);
+            return new Uri(explicitBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/'));
+        }
+
+        // The SDKs derive the regional host from long project IDs: characters 1-4 name the region.
+        if (projectId.Length >= 32)
+        {
+            return new Uri($"https://api.{projectId.Substring(1, 4).ToLowerInvariant()}.descope.com");
+        }
+
+        return DefaultBaseUrl;
+    }
+
+    private static void Validate(Uri url)
+    {
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new DescopeConfigurationException(
+                $"Base URL '{url}' is not an http(s) URL.",
+                "Use https://api.descope.com, a regional https URL, or 'local' for the embedded emulator.");
+        }
+
+        if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback)
+        {
+            throw new DescopeConfigurationException(
+                $"Refusing plain-http base URL '{url.GetLeftPart(UriPartial.Authority)}': the management key would travel in clear.",
+                "Use an https:// URL; plain http is allowed only for loopback addresses such as http://127.0.0.1:PORT.");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using DescopeMgmt.Api.Flows;
+using DescopeMgmt.Api.Projects;
+using DescopeMgmt.Api.Tenants;
+using DescopeMgmt.Api.Themes;
+
+namespace DescopeMgmt.Api.Json;
+
+/// <summary>
+/// The one source-generated JSON context of the wire format. Lenient on read: numbers may come as
+/// strings (proto int64), missing fields keep defaults, unknown fields are ignored or kept as extension data.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    PropertyNameCaseInsensitive = true,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+    AllowTrailingCommas = true)]
+[JsonSerializable(typeof(EmptyBody))]
+[JsonSerializable(typeof(ApiErrorBody))]
+[JsonSerializable(typeof(FlowListRequest))]
+[JsonSerializable(typeof(FlowListResponse))]
+[JsonSerializable(typeof(FlowIdRequest))]
+[JsonSerializable(typeof(FlowDeleteRequest))]
+[JsonSerializable(typeof(FlowV2Envelope))]
+[JsonSerializable(typeof(FlowV1Document))]
+[JsonSerializable(typeof(ThemeEnvelope))]
+[JsonSerializable(typeof(Tenant))]
+[JsonSerializable(typeof(TenantWrite))]
+[JsonSerializable(typeof(TenantCreateResponse))]
+[JsonSerializable(typeof(TenantListResponse))]
+[JsonSerializable(typeof(TenantDeleteRequest))]
+[JsonSerializable(typeof(TenantSearch))]
+[JsonSerializable(typeof(SnapshotExportRequest))]
+[JsonSerializable(typeof(SnapshotFiles))]
+[JsonSerializable(typeof(SnapshotImportRequest))]
+[JsonSerializable(typeof(SnapshotValidation))]
+[JsonSerializable(typeof(LicenseResponse))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

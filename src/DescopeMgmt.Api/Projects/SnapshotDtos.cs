@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace DescopeMgmt.Api.Projects;
+
+public sealed class SnapshotExportRequest
+{
+    public string? Format { get; set; }
+}
+
+/// <summary><c>{"files": {path: value}}</c>: JSON files are objects, text and images are strings.</summary>
+public sealed class SnapshotFiles
+{
+    public Dictionary<string, JsonNode?> Files { get; set; } = [];
+}
+
+public sealed class SnapshotImportRequest
+{
+    public Dictionary<string, JsonNode?> Files { get; set; } = [];
+
+    public JsonObject? InputSecrets { get; set; }
+
+    public List<string>? Excludes { get; set; }
+}
+
+public sealed class SnapshotValidation
+{
+    public bool Ok { get; set; }
+
+    public List<string> Failures { get; set; } = [];
+
+    public JsonObject? MissingSecrets { get; set; }
+}
+
+public sealed class LicenseResponse
+{
+    public string? RateLimitTier { get; set; }
+}
