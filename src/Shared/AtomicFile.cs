@@ -14,17 +14,29 @@ internal static class AtomicFile
     private static readonly UnixFileMode PrivateDirectory =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    public static void WriteAllText(string path, string contents) =>
-        WriteAllBytes(path, Encoding.UTF8.GetBytes(contents));
+    private static readonly UnixFileMode SharedFile =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> contents)
+    /// <summary>Writes atomically; <paramref name="isPrivate"/> (state, backups) means 0600 in a 0700 folder, otherwise 0644 (workspace files kept in git).</summary>
+    public static void WriteAllText(string path, string contents, bool isPrivate = true) =>
+        WriteAllBytes(path, Encoding.UTF8.GetBytes(contents), isPrivate);
+
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> contents, bool isPrivate = true)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        CreatePrivateDirectory(directory);
+        if (isPrivate)
+        {
+            CreatePrivateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory);
+        }
+
         var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = CreatePrivateFile(temp))
+            using (var stream = CreateFile(temp, isPrivate ? PrivateFile : SharedFile))
             {
                 stream.Write(contents);
                 stream.Flush(flushToDisk: true);
@@ -108,7 +120,7 @@ internal static class AtomicFile
         }
     }
 
-    private static FileStream CreatePrivateFile(string path)
+    private static FileStream CreateFile(string path, UnixFileMode mode)
     {
         var options = new FileStreamOptions
         {
@@ -118,7 +130,7 @@ internal static class AtomicFile
         };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = PrivateFile;
+            options.UnixCreateMode = mode;
         }
 
         return new FileStream(path, options);

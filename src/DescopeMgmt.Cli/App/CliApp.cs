@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Text.Json;
+using DescopeMgmt.Api;
+using DescopeMgmt.Cli.Rendering;
+using DescopeMgmt.Core;
+
+namespace DescopeMgmt.Cli.App;
+
+/// <summary>
+/// Parses, runs the chosen command, and is the one place that turns exceptions into messages and
+/// exit codes (design.md §5).
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        var runner = new CommandRunner(env);
+        var root = CommandTree.Build(runner);
+        var parse = root.Parse(args);
+        var invocation = new InvocationConfiguration
+        {
+            Output = env.Out,
+            Error = env.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+
+        try
+        {
+            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            env.Error.WriteLine("Interrupted.");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception ex)
+        {
+            return ReportFailure(ex, env, GlobalSettings.From(parse));
+        }
+    }
+
+    private static int ReportFailure(Exception ex, CliEnvironment env, GlobalSettings settings)
+    {
+        var (code, message, hint, exitCode) = ex switch
+        {
+            UserError e => (e.Code, e.Message, e.Hint, e.ExitCode),
+            DescopeApiException e => (ApiErrorCode(e), e.Message, e.Hint, ExitCodes.Error),
+            DescopeConfigurationException e => ("invalid_configuration", e.Message, e.Hint, ExitCodes.Error),
+            _ => ("unexpected", $"Unexpected error: {ex.Message}", "This is a bug in descope-mgmt; re-run with --verbose and report it.", ExitCodes.Error),
+        };
+
+        var key = CliEnvironment.NonEmpty(env.GetVariable("DESCOPE_MANAGEMENT_KEY"));
+        message = Redact(message, key);
+        hint = hint is null ? null : Redact(hint, key);
+
+        var io = new CliIO(env, settings);
+        if (settings.Json)
+        {
+            var error = new ErrorDocument(new ErrorBody(code, message, hint));
+            env.Out.WriteLine(JsonSerializer.Serialize(error, CliJsonContext.Default.ErrorDocument));
+        }
+
+        io.WriteError(message, hint);
+        return exitCode;
+    }
+
+    private static string ApiErrorCode(DescopeApiException e) => e switch
+    {
+        { IsConnectionFailure: true } => "connection_failed",
+        { IsUnauthorized: true } => "unauthorized",
+        { IsRateLimited: true } => "rate_limited",
+        { IsNotFound: true } => "not_found",
+        _ => "api_error",
+    };
+
+    /// <summary>Defence in depth: no error text may carry the key, whatever produced it.</summary>
+    private static string Redact(string text, string? key) =>
+        key is null ? text : text.Replace(key, "(sensitive)", StringComparison.Ordinal);
+}

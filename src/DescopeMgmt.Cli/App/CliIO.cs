@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Spectre.Console;
+
+namespace DescopeMgmt.Cli.App;
+
+/// <summary>
+/// The only way commands write: results to stdout (a table/text, or exactly one JSON document with
+/// --output json), everything else (messages, progress, prompts) to stderr.
+/// </summary>
+public sealed class CliIO
+{
+    private readonly CliEnvironment _env;
+    private readonly GlobalSettings _settings;
+
+    public CliIO(CliEnvironment env, GlobalSettings settings)
+    {
+        _env = env;
+        _settings = settings;
+        var color = !settings.NoColor && CliEnvironment.NonEmpty(env.GetVariable("NO_COLOR")) is null;
+        Out = CreateConsole(env.Out, color && env.OutIsTerminal, interactive: false);
+        Err = CreateConsole(env.Error, color && env.ErrorIsTerminal, env.IsInteractive);
+        UseColor = color && env.ErrorIsTerminal;
+    }
+
+    /// <summary>Console over stdout, for result tables.</summary>
+    public IAnsiConsole Out { get; }
+
+    /// <summary>Console over stderr, for messages, progress and prompts.</summary>
+    public IAnsiConsole Err { get; }
+
+    public bool Json => _settings.Json;
+
+    public bool Quiet => _settings.Quiet;
+
+    public bool UseColor { get; }
+
+    /// <summary>Progress bars only where a person watches stderr and JSON is not requested.</summary>
+    public bool ShowProgress => _env.ErrorIsTerminal && !_settings.Quiet;
+
+    public TextReader In => _env.In;
+
+    public bool IsInteractive => _env.IsInteractive;
+
+    /// <summary>Writes the result of a command: one JSON document, or the text rendering.</summary>
+    public void Result<T>(T result, JsonTypeInfo<T> jsonType, Action<IAnsiConsole, T> renderText)
+    {
+        if (Json)
+        {
+            _env.Out.WriteLine(JsonSerializer.Serialize(result, jsonType));
+        }
+        else
+        {
+            renderText(Out, result);
+        }
+    }
+
+    /// <summary>A progress or status line on stderr (hidden by --quiet).</summary>
+    public void Info(string text)
+    {
+        if (!Quiet)
+        {
+            Err.WriteLine(text);
+        }
+    }
+
+    public void Success(string text)
+    {
+        if (!Quiet)
+        {
+            Err.MarkupLine($"[green]{Markup.Escape(text)}[/]");
+        }
+    }
+
+    public void Warn(string text) => Err.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(text)}");
+
+    public void Verbose(string text)
+    {
+        if (_settings.Verbose)
+        {
+            Err.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
+        }
+    }
+
+    public void WriteError(string message, string? hint)
+    {
+        Err.MarkupLine($"[red]Error:[/] {Markup.Escape(message)}");
+        if (!string.IsNullOrWhiteSpace(hint))
+        {
+            Err.MarkupLine($"[grey]Hint:[/] {Markup.Escape(hint)}");
+        }
+    }
+
+    public void WriteRawOut(string text) => _env.Out.Write(text);
+
+    private static IAnsiConsole CreateConsole(TextWriter writer, bool color, bool interactive)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        if (!color)
+        {
+            // Redirected output has no width; a wide default keeps tables readable in logs and tests.
+            console.Profile.Width = 160;
+        }
+
+        return console;
+    }
+}

@@ -1,0 +1,131 @@
+using DescopeMgmt.Api;
+using DescopeMgmt.Core.Connection;
+using DescopeMgmt.Emulator;
+
+namespace DescopeMgmt.Cli.App;
+
+/// <summary>
+/// Per-invocation services, built lazily so a command pays only for what it uses
+/// (--version and --help build nothing).
+/// </summary>
+public sealed class CommandContext : IAsyncDisposable
+{
+    private ConnectionTarget? _target;
+    private DescopeClient? _client;
+    private EmulatorHost? _emulator;
+
+    public CommandContext(CliEnvironment env, GlobalSettings settings)
+    {
+        Env = env;
+        Settings = settings;
+        IO = new CliIO(env, settings);
+    }
+
+    public CliEnvironment Env { get; }
+
+    public GlobalSettings Settings { get; }
+
+    public CliIO IO { get; }
+
+    public TimeProvider Time => Env.TimeProvider;
+
+    public string HomeDirectory => Env.HomeDirectory;
+
+    public string BackupRoot =>
+        CliEnvironment.NonEmpty(Settings.BackupDir)
+        ?? CliEnvironment.NonEmpty(Env.GetVariable("DESCOPE_BACKUP_DIR"))
+        ?? Path.Combine(HomeDirectory, "backups");
+
+    public string AuditDirectory => Path.Combine(HomeDirectory, "audit");
+
+    public string LockDirectory => Path.Combine(HomeDirectory, "locks");
+
+    /// <summary>The workspace folder: -C DIR, else the current folder when it holds descope.yaml.</summary>
+    public string? WorkspaceRoot
+    {
+        get
+        {
+            if (CliEnvironment.NonEmpty(Settings.Workspace) is { } explicitRoot)
+            {
+                return Path.GetFullPath(explicitRoot, Env.CurrentDirectory);
+            }
+
+            return File.Exists(Path.Combine(Env.CurrentDirectory, "descope.yaml")) ? Env.CurrentDirectory : null;
+        }
+    }
+
+    /// <summary>Supplies the workspace's environments to connection resolution; set by the workspace layer.</summary>
+    public Func<CommandContext, WorkspaceEnvironmentSource?> WorkspaceEnvironments { get; set; } = _ => null;
+
+    public ConnectionTarget Target => _target ??= ConnectionResolver.Resolve(new ConnectionRequest(
+        Settings.ProjectId,
+        Settings.BaseUrl,
+        Settings.Local,
+        Settings.Env,
+        Env.GetVariable,
+        WorkspaceEnvironments(this)));
+
+    /// <summary>The management key, for callers that must keep it out of files they write.</summary>
+    public string ManagementKey => Target.ManagementKey.Reveal();
+
+    public async Task<DescopeClient> GetClientAsync(CancellationToken cancellationToken)
+    {
+        if (_client is not null)
+        {
+            return _client;
+        }
+
+        var target = Target;
+        var baseUrl = target.BaseUrl;
+        if (target.UseEmbeddedEmulator)
+        {
+            _emulator = await EmbeddedEmulator.StartAsync(HomeDirectory, target, cancellationToken).ConfigureAwait(false);
+            baseUrl = _emulator.BaseUrl;
+            IO.Verbose($"embedded emulator listening on {baseUrl}");
+        }
+
+        _client = new DescopeClient(new DescopeClientOptions
+        {
+            ProjectId = target.ProjectId,
+            ManagementKey = target.ManagementKey.Reveal(),
+            BaseUrl = baseUrl,
+            RateLimit = RateLimitSetting(),
+            Trace = Settings.Verbose ? IO.Verbose : null,
+            TimeProvider = Time,
+        });
+        IO.Verbose($"target: {target.Describe()} via {target.Source}, {_client.BaseUrl}");
+        return _client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is not null && Settings.Verbose)
+        {
+            IO.Verbose($"API calls: {_client.Stats.Attempts} (retries {_client.Stats.Retries}, 429s {_client.Stats.RateLimited})");
+        }
+
+        _client?.Dispose();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private RateLimitPolicy? RateLimitSetting()
+    {
+        var text = CliEnvironment.NonEmpty(Settings.RateLimit) ?? CliEnvironment.NonEmpty(Env.GetVariable("DESCOPE_MGMT_RATE_LIMIT"));
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return RateLimitPolicy.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new Core.UserError("invalid_rate_limit", ex.Message, "Use PERMITS/WINDOW, e.g. --rate-limit 500/10s.");
+        }
+    }
+}

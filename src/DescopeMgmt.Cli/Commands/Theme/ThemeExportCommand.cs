@@ -1,0 +1,38 @@
+using System.CommandLine;
+using DescopeMgmt.Cli.App;
+using DescopeMgmt.Core.Model;
+using DescopeMgmt.Shared;
+
+namespace DescopeMgmt.Cli.Commands.Theme;
+
+internal static class ThemeExportCommand
+{
+    private static readonly Option<string?> OutFile = new("--out-file", "-o")
+    {
+        Description = "File to write the theme to (default: stdout).",
+    };
+
+    public static Command Build(CommandRunner runner)
+    {
+        var command = new Command("export", "Export the project theme (v2 shape, pretty, stable key order).") { OutFile };
+        runner.SetAction(command, (parse, context, ct) => RunAsync(parse.GetValue(OutFile), context, ct));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(string? outFile, CommandContext context, CancellationToken cancellationToken)
+    {
+        var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var theme = await client.Themes.ExportAsync(cancellationToken).ConfigureAwait(false);
+        var text = CanonicalJson.Serialize(theme);
+        if (outFile is null)
+        {
+            context.IO.WriteRawOut(text);
+            return ExitCodes.Success;
+        }
+
+        var path = Path.GetFullPath(outFile, context.Env.CurrentDirectory);
+        AtomicFile.WriteAllText(path, text, isPrivate: false);
+        context.IO.Success($"Theme written to {path}");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,59 @@
+using DescopeMgmt.Api;
+using DescopeMgmt.Api.Http;
+
+namespace DescopeMgmt.Api.Tests;
+
+public sealed class BaseUrlResolverTests
+{
+    [Fact]
+    public void Resolve_shortProjectId_usesDefaultHost() =>
+        Assert.Equal("https://api.descope.com/", BaseUrlResolver.Resolve("P2abc", null).ToString());
+
+    [Fact]
+    public void Resolve_projectIdOf32Chars_usesRegionalHostFromCharacters1To4()
+    {
+        var projectId = "Puse1" + new string('x', 27);
+        Assert.Equal("https://api.use1.descope.com/", BaseUrlResolver.Resolve(projectId, null).ToString());
+    }
+
+    [Fact]
+    public void Resolve_explicitBaseUrl_winsOverRegion()
+    {
+        var projectId = "Puse1" + new string('x', 27);
+        Assert.Equal("https://api.example.test/", BaseUrlResolver.Resolve(projectId, new Uri("https://api.example.test/")).ToString());
+    }
+
+    [Fact]
+    public void Resolve_plainHttpToRemoteHost_isRefused()
+    {
+        var ex = Assert.Throws<DescopeConfigurationException>(() => BaseUrlResolver.Resolve("P2abc", new Uri("http://api.example.test")));
+        Assert.Contains("clear", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("https", ex.Hint, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080")]
+    [InlineData("http://localhost:8080")]
+    [InlineData("http://[::1]:8080")]
+    public void Resolve_plainHttpToLoopback_isAllowed(string url) =>
+        Assert.Equal(new Uri(url).Port, BaseUrlResolver.Resolve("P2abc", new Uri(url)).Port);
+
+    [Theory]
+    [InlineData("500/10s", 500, 10_000)]
+    [InlineData("100/60", 100, 60_000)]
+    [InlineData("20/500ms", 20, 500)]
+    [InlineData("5/1m", 5, 60_000)]
+    public void RateLimitPolicyParse_validText_givesPermitsAndWindow(string text, int permits, int windowMs)
+    {
+        var policy = RateLimitPolicy.Parse(text);
+        Assert.Equal(permits, policy.Permits);
+        Assert.Equal(TimeSpan.FromMilliseconds(windowMs), policy.Window);
+    }
+
+    [Theory]
+    [InlineData("fast")]
+    [InlineData("0/10s")]
+    [InlineData("10/abc")]
+    public void RateLimitPolicyParse_invalidText_throwsFormatException(string text) =>
+        Assert.Throws<FormatException>(() => RateLimitPolicy.Parse(text));
+}

@@ -1,0 +1,78 @@
+using DescopeMgmt.Cli.App;
+using DescopeMgmt.Emulator;
+using DescopeMgmt.Testing;
+
+namespace DescopeMgmt.Cli.Tests;
+
+public sealed record CliResult(int ExitCode, string Out, string Error)
+{
+    public string All => Out + Error;
+}
+
+/// <summary>
+/// Runs the whole CLI in-process against a real emulator on loopback, with captured streams and a
+/// private home folder; the only fakes are the terminal and the environment variables.
+/// </summary>
+public sealed class CliHarness : IAsyncDisposable
+{
+    public const string ProjectId = "P2CliTestProject000000000001";
+    public const string Key = "K2CliTestKeyThatMustNeverLeak0001";
+
+    private readonly TempDirectory _temp = new();
+
+    private CliHarness(EmulatorHost host)
+    {
+        Host = host;
+        Variables = new Dictionary<string, string?>
+        {
+            ["DESCOPE_PROJECT_ID"] = ProjectId,
+            ["DESCOPE_MANAGEMENT_KEY"] = Key,
+            ["DESCOPE_BASE_URL"] = host.BaseUrl.ToString().TrimEnd('/'),
+            ["DESCOPE_MGMT_HOME"] = Path.Combine(_temp.Path, "home"),
+        };
+        WorkingDirectory = Path.Combine(_temp.Path, "work");
+        Directory.CreateDirectory(WorkingDirectory);
+    }
+
+    public EmulatorHost Host { get; }
+
+    public Dictionary<string, string?> Variables { get; }
+
+    public string WorkingDirectory { get; set; }
+
+    public string Root => _temp.Path;
+
+    public string Home => Variables["DESCOPE_MGMT_HOME"]!;
+
+    public static async Task<CliHarness> StartAsync(EmulatorOptions? options = null)
+    {
+        var host = await EmulatorHost.StartAsync(options ?? new EmulatorOptions { ManagementKey = Key }, TestContext.Current.CancellationToken);
+        return new CliHarness(host);
+    }
+
+    public Task<CliResult> RunAsync(params string[] args) => RunAsync(args, stdin: null, interactive: false);
+
+    public async Task<CliResult> RunAsync(string[] args, string? stdin, bool interactive, CancellationToken cancellationToken = default)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var env = new CliEnvironment
+        {
+            Out = output,
+            Error = error,
+            In = new StringReader(stdin ?? ""),
+            IsInteractive = interactive,
+            GetVariable = name => Variables.TryGetValue(name, out var value) ? value : null,
+            CurrentDirectory = WorkingDirectory,
+        };
+        var token = cancellationToken == default ? TestContext.Current.CancellationToken : cancellationToken;
+        var exit = await CliApp.RunAsync(args, env, token);
+        return new CliResult(exit, output.ToString(), error.ToString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        _temp.Dispose();
+    }
+}
