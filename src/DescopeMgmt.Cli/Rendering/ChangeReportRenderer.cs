@@ -1,0 +1,56 @@
+using DescopeMgmt.Cli.App;
+using DescopeMgmt.Core;
+using DescopeMgmt.Core.Changes;
+using Spectre.Console;
+
+namespace DescopeMgmt.Cli.Rendering;
+
+/// <summary>
+/// Says what a change did. On partial failure it names what was done, what failed and what was not
+/// started, and gives the exact command that undoes it, then fails with exit 3 (1 if nothing changed).
+/// </summary>
+internal static class ChangeReportRenderer
+{
+    public static int Finish(CliIO io, ChangeReport report, string undoCommand)
+    {
+        if (report.Succeeded)
+        {
+            foreach (var item in report.Done)
+            {
+                io.Success($"✓ {item.Verb} {item.Key}");
+            }
+
+            io.Info($"Backup of the previous state: {report.BackupId}");
+            io.Info($"To undo: {undoCommand}");
+            return ExitCodes.Success;
+        }
+
+        io.Err.MarkupLine(report.Interrupted ? "[yellow]Interrupted.[/]" : $"[red]{Markup.Escape(report.Operation)} failed.[/]");
+        foreach (var item in report.Done)
+        {
+            io.Err.MarkupLine($"  [green]done[/]         {Markup.Escape($"{item.Verb} {item.Key}")}");
+        }
+
+        if (report.Failed is { } failed)
+        {
+            io.Err.MarkupLine($"  [red]failed[/]       {Markup.Escape($"{failed.Verb} {failed.Key}: {report.Error?.Message}")}");
+        }
+
+        foreach (var item in report.NotStarted)
+        {
+            io.Err.MarkupLine($"  [grey]not started[/]  {Markup.Escape($"{item.Verb} {item.Key}")}");
+        }
+
+        var hint = report.Done.Count > 0
+            ? $"The previous state is in backup {report.BackupId}. To undo what was done: {undoCommand}"
+            : $"Nothing was changed. Backup {report.BackupId} holds the state before the attempt.";
+        if (report.Interrupted)
+        {
+            throw new UserError("interrupted", $"{report.Operation} was interrupted after {report.Done.Count} of {report.Done.Count + report.NotStarted.Count} item(s).", hint, ExitCodes.Interrupted);
+        }
+
+        var exit = report.Done.Count > 0 ? ExitCodes.PartialFailure : ExitCodes.Error;
+        throw new UserError(report.Done.Count > 0 ? "partial_failure" : "change_failed",
+            $"{report.Operation}: {report.Done.Count} done, 1 failed, {report.NotStarted.Count} not started.", hint, exit);
+    }
+}

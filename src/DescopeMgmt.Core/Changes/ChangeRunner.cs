@@ -1,0 +1,89 @@
+using DescopeMgmt.Core.Audit;
+using DescopeMgmt.Core.Backups;
+using DescopeMgmt.Core.Locking;
+
+namespace DescopeMgmt.Core.Changes;
+
+/// <summary>
+/// The envelope of every change to live state: one change per project at a time (lock), a backup of
+/// what will be touched before anything changes (no backup, no change), the steps in order stopping at
+/// the first failure, and one audit entry whatever happens.
+/// </summary>
+public sealed class ChangeRunner(
+    ChangeIdentity identity,
+    BackupStore backups,
+    AuditLog audit,
+    string lockDirectory,
+    TimeProvider time)
+{
+    public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
+
+    public async Task<ChangeReport> RunAsync(ChangeRequest request, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        await using var projectLock = await ProjectLock.AcquireAsync(lockDirectory, identity.ProjectId, request.Operation, LockWait, time, cancellationToken).ConfigureAwait(false);
+
+        BackupManifest backup;
+        try
+        {
+            backup = await backups.CreateAsync(new BackupRequest(identity.ProjectId, identity.Environment, request.Operation,
+                request.Note, identity.User, identity.ToolVersion, request.BackupItems), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Record(request, null, "failed", $"backup failed, nothing changed: {ex.Message}", started);
+            throw;
+        }
+
+        var done = new List<ChangeItem>();
+        ChangeItem? failed = null;
+        Exception? error = null;
+        var interrupted = false;
+        foreach (var item in request.Items)
+        {
+            // Ctrl-C is honoured between items: the item in flight finishes, so nothing is left half-written.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                interrupted = true;
+                break;
+            }
+
+            try
+            {
+                await item.ApplyAsync(CancellationToken.None).ConfigureAwait(false);
+                done.Add(item);
+                request.Progress?.Report(done.Count);
+            }
+            catch (Exception ex)
+            {
+                failed = item;
+                error = ex;
+                break;
+            }
+        }
+
+        var notStarted = request.Items.Skip(done.Count + (failed is null ? 0 : 1)).ToList();
+        var report = new ChangeReport(request.Operation, backup.Id, done, failed, error, notStarted, interrupted, time.GetElapsedTime(started));
+        Record(request, backup.Id, report.Outcome, error?.Message, started);
+        return report;
+    }
+
+    private void Record(ChangeRequest request, string? backupId, string outcome, string? error, long started) =>
+        audit.Append(new AuditEntry
+        {
+            Time = time.GetUtcNow(),
+            User = identity.User,
+            Host = identity.Host,
+            ToolVersion = identity.ToolVersion,
+            ProjectId = identity.ProjectId,
+            Environment = identity.Environment,
+            Operation = request.Operation,
+            Targets = request.Items.Select(i => i.Key.ToString()).ToList(),
+            Outcome = outcome,
+            BackupIds = backupId is null ? [] : [backupId],
+            RollbackOf = request.RollbackOf,
+            PreRollbackBackupId = request.RollbackOf is null ? null : backupId,
+            DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
+            Error = error,
+        });
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using DescopeMgmt.Api;
+using DescopeMgmt.Core.Model;
+using DescopeMgmt.Core.Tenants;
+
+namespace DescopeMgmt.Core.Live;
+
+/// <summary>
+/// Reads and writes live items as documents (flows and the theme in v2 shape, tenants with API field
+/// names), hiding which API call each type needs.
+/// </summary>
+public sealed class LiveState(DescopeClient client)
+{
+    public DescopeClient Client => client;
+
+    /// <summary>The live document, or null when the item does not exist.</summary>
+    public async Task<JsonObject?> GetAsync(ResourceKey key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return key.Type switch
+            {
+                ResourceType.Flow => await client.Flows.ExportAsync(key.Id, cancellationToken).ConfigureAwait(false),
+                ResourceType.Theme => await client.Themes.ExportAsync(cancellationToken).ConfigureAwait(false),
+                ResourceType.Tenant => TenantDocuments.ToDocument(await client.Tenants.LoadAsync(key.Id, cancellationToken).ConfigureAwait(false)),
+                _ => throw new ArgumentOutOfRangeException(nameof(key)),
+            };
+        }
+        catch (DescopeApiException ex) when (ex.IsNotFound || (key.Type == ResourceType.Tenant && ex.StatusCode == 400))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Makes the live item equal to <paramref name="desired"/>: import for flows/theme, create or full update for tenants.</summary>
+    public async Task PutAsync(ResourceKey key, JsonObject desired, bool exists, CancellationToken cancellationToken)
+    {
+        switch (key.Type)
+        {
+            case ResourceType.Flow:
+                await client.Flows.ImportAsync(key.Id, desired, cancellationToken).ConfigureAwait(false);
+                break;
+            case ResourceType.Theme:
+                await client.Themes.ImportAsync(desired, cancellationToken).ConfigureAwait(false);
+                break;
+            case ResourceType.Tenant:
+                var write = TenantDocuments.ToWrite(desired);
+                write.Id = key.Id;
+                if (exists)
+                {
+                    await client.Tenants.UpdateAsync(write, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await client.Tenants.CreateAsync(write, cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(key));
+        }
+    }
+
+    public Task DeleteAsync(ResourceKey key, bool cascade, CancellationToken cancellationToken) => key.Type switch
+    {
+        ResourceType.Flow => client.Flows.DeleteAsync([key.Id], cancellationToken),
+        ResourceType.Tenant => client.Tenants.DeleteAsync(key.Id, cascade, cancellationToken),
+        _ => throw new UserError("cannot_delete", "The theme cannot be deleted, only replaced.", null),
+    };
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+using DescopeMgmt.Core.Model;
+using DescopeMgmt.Core.Planning;
+
+namespace DescopeMgmt.Core.Rollback;
+
+/// <summary>One item to put back: the backed-up content, what is live now, and how they differ.</summary>
+public sealed record RestorePlanItem(ResourceKey Key, JsonObject Content, JsonObject? Live, IReadOnlyList<PropertyChange> Changes)
+{
+    public bool IsUnchanged => Live is not null && Changes.Count == 0;
+}
+
+/// <summary>What a rollback or restore will do, computed before anything changes.</summary>
+public sealed record RestorePlan(string Source, string? BackupId, IReadOnlyList<RestorePlanItem> Items)
+{
+    public IReadOnlyList<RestorePlanItem> ToChange => Items.Where(i => !i.IsUnchanged).ToList();
+}
