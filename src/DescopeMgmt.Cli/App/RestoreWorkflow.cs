@@ -1,0 +1,79 @@
+using DescopeMgmt.Cli.Rendering;
+using DescopeMgmt.Core;
+using DescopeMgmt.Core.Backups;
+using DescopeMgmt.Core.Live;
+using DescopeMgmt.Core.Model;
+using DescopeMgmt.Core.Rollback;
+
+namespace DescopeMgmt.Cli.App;
+
+/// <summary>What to restore: from which reference, which item types, and optionally one item.</summary>
+internal sealed record RestoreSpec(
+    string Operation,
+    string Reference,
+    IReadOnlySet<ResourceType> Types,
+    ResourceKey? Single,
+    bool DryRun,
+    bool AllowFlowFile);
+
+/// <summary>
+/// The path shared by flow rollback, tenant rollback and backup restore (design.md §7): verify the
+/// backup locally first (no API call for a bad reference), show the diff live → backup, confirm,
+/// back up what will be overwritten, restore and verify each item, and print the undo command.
+/// </summary>
+internal static class RestoreWorkflow
+{
+    public static async Task<int> RunAsync(CommandContext context, RestoreSpec spec, CancellationToken cancellationToken)
+    {
+        var source = await RestoreSource.ResolveAsync(context.BackupStore(), spec.Reference, context.Target.ProjectId, spec.AllowFlowFile, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<BackupItemContent> items = spec.Single is { } single
+            ? [source.Require(single.Type, single.Id)]
+            : source.Items.Where(i => spec.Types.Contains(i.Type)).ToList();
+        if (items.Count == 0)
+        {
+            throw new UserError("nothing_to_restore",
+                $"{source.Description} holds no {string.Join(" or ", spec.Types.Select(ResourceTypeNames.ToWire))} items.",
+                "Choose another backup with `descope-mgmt backup list`.");
+        }
+
+        if (!spec.DryRun)
+        {
+            new Confirmer(context).EnsureCanConfirm();
+        }
+
+        var service = new RestoreService(new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false)));
+        var plan = await service.PlanAsync(source, items, cancellationToken).ConfigureAwait(false);
+        context.IO.Info($"Target: {context.Target.Describe()}; restoring from {source.Description}");
+        foreach (var item in plan.Items)
+        {
+            DiffPrinter.Print(context.IO, item.Key, item.Live, item.Content, item.Changes);
+        }
+
+        var toChange = plan.ToChange;
+        if (toChange.Count == 0)
+        {
+            context.IO.Success($"Nothing to restore: live already matches {source.Description}.");
+            return ExitCodes.Success;
+        }
+
+        if (spec.DryRun)
+        {
+            context.IO.Info($"Dry run: {toChange.Count} item(s) would be restored; nothing was changed.");
+            return ExitCodes.Success;
+        }
+
+        new Confirmer(context).Confirm($"Restore {toChange.Count} item(s) in {context.Target.Describe()} from {source.Description}?");
+        var report = await ProgressReporter.RunAsync(context.IO, spec.Operation, toChange.Count,
+            progress => context.ChangeRunner().RunAsync(service.BuildChange(plan, spec.Operation, progress), cancellationToken)).ConfigureAwait(false);
+        return ChangeReportRenderer.Finish(context.IO, report, UndoCommand(spec, report.BackupId));
+    }
+
+    private static string UndoCommand(RestoreSpec spec, string? preRollbackBackup) => spec.Single switch
+    {
+        { Type: ResourceType.Flow } key => $"descope-mgmt flow rollback --flow-id {key.Id} --backup {preRollbackBackup}",
+        { Type: ResourceType.Tenant } key => $"descope-mgmt tenant rollback --tenant-id {key.Id} --backup {preRollbackBackup}",
+        _ when spec.Types.Count == 1 && spec.Types.Contains(ResourceType.Flow) => $"descope-mgmt flow rollback --all --backup {preRollbackBackup}",
+        _ when spec.Types.Count == 1 && spec.Types.Contains(ResourceType.Tenant) => $"descope-mgmt tenant rollback --all --backup {preRollbackBackup}",
+        _ => $"descope-mgmt backup restore {preRollbackBackup}",
+    };
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using DescopeMgmt.Cli.Rendering;
+using DescopeMgmt.Core.Backups;
+using DescopeMgmt.Core.Changes;
+using DescopeMgmt.Core.Model;
+using DescopeMgmt.Core.Planning;
+
+namespace DescopeMgmt.Cli.App;
+
+/// <summary>What one changing command wants to do to one item.</summary>
+internal sealed record SingleItemChangeSpec(
+    ResourceKey Key,
+    JsonObject? Live,
+    JsonObject? Desired,
+    string Operation,
+    string Verb,
+    bool DryRun,
+    Func<CancellationToken, Task> ApplyAsync,
+    Func<string?, string> UndoCommand);
+
+/// <summary>
+/// The shared path of flow import/delete, theme import and tenant create/update/delete: show the
+/// diff, stop on --dry-run, confirm, then run through the change runner (lock, backup, audit).
+/// </summary>
+internal static class SingleItemChange
+{
+    public static async Task<int> RunAsync(CommandContext context, SingleItemChangeSpec spec, CancellationToken cancellationToken)
+    {
+        var changes = JsonDiff.Compare(spec.Live, spec.Desired, DiffOptions.For(spec.Key.Type));
+        if (spec.Live is not null && spec.Desired is not null && changes.Count == 0)
+        {
+            context.IO.Info($"No changes: {spec.Key} already matches.");
+            return ExitCodes.Success;
+        }
+
+        context.IO.Info($"Target: {context.Target.Describe()}");
+        DiffPrinter.Print(context.IO, spec.Key, spec.Live, spec.Desired, changes);
+        if (spec.DryRun)
+        {
+            context.IO.Info("Dry run: nothing was changed.");
+            return ExitCodes.Success;
+        }
+
+        new Confirmer(context).Confirm($"{Capitalize(spec.Verb)} {spec.Key} in {context.Target.Describe()}?");
+        var backupItems = spec.Live is null ? [] : new[] { new BackupItemContent(spec.Key.Type, spec.Key.Id, spec.Live) };
+        var report = await context.ChangeRunner().RunAsync(
+            new ChangeRequest(spec.Operation, backupItems, [new ChangeItem(spec.Key, spec.Verb, spec.ApplyAsync)]),
+            cancellationToken).ConfigureAwait(false);
+        return ChangeReportRenderer.Finish(context.IO, report, spec.UndoCommand(report.BackupId));
+    }
+
+    private static string Capitalize(string verb) => verb.Length == 0 ? verb : char.ToUpperInvariant(verb[0]) + verb[1..];
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using DescopeMgmt.Cli.App;
+using DescopeMgmt.Core;
+using DescopeMgmt.Core.Flows;
+using DescopeMgmt.Core.Live;
+using DescopeMgmt.Core.Model;
+
+namespace DescopeMgmt.Cli.Commands.Flow;
+
+internal static class FlowDeleteCommand
+{
+    private static readonly Argument<string> FlowId = new("flow-id") { Description = "The flow to delete." };
+
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show what would be deleted and change nothing." };
+
+    public static Command Build(CommandRunner runner)
+    {
+        var command = new Command("delete", "Delete a flow, after taking a backup of it (undo with flow rollback).") { FlowId, DryRun };
+        runner.SetAction(command, (parse, context, ct) => RunAsync(parse.GetRequiredValue(FlowId), parse.GetValue(DryRun), context, ct));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(string flowId, bool dryRun, CommandContext context, CancellationToken cancellationToken)
+    {
+        FlowIds.EnsureSafe(flowId);
+        if (!dryRun)
+        {
+            new Confirmer(context).EnsureCanConfirm();
+        }
+
+        var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
+        var key = ResourceKey.Flow(flowId);
+        var current = await live.GetAsync(key, cancellationToken).ConfigureAwait(false)
+            ?? throw new UserError("flow_not_found", $"Flow '{flowId}' does not exist in {context.Target.Describe()}.", "List flows with `descope-mgmt flow list`.");
+        return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
+            key, current, null, "flow delete", "delete", dryRun,
+            ct => live.DeleteAsync(key, cascade: false, ct),
+            backupId => $"descope-mgmt flow rollback --flow-id {flowId} --backup {backupId}"), cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using DescopeMgmt.Cli.App;
+using DescopeMgmt.Core;
+using DescopeMgmt.Core.Live;
+using DescopeMgmt.Core.Model;
+
+namespace DescopeMgmt.Cli.Commands.Tenant;
+
+internal static class TenantDeleteCommand
+{
+    private static readonly Argument<string> TenantId = new("tenant-id") { Description = "The tenant to delete." };
+
+    private static readonly Option<bool> Cascade = new("--cascade") { Description = "Also delete users and keys that belong only to this tenant (cannot be restored from a backup)." };
+
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show what would be deleted and change nothing." };
+
+    public static Command Build(CommandRunner runner)
+    {
+        var command = new Command("delete", "Delete a tenant, after taking a backup of it (undo with tenant rollback).") { TenantId, Cascade, DryRun };
+        runner.SetAction(command, (parse, context, ct) => RunAsync(parse.GetRequiredValue(TenantId), parse.GetValue(Cascade), parse.GetValue(DryRun), context, ct));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(string tenantId, bool cascade, bool dryRun, CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!dryRun)
+        {
+            new Confirmer(context).EnsureCanConfirm();
+        }
+
+        var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
+        var key = ResourceKey.Tenant(tenantId);
+        var current = await live.GetAsync(key, cancellationToken).ConfigureAwait(false)
+            ?? throw new UserError("tenant_not_found", $"Tenant '{tenantId}' does not exist in {context.Target.Describe()}.", "List tenants with `descope-mgmt tenant list`.");
+        if (cascade)
+        {
+            context.IO.Warn("--cascade also deletes users and access keys that belong only to this tenant; a rollback restores the tenant, not them.");
+        }
+
+        return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
+            key, current, null, cascade ? "tenant delete --cascade" : "tenant delete", "delete", dryRun,
+            ct => live.DeleteAsync(key, cascade, ct),
+            backupId => $"descope-mgmt tenant rollback --tenant-id {tenantId} --backup {backupId}"), cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using DescopeMgmt.Cli.App;
+using DescopeMgmt.Core;
+using DescopeMgmt.Core.Live;
+using DescopeMgmt.Core.Model;
+
+namespace DescopeMgmt.Cli.Commands.Tenant;
+
+internal static class TenantUpdateCommand
+{
+    private static readonly Argument<string> TenantId = new("tenant-id") { Description = "The tenant to change." };
+
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show the field diff and change nothing." };
+
+    public static Command Build(CommandRunner runner)
+    {
+        var fields = new TenantFieldOptions();
+        var command = new Command("update",
+            "Change fields of a tenant. The API replaces every field, so the live tenant is read, the given flags applied, and the result written whole.")
+        {
+            TenantId, DryRun,
+        };
+        foreach (var option in fields.All)
+        {
+            command.Add(option);
+        }
+
+        runner.SetAction(command, (parse, context, ct) => RunAsync(parse.GetRequiredValue(TenantId), fields.Read(parse), parse.GetValue(DryRun), context, ct));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(string tenantId, TenantFieldOptions.Values values, bool dryRun, CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!dryRun)
+        {
+            new Confirmer(context).EnsureCanConfirm();
+        }
+
+        var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
+        var key = ResourceKey.Tenant(tenantId);
+        var current = await live.GetAsync(key, cancellationToken).ConfigureAwait(false)
+            ?? throw new UserError("tenant_not_found", $"Tenant '{tenantId}' does not exist in {context.Target.Describe()}.", "List tenants with `descope-mgmt tenant list`.");
+        var desired = TenantFieldOptions.Apply(current, values);
+        return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
+            key, current, desired, "tenant update", "update", dryRun,
+            ct => live.PutAsync(key, desired, exists: true, ct),
+            backupId => $"descope-mgmt tenant rollback --tenant-id {tenantId} --backup {backupId}"), cancellationToken).ConfigureAwait(false);
+    }
+}

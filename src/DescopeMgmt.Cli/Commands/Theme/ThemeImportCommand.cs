@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DescopeMgmt.Cli.App;
+using DescopeMgmt.Core;
+using DescopeMgmt.Core.Live;
+using DescopeMgmt.Core.Model;
+
+namespace DescopeMgmt.Cli.Commands.Theme;
+
+internal static class ThemeImportCommand
+{
+    private static readonly Argument<string> File = new("file") { Description = "Theme file (v2: componentsVersion, styles; or the raw {\"theme\":...} answer)." };
+
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show the diff and change nothing." };
+
+    public static Command Build(CommandRunner runner)
+    {
+        var command = new Command("import", "Replace the project theme with a file, after showing the diff and taking a backup.") { File, DryRun };
+        runner.SetAction(command, (parse, context, ct) => RunAsync(parse.GetRequiredValue(File), parse.GetValue(DryRun), context, ct));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(string file, bool dryRun, CommandContext context, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(file, context.Env.CurrentDirectory);
+        var theme = Read(path);
+        if (!dryRun)
+        {
+            new Confirmer(context).EnsureCanConfirm();
+        }
+
+        var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
+        var current = await live.GetAsync(ResourceKey.Theme, cancellationToken).ConfigureAwait(false);
+        return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
+            ResourceKey.Theme, current, theme, "theme import", "import", dryRun,
+            ct => live.PutAsync(ResourceKey.Theme, theme, exists: true, ct),
+            backupId => $"descope-mgmt backup restore {backupId} --only theme"), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static JsonObject Read(string path)
+    {
+        try
+        {
+            var node = JsonNode.Parse(System.IO.File.ReadAllText(path)) as JsonObject
+                ?? throw new UserError("invalid_theme", $"{path} does not hold a JSON object.", null);
+            return node["theme"] is JsonObject wrapped ? (JsonObject)wrapped.DeepClone() : node;
+        }
+        catch (JsonException ex)
+        {
+            throw new UserError("invalid_json", $"{path}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: not valid JSON.", "Fix the file or export the theme again.");
+        }
+        catch (IOException ex)
+        {
+            throw new UserError("file_unreadable", $"Cannot read {path}: {ex.Message}", null);
+        }
+    }
+}
