@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using DescopeMgmt.Api;
+using DescopeMgmt.Cli.Commands;
 using DescopeMgmt.Cli.Rendering;
 using DescopeMgmt.Core;
 

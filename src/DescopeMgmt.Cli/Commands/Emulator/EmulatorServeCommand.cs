@@ -2,6 +2,7 @@ using System.CommandLine;
 using DescopeMgmt.Cli.App;
 using DescopeMgmt.Core;
 using DescopeMgmt.Emulator;
+using DescopeMgmt.Emulator.Faults;
 
 namespace DescopeMgmt.Cli.Commands.Emulator;
 

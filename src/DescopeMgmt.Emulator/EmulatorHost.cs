@@ -1,0 +1,121 @@
+using System.Net;
+using DescopeMgmt.Emulator.Endpoints;
+using DescopeMgmt.Emulator.Faults;
+using DescopeMgmt.Emulator.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DescopeMgmt.Emulator;
+
+/// <summary>
+/// The Descope Management API emulator, hosted in-process on a loopback port: used by `--local`,
+/// `emulator serve`, the demo and every integration test.
+/// </summary>
+public sealed class EmulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly RateLimitGate _rateLimit;
+    private volatile bool _snapshotExportDisabled;
+
+    private EmulatorHost(WebApplication app, RequestLog requests, FaultInjector faults, RateLimitGate rateLimit, bool snapshotExportDisabled)
+    {
+        _app = app;
+        Requests = requests;
+        Faults = faults;
+        _rateLimit = rateLimit;
+        _snapshotExportDisabled = snapshotExportDisabled;
+    }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public RequestLog Requests { get; }
+
+    public FaultInjector Faults { get; }
+
+    public bool SnapshotExportDisabled
+    {
+        get => _snapshotExportDisabled;
+        set => _snapshotExportDisabled = value;
+    }
+
+    public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        var address = IPAddress.Parse(options.Host);
+        if (!IPAddress.IsLoopback(address))
+        {
+            throw new ArgumentException($"The emulator only listens on loopback addresses, not {options.Host}.", nameof(options));
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(address, options.Port);
+            kestrel.Limits.MaxRequestBodySize = 256 * 1024 * 1024;
+        });
+        var app = builder.Build();
+
+        var store = new ProjectStore(options.DataDir);
+        if (options.SeedSample)
+        {
+            var sample = store.Get(EmulatorDefaults.SampleProjectId);
+            lock (sample.Sync)
+            {
+                if (sample.IsEmpty)
+                {
+                    SampleData.LoadInto(sample, options.TimeProvider);
+                    store.Save(EmulatorDefaults.SampleProjectId, sample);
+                }
+            }
+        }
+
+        var requests = new RequestLog();
+        var faults = new FaultInjector(options.Faults, options.RandomSeed);
+        var rateLimit = new RateLimitGate(options.TimeProvider);
+        rateLimit.Set(options.RateLimit);
+        var key = options.ManagementKey
+            ?? NonEmpty(Environment.GetEnvironmentVariable("DESCOPE_MANAGEMENT_KEY"))
+            ?? EmulatorDefaults.LocalManagementKey;
+        var host = new EmulatorHost(app, requests, faults, rateLimit, options.SnapshotExportDisabled);
+
+        var gateway = new GatewayMiddleware(requests, faults, rateLimit, key, options.TimeProvider);
+        app.Use(gateway.InvokeAsync);
+        var projects = new ProjectAccess(store, options.TimeProvider);
+        FlowEndpoints.Map(app, projects);
+        ThemeEndpoints.Map(app, projects);
+        TenantEndpoints.Map(app, projects);
+        ProjectEndpoints.Map(app, projects, () => host.SnapshotExportDisabled);
+        app.MapFallback(context => Wire.WriteErrorAsync(context, 404, "E011404", "Not found", $"no such endpoint: {context.Request.Method} {context.Request.Path}"));
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host.BaseUrl = new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        return host;
+    }
+
+    public void SetRateLimit(RateLimitSpec? spec) => _rateLimit.Set(spec);
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> fires (Ctrl-C for `emulator serve`).</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

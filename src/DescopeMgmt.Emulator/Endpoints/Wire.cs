@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace DescopeMgmt.Emulator.Endpoints;
+
+/// <summary>An error the endpoint answers with: HTTP status plus the Descope error body.</summary>
+internal sealed class ApiError : Exception
+{
+    public ApiError(int status, string code, string description, string? detail = null)
+        : base(description)
+    {
+        Status = status;
+        Code = code;
+        Detail = detail;
+    }
+
+    public int Status { get; }
+
+    public string Code { get; }
+
+    public string Description => Message;
+
+    public string? Detail { get; }
+
+    public static ApiError BadRequest(string detail) => new(400, "E011001", "Request is malformed", detail);
+
+    public static ApiError Missing(string field) => new(400, "E011002", "Missing arguments", $"{field} is required");
+
+    public static ApiError Invalid(string detail) => new(400, "E011003", "Request validation failed", detail);
+
+    public static ApiError NotFound(string what) => new(404, "E011004", "Not found", what);
+}
+
+/// <summary>Reading request bodies and writing answers as JSON documents (no reflection: NativeAOT).</summary>
+internal static class Wire
+{
+    public const string BodyItem = "emulator.body";
+    public const string ProjectItem = "emulator.project";
+
+    public static JsonObject Body(HttpContext context)
+    {
+        var text = context.Items[BodyItem] as string ?? "";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject ?? throw ApiError.BadRequest("the body must be a JSON object");
+        }
+        catch (JsonException ex)
+        {
+            throw ApiError.BadRequest(ex.Message);
+        }
+    }
+
+    public static string ProjectId(HttpContext context) => (string)context.Items[ProjectItem]!;
+
+    public static Task WriteAsync(HttpContext context, JsonNode body, int status = 200)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(body.ToJsonString(), Encoding.UTF8);
+    }
+
+    public static Task WriteEmptyAsync(HttpContext context) => WriteAsync(context, new JsonObject());
+
+    public static Task WriteErrorAsync(HttpContext context, int status, string code, string description, string? message = null)
+    {
+        var body = new JsonObject { ["errorCode"] = code, ["errorDescription"] = description };
+        if (message is not null)
+        {
+            body["errorMessage"] = message;
+        }
+
+        return WriteAsync(context, body, status);
+    }
+
+    public static string? String(JsonObject body, string name) =>
+        body[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    public static bool Bool(JsonObject body, string name) => body[name] switch
+    {
+        JsonValue v when v.TryGetValue<bool>(out var b) => b,
+        JsonValue v when v.TryGetValue<string>(out var s) => bool.TryParse(s, out var parsed) && parsed,
+        _ => false,
+    };
+
+    public static IEnumerable<string> Strings(JsonNode? node) =>
+        (node as JsonArray ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>();
+}

@@ -1,0 +1,95 @@
+namespace DescopeMgmt.Emulator.Faults;
+
+/// <summary>The faults in force; tests add and clear them while the emulator runs.</summary>
+public sealed class FaultInjector
+{
+    private readonly object _gate = new();
+    private readonly List<ActiveFault> _faults = [];
+    private readonly Random _random;
+
+    internal FaultInjector(IEnumerable<FaultSpec> initial, int seed)
+    {
+        _random = new Random(seed);
+        foreach (var spec in initial)
+        {
+            Add(spec);
+        }
+    }
+
+    public void Add(FaultSpec spec)
+    {
+        lock (_gate)
+        {
+            _faults.Add(new ActiveFault(spec));
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _faults.Clear();
+        }
+    }
+
+    /// <summary>The delay to add and the failure (if any) to answer this request with.</summary>
+    internal (TimeSpan Delay, FaultSpec? Failure) Decide(string path, string body)
+    {
+        var delay = TimeSpan.Zero;
+        FaultSpec? failure = null;
+        lock (_gate)
+        {
+            foreach (var fault in _faults)
+            {
+                if (!fault.Fires(path, body, _random))
+                {
+                    continue;
+                }
+
+                if (fault.Spec.Kind == FaultKind.Latency)
+                {
+                    delay += fault.Spec.Latency;
+                }
+                else
+                {
+                    failure ??= fault.Spec;
+                }
+            }
+        }
+
+        return (delay, failure);
+    }
+
+    private sealed class ActiveFault(FaultSpec spec)
+    {
+        private int _matched;
+
+        public FaultSpec Spec => spec;
+
+        public bool Fires(string path, string body, Random random)
+        {
+            if (spec.PathPrefix is { } prefix && !path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            if (spec.BodyContains is { } text && !body.Contains(text, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var index = ++_matched;
+            if (spec.Nth is { } nth)
+            {
+                return index == nth;
+            }
+
+            if (spec.FirstCount is { } count)
+            {
+                return index <= count;
+            }
+
+            return spec.Probability >= 1 || random.NextDouble() < spec.Probability;
+        }
+    }
+}
