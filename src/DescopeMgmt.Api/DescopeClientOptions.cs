@@ -39,15 +39,19 @@ public sealed class DescopeClientOptions
 /// <summary>A request budget such as 500 requests per 10 seconds.</summary>
 public sealed record RateLimitPolicy(int Permits, TimeSpan Window)
 {
+    private const int Segments = 20;
+
     /// <summary>
     /// A sliding window keeps every interval of <see cref="Window"/> under the limit, whatever the
-    /// server's window alignment; a token bucket would allow a double burst across a boundary.
+    /// server's window alignment (a token bucket would allow a double burst across a boundary). The
+    /// window is one segment longer than asked because a permit taken late in a segment is returned
+    /// when the whole segment leaves the window; this costs 5% of the rate and removes the 429s.
     /// </summary>
     public RateLimiter CreateLimiter() => new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
     {
         PermitLimit = Permits,
-        Window = Window,
-        SegmentsPerWindow = 20,
+        Window = Window + (Window / Segments),
+        SegmentsPerWindow = Segments + 1,
         QueueLimit = int.MaxValue,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         AutoReplenishment = true,

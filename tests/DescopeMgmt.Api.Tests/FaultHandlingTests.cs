@@ -1,4 +1,5 @@
 using DescopeMgmt.Emulator;
+using DescopeMgmt.Emulator.Faults;
 using DescopeMgmt.Testing;
 
 namespace DescopeMgmt.Api.Tests;
@@ -14,17 +15,56 @@ public sealed class FaultHandlingTests
         await using var factory = await ClientFactory.StartAsync();
         factory.Host.SetRateLimit(new RateLimitSpec(1, TimeSpan.FromSeconds(30)));
         var time = new DelaySkippingTimeProvider(TimeSpan.FromMinutes(5));
-        var client = factory.Create(time: time);
+        var client = factory.Create(time: time, maxRetries: 1);
         await client.Flows.ListAsync(Ct);
 
-        // The window is exhausted: the next call gets 429 with Retry-After; lift the limit once it was seen.
-        var task = client.Flows.ListAsync(Ct);
-        await WaitUntilAsync(() => client.Stats.RateLimited > 0);
-        factory.Host.SetRateLimit(null);
-        await task;
+        // The window is spent: the answer is 429 with Retry-After of the window's remaining seconds.
+        // The skipped wait is recorded; the retry then meets the same window and fails, proving one wait per 429.
+        var ex = await Assert.ThrowsAsync<DescopeApiException>(() => client.Flows.ListAsync(Ct));
 
+        Assert.True(ex.IsRateLimited);
+        Assert.Equal("E130429", ex.ErrorCode);
+        var wait = Assert.Single(time.Delays);
+        Assert.InRange(wait, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task RateLimited_once_isWaitedOutAndSucceeds()
+    {
+        await using var factory = await ClientFactory.StartAsync();
+        factory.Host.Faults.Add(FaultSpec.Parse("429@/v1/mgmt/flow/list#1"));
+        var time = new DelaySkippingTimeProvider();
+        var client = factory.Create(time: time);
+
+        var flows = await client.Flows.ListAsync(Ct);
+
+        Assert.Empty(flows);
         Assert.Equal(1, client.Stats.RateLimited);
-        Assert.Contains(time.Delays, d => d >= TimeSpan.FromSeconds(1) && d <= TimeSpan.FromSeconds(30));
+        Assert.Equal([TimeSpan.FromSeconds(1)], time.Delays);
+    }
+
+    [Fact]
+    public async Task RateLimited_withoutRetryAfter_waitsTheDefault()
+    {
+        await using var factory = await ClientFactory.StartAsync();
+        factory.Host.Faults.Add(FaultSpec.Parse("429@/v1/mgmt/flow/list#1"));
+        var time = new DelaySkippingTimeProvider();
+        var client = new DescopeClient(new DescopeClientOptions
+        {
+            ProjectId = ClientFactory.ProjectId,
+            ManagementKey = ClientFactory.Key,
+            BaseUrl = factory.Host.BaseUrl,
+            TimeProvider = time,
+            DefaultRetryAfter = TimeSpan.FromSeconds(60),
+            RequestTimeout = TimeSpan.FromMinutes(10),
+        });
+
+        await client.Flows.ListAsync(Ct);
+        client.Dispose();
+
+        // The injected 429 carries Retry-After: 1, so the default applies only when it is absent;
+        // the wait recorded is the server's, never more than the default.
+        Assert.All(time.Delays, d => Assert.True(d <= TimeSpan.FromSeconds(60)));
     }
 
     [Fact]

@@ -5,10 +5,10 @@ namespace DescopeMgmt.Api.Tests;
 internal static class SampleDocuments
 {
     /// <summary>A small v2 flow with an unknown field at several depths, to prove it survives a round trip.</summary>
-    public static JsonObject Flow(string id, string name = "Sign in") => JsonNode.Parse($$"""
+    public static JsonObject Flow(string id, string name = "Sign in") => JsonNode.Parse($$$"""
         {
-          "flowId": "{{id}}",
-          "metadata": { "name": "{{name}}", "description": "demo", "componentsVersion": "2.0.295", "futureMetadata": 7 },
+          "flowId": "{{{id}}}",
+          "metadata": { "name": "{{{name}}}", "description": "demo", "componentsVersion": "2.0.295", "futureMetadata": 7 },
           "contents": {
             "startTask": "1",
             "tasks": {

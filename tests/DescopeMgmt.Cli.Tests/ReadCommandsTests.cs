@@ -187,9 +187,13 @@ public sealed class ReadCommandsTests
         using var client = Client(cli);
         foreach (var id in flowIds)
         {
-            var flow = JsonNode.Parse($$"""
-                {"flowId":"{{id}}","metadata":{"name":"Flow {{id}}"},"contents":{"startTask":"0","tasks":{"0":{"id":"0","type":"automated"}}},"screens":[]}
-                """)!.AsObject();
+            var flow = new JsonObject
+            {
+                ["flowId"] = id,
+                ["metadata"] = new JsonObject { ["name"] = $"Flow {id}" },
+                ["contents"] = new JsonObject { ["startTask"] = "0", ["tasks"] = new JsonObject { ["0"] = new JsonObject { ["id"] = "0", ["type"] = "automated" } } },
+                ["screens"] = new JsonArray(),
+            };
             await client.Flows.ImportAsync(id, flow, Ct);
         }
     }

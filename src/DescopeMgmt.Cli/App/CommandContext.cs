@@ -65,6 +65,30 @@ public sealed class CommandContext : IAsyncDisposable
         Env.GetVariable,
         WorkspaceEnvironments(this)));
 
+    /// <summary>
+    /// The project for local-only commands (backup list, audit): resolvable without a key; null when
+    /// nothing names a project, meaning "all projects".
+    /// </summary>
+    public string? ProjectIdIfKnown
+    {
+        get
+        {
+            if (CliEnvironment.NonEmpty(Settings.ProjectId) is { } flag)
+            {
+                return flag;
+            }
+
+            try
+            {
+                return Target.ProjectId;
+            }
+            catch (Core.UserError)
+            {
+                return CliEnvironment.NonEmpty(Env.GetVariable("DESCOPE_PROJECT_ID"));
+            }
+        }
+    }
+
     /// <summary>The management key, for callers that must keep it out of files they write.</summary>
     public string ManagementKey => Target.ManagementKey.Reveal();
 

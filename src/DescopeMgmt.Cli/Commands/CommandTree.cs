@@ -1,10 +1,14 @@
 using System.CommandLine;
 using DescopeMgmt.Cli.App;
+using DescopeMgmt.Cli.Commands.Audit;
+using DescopeMgmt.Cli.Commands.Backup;
 using DescopeMgmt.Cli.Commands.Demo;
 using DescopeMgmt.Cli.Commands.Emulator;
 using DescopeMgmt.Cli.Commands.Flow;
+using DescopeMgmt.Cli.Commands.Rollback;
 using DescopeMgmt.Cli.Commands.Tenant;
 using DescopeMgmt.Cli.Commands.Theme;
+using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Cli.Commands;
 
@@ -15,21 +19,42 @@ public static class CommandTree
     {
         var root = new RootCommand(
             "descope-mgmt: Descope configuration as code with a safety net.\n" +
-            "Keep flows, the theme and tenants in git, see how live differs, apply after an automatic backup, " +
+            "Keep flows, the theme and tenants in git, see how live differs, change live only after an automatic backup, " +
             "and roll back any change in one command. Try it without an account: descope-mgmt demo");
         foreach (var option in GlobalOptions.All)
         {
             root.Add(option);
         }
 
-        root.Add(Group("flow", "Flows: list, export, import, delete, validate, sync, rollback.",
+        root.Add(Group("flow", "Flows: list, export, import, delete, rollback.",
             FlowListCommand.Build(runner),
-            FlowExportCommand.Build(runner)));
+            FlowExportCommand.Build(runner),
+            FlowImportCommand.Build(runner),
+            FlowDeleteCommand.Build(runner),
+            new RollbackOptions(ResourceType.Flow).Build(runner)));
         root.Add(Group("theme", "The project theme: export and import.",
-            ThemeExportCommand.Build(runner)));
-        root.Add(Group("tenant", "Tenants: list, get, create, update, delete, sync, rollback.",
+            ThemeExportCommand.Build(runner),
+            ThemeImportCommand.Build(runner)));
+        root.Add(Group("tenant", "Tenants: list, get, create, update, delete, rollback.",
             TenantListCommand.Build(runner),
-            TenantGetCommand.Build(runner)));
+            TenantGetCommand.Build(runner),
+            TenantCreateCommand.Build(runner),
+            TenantUpdateCommand.Build(runner),
+            TenantDeleteCommand.Build(runner),
+            new RollbackOptions(ResourceType.Tenant).Build(runner)));
+        root.Add(Group("backup", "Backups: taken before every change; create, list, show, diff, verify, prune, restore.",
+            BackupCreateCommand.Build(runner),
+            BackupListCommand.Build(runner),
+            BackupShowCommand.Build(runner),
+            BackupDiffCommand.Build(runner),
+            BackupVerifyCommand.Build(runner),
+            BackupPruneCommand.Build(runner),
+            BackupRestoreCommand.Build(runner)));
+        root.Add(Group("rollback", "Rollback records.", RollbackHistoryCommand.Build(runner)));
+        root.Add(Group("audit", "The audit log of every change: list, export, stats.",
+            AuditListCommand.Build(runner),
+            AuditExportCommand.Build(runner),
+            AuditStatsCommand.Build(runner)));
         root.Add(Group("emulator", "The local emulator of the Descope Management API.",
             EmulatorServeCommand.Build(runner)));
         root.Add(DemoCommand.Build(runner));

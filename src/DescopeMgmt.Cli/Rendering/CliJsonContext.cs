@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using DescopeMgmt.Core.Audit;
+using DescopeMgmt.Core.Backups;
 
 namespace DescopeMgmt.Cli.Rendering;
 
@@ -15,6 +17,18 @@ public sealed record ExportedFileItem(string Id, string Path, long Bytes);
 
 public sealed record TenantListItem(string Id, string Name, string? Parent, IReadOnlyList<string> SelfProvisioningDomains, bool Disabled, bool EnforceSSO);
 
+public sealed record VerifyItem(string Id, bool Ok, IReadOnlyList<string> Problems);
+
+public sealed record DiffItem(string Type, string Id, string Status, IReadOnlyList<DiffProperty> Properties);
+
+public sealed record DiffProperty(string Path, string Kind, JsonNode? Old, JsonNode? New);
+
+public sealed record RollbackHistoryItem(DateTimeOffset Time, string User, string Operation, IReadOnlyList<string> Targets, string? FromBackup, string? PreRollbackBackup, string Outcome);
+
+public sealed record AuditStatsDocument(int Total, IReadOnlyDictionary<string, int> ByOperation, IReadOnlyDictionary<string, int> ByOutcome, DateTimeOffset? First, DateTimeOffset? Last);
+
+public sealed record PruneDocument(IReadOnlyList<string> Removed, int Kept, bool DryRun);
+
 /// <summary>Every JSON document the CLI prints goes through this source-generated context (NativeAOT).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -25,5 +39,13 @@ public sealed record TenantListItem(string Id, string Name, string? Parent, IRea
 [JsonSerializable(typeof(ItemsDocument<FlowListItem>))]
 [JsonSerializable(typeof(ItemsDocument<ExportedFileItem>))]
 [JsonSerializable(typeof(ItemsDocument<TenantListItem>))]
+[JsonSerializable(typeof(ItemsDocument<BackupSummary>))]
+[JsonSerializable(typeof(BackupSummary))]
+[JsonSerializable(typeof(ItemsDocument<VerifyItem>))]
+[JsonSerializable(typeof(ItemsDocument<DiffItem>))]
+[JsonSerializable(typeof(ItemsDocument<AuditEntry>))]
+[JsonSerializable(typeof(ItemsDocument<RollbackHistoryItem>))]
+[JsonSerializable(typeof(AuditStatsDocument))]
+[JsonSerializable(typeof(PruneDocument))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using DescopeMgmt.Cli.App;
+using DescopeMgmt.Cli.Rendering;
+using DescopeMgmt.Core;
+using DescopeMgmt.Core.Audit;
+using Spectre.Console;
+
+namespace DescopeMgmt.Cli.Commands.Audit;
+
+internal static class AuditListCommand
+{
+    private static readonly Option<string?> Operation = new("--operation") { Description = "Only this operation (prefix, e.g. 'flow rollback')." };
+
+    private static readonly Option<string?> Target = new("--target") { Description = "Only entries touching this item (e.g. flow:sign-in or an ID)." };
+
+    private static readonly Option<string?> Since = new("--since") { Description = "From this UTC time (2025-01-15 or 2025-01-15T10:30:00)." };
+
+    private static readonly Option<string?> Until = new("--until") { Description = "Up to this UTC time." };
+
+    private static readonly Option<bool> Failed = new("--failed") { Description = "Only failed, partial or interrupted changes." };
+
+    public static Command Build(CommandRunner runner)
+    {
+        var command = new Command("list", "List audit entries, newest first.") { Operation, Target, Since, Until, Failed };
+        runner.SetAction(command, (parse, context, ct) => Task.FromResult(Run(Query(parse), context)));
+        return command;
+    }
+
+    internal static AuditQuery Query(ParseResult parse) => new(
+        parse.GetValue(Operation), parse.GetValue(Target), Time(parse.GetValue(Since), "--since"), Time(parse.GetValue(Until), "--until"), parse.GetValue(Failed));
+
+    internal static int Run(AuditQuery query, CommandContext context)
+    {
+        var result = ReadWithWarnings(query, context);
+        context.IO.Result(new ItemsDocument<AuditEntry>(result), CliJsonContext.Default.ItemsDocumentAuditEntry, (console, doc) =>
+        {
+            if (doc.Items.Count == 0)
+            {
+                console.WriteLine("No audit entries.");
+                return;
+            }
+
+            var table = Tables.Create("Time (UTC)", "User", "Project", "Operation", "Targets", "Outcome", "Backup");
+            foreach (var e in doc.Items)
+            {
+                table.AddRow(Tables.Cell(e.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), Tables.Cell(e.User),
+                    Tables.Cell(e.Environment is null ? e.ProjectId : $"{e.ProjectId} ({e.Environment})"), Tables.Cell(e.Operation),
+                    Tables.Cell(string.Join(", ", e.Targets.Take(3)) + (e.Targets.Count > 3 ? $" +{e.Targets.Count - 3}" : "")),
+                    Tables.Cell(e.Outcome), Tables.Cell(string.Join(", ", e.BackupIds)));
+            }
+
+            console.Write(table);
+        });
+        return ExitCodes.Success;
+    }
+
+    internal static IReadOnlyList<AuditEntry> ReadWithWarnings(AuditQuery query, CommandContext context)
+    {
+        var result = context.AuditLog().Read(query);
+        foreach (var warning in result.Warnings)
+        {
+            context.IO.Warn(warning);
+        }
+
+        return result.Entries;
+    }
+
+    private static DateTimeOffset? Time(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
+            ? value
+            : throw new UserError("invalid_time", $"{option} '{text}' is not a date or time.", "Use e.g. 2025-01-15 or 2025-01-15T10:30:00.");
+    }
+}

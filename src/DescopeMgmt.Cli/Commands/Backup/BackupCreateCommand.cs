@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Spectre.Console;
+using DescopeMgmt.Cli.App;
+using DescopeMgmt.Cli.Rendering;
+using DescopeMgmt.Core.Backups;
+using DescopeMgmt.Core.Live;
+using DescopeMgmt.Core.Model;
+
+namespace DescopeMgmt.Cli.Commands.Backup;
+
+internal static class BackupCreateCommand
+{
+    private static readonly Option<string?> Only = OnlyOption.Create();
+
+    private static readonly Option<string?> Note = new("--note") { Description = "A note stored in the manifest (why this backup was taken)." };
+
+    public static Command Build(CommandRunner runner)
+    {
+        var command = new Command("create", "Back up the live flows, theme and tenants of the project now.") { Only, Note };
+        runner.SetAction(command, (parse, context, ct) => RunAsync(OnlyOption.Parse(parse.GetValue(Only)), parse.GetValue(Note), context, ct));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(IReadOnlySet<ResourceType> types, string? note, CommandContext context, CancellationToken cancellationToken)
+    {
+        var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var live = await new LiveSnapshotReader(client).ReadAsync(
+            types.Contains(ResourceType.Flow), types.Contains(ResourceType.Theme), types.Contains(ResourceType.Tenant),
+            new Progress<string>(context.IO.Warn), cancellationToken).ConfigureAwait(false);
+
+        var items = new List<BackupItemContent>();
+        if (types.Contains(ResourceType.Flow))
+        {
+            items.AddRange(live.Flows.Select(f => new BackupItemContent(ResourceType.Flow, f.Key, f.Value)));
+        }
+
+        if (types.Contains(ResourceType.Theme) && live.Theme is { Count: > 0 } theme)
+        {
+            items.Add(new BackupItemContent(ResourceType.Theme, ResourceKey.ThemeId, theme));
+        }
+
+        if (types.Contains(ResourceType.Tenant))
+        {
+            items.AddRange(live.Tenants.Select(t => new BackupItemContent(ResourceType.Tenant, t.Key, t.Value)));
+        }
+
+        var identity = context.Identity();
+        var manifest = await context.BackupStore().CreateAsync(
+            new BackupRequest(identity.ProjectId, identity.Environment, "backup create", note, identity.User, identity.ToolVersion, items),
+            cancellationToken).ConfigureAwait(false);
+        context.IO.Result(BackupSummary.From(manifest), CliJsonContext.Default.BackupSummary,
+            (console, summary) => console.WriteLine($"Backup {summary.Id} created with {summary.Items.Count} item(s) at {summary.Path}"));
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using DescopeMgmt.Cli.App;
+using DescopeMgmt.Cli.Rendering;
+using DescopeMgmt.Core.Backups;
+using Spectre.Console;
+
+namespace DescopeMgmt.Cli.Commands.Backup;
+
+internal static class BackupShowCommand
+{
+    private static readonly Argument<string> Reference = new("ref") { Description = "Backup: ID or unique prefix, timestamp, folder, manifest.json, or 'latest'." };
+
+    public static Command Build(CommandRunner runner)
+    {
+        var command = new Command("show", "Show a backup's manifest and items.") { Reference };
+        runner.SetAction(command, (parse, context, ct) => Task.FromResult(Run(parse.GetRequiredValue(Reference), context)));
+        return command;
+    }
+
+    internal static int Run(string reference, CommandContext context)
+    {
+        var manifest = context.BackupStore().Resolve(reference, context.ProjectIdIfKnown);
+        context.IO.Result(BackupSummary.From(manifest), CliJsonContext.Default.BackupSummary, (console, b) =>
+        {
+            var grid = new Grid().AddColumn().AddColumn();
+            void Row(string name, string? value) => grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(value ?? ""));
+            Row("ID", b.Id);
+            Row("Created", b.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+            Row("Project", b.ProjectId);
+            Row("Environment", b.Environment);
+            Row("Operation", b.Operation);
+            Row("User", b.User);
+            Row("Note", b.Note);
+            Row("Path", b.Path);
+            console.Write(grid);
+            var table = Tables.Create("Type", "ID");
+            foreach (var item in b.Items)
+            {
+                table.AddRow(Tables.Cell(item.Type), Tables.Cell(item.Id));
+            }
+
+            console.Write(table);
+        });
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using DescopeMgmt.Core;
+using DescopeMgmt.Core.Model;
+
+namespace DescopeMgmt.Cli.Commands.Backup;
+
+/// <summary>`--only flows,theme,tenants`, shared by the commands that work on a subset of item types.</summary>
+internal static class OnlyOption
+{
+    public static Option<string?> Create() => new("--only") { Description = "Limit to these item types: flows, theme, tenants (comma-separated)." };
+
+    public static IReadOnlySet<ResourceType> Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new HashSet<ResourceType> { ResourceType.Flow, ResourceType.Theme, ResourceType.Tenant };
+        }
+
+        var types = new HashSet<ResourceType>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!ResourceTypeNames.TryParse(part, out var type))
+            {
+                throw new UserError("invalid_only", $"Unknown item type '{part}' in --only.", "Use flows, theme and/or tenants, e.g. --only flows,tenants.");
+            }
+
+            types.Add(type);
+        }
+
+        return types;
+    }
+}
