@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using DescopeMgmt.Api;
 using DescopeMgmt.Cli.App;
 using DescopeMgmt.Emulator;
 using DescopeMgmt.Testing;
@@ -69,6 +71,42 @@ public sealed class CliHarness : IAsyncDisposable
         var exit = await CliApp.RunAsync(args, env, token);
         return new CliResult(exit, output.ToString(), error.ToString());
     }
+
+    public DescopeClient Client() => new(new DescopeClientOptions
+    {
+        ProjectId = ProjectId,
+        ManagementKey = Key,
+        BaseUrl = Host.BaseUrl,
+    });
+
+    /// <summary>
+    /// Imports generated flows through the real client (not through the CLI under test), then clears
+    /// the request log so a test sees only what the CLI sent.
+    /// </summary>
+    public async Task SeedFlowsAsync(params string[] flowIds)
+    {
+        using var client = Client();
+        foreach (var id in flowIds)
+        {
+            await client.Flows.ImportAsync(id, FlowGenerator.Create(id, taskCount: 8, seed: id.Length), TestContext.Current.CancellationToken);
+        }
+
+        Host.Requests.Clear();
+    }
+
+    public async Task<JsonObject> ExportAsync(string flowId)
+    {
+        using var client = Client();
+        return await client.Flows.ExportAsync(flowId, TestContext.Current.CancellationToken);
+    }
+
+    public string BackupRoot => Path.Combine(Home, "backups");
+
+    /// <summary>Requests that could change live state (everything but reads).</summary>
+    public IReadOnlyList<RecordedRequest> WritingRequests() => Host.Requests.Snapshot()
+        .Where(r => r.Path.EndsWith("/import", StringComparison.Ordinal) || r.Path.EndsWith("/delete", StringComparison.Ordinal)
+            || r.Path.EndsWith("/create", StringComparison.Ordinal) || r.Path.EndsWith("/update", StringComparison.Ordinal))
+        .ToList();
 
     public async ValueTask DisposeAsync()
     {
