@@ -58,14 +58,24 @@ internal static class DemoCommand
             io.Out.WriteLine($"An emulator of the Descope Management API is running at {host.BaseUrl} with a sample project.");
             io.Out.WriteLine("Each step below is a real descope-mgmt command run against it.");
 
-            var steps = new (string Title, string[] Args)[]
+            var flows = Path.Combine(workspace, "flows");
+            var steps = new (string Title, string[] Args, Action? Before)[]
             {
-                ("The flows of the project", ["flow", "list"]),
-                ("Its tenants", ["tenant", "list"]),
-                ("Export every flow as workspace files", ["flow", "export", "--all", "-o", Path.Combine(workspace, "flows")]),
+                ("The flows of the project", ["flow", "list"], null),
+                ("Its tenants", ["tenant", "list"], null),
+                ("Export every flow as workspace files", ["flow", "export", "--all", "-o", "flows"], null),
+                ("Change a flow: the diff is shown and the live flow is backed up first",
+                    ["flow", "import", Path.Combine("flows", "sign-up-or-in.json"), "--yes"],
+                    () => DemoEdits.RenameFlow(Path.Combine(flows, "sign-up-or-in.json"), "Sign Up or In (new welcome screen)")),
+                ("Every change left a backup", ["backup", "list"], null),
+                ("Break it: someone deletes the flow", ["flow", "delete", "sign-up-or-in", "--yes"], null),
+                ("Roll it back in one command", ["flow", "rollback", "--flow-id", "sign-up-or-in", "--backup", "latest", "--yes"], null),
+                ("It is back", ["flow", "list"], null),
+                ("Who rolled back what, from which backup", ["rollback", "history"], null),
             };
-            foreach (var (title, args) in steps)
+            foreach (var (title, args, before) in steps)
             {
+                before?.Invoke();
                 var exit = await RunStepAsync(io, demoEnv, title, args, cancellationToken).ConfigureAwait(false);
                 if (exit != ExitCodes.Success)
                 {
