@@ -15,7 +15,10 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken)
     {
-        var runner = new CommandRunner(env);
+        var runner = new CommandRunner(env)
+        {
+            ConfigureContext = context => context.WorkspaceEnvironments = WorkspaceSession.Environments,
+        };
         var root = CommandTree.Build(runner);
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration

@@ -8,6 +8,7 @@ using DescopeMgmt.Cli.Commands.Flow;
 using DescopeMgmt.Cli.Commands.Rollback;
 using DescopeMgmt.Cli.Commands.Tenant;
 using DescopeMgmt.Cli.Commands.Theme;
+using DescopeMgmt.Cli.Commands.Workspace;
 using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Cli.Commands;
@@ -26,22 +27,30 @@ public static class CommandTree
             root.Add(option);
         }
 
-        root.Add(Group("flow", "Flows: list, export, import, delete, rollback.",
+        root.Add(Group("flow", "Flows: list, export, import, delete, validate, sync, rollback.",
             FlowListCommand.Build(runner),
             FlowExportCommand.Build(runner),
             FlowImportCommand.Build(runner),
             FlowDeleteCommand.Build(runner),
+            FlowValidateCommand.Build(runner),
+            SyncCommand.Build(runner, ResourceType.Flow),
             new RollbackOptions(ResourceType.Flow).Build(runner)));
         root.Add(Group("theme", "The project theme: export and import.",
             ThemeExportCommand.Build(runner),
             ThemeImportCommand.Build(runner)));
-        root.Add(Group("tenant", "Tenants: list, get, create, update, delete, rollback.",
+        root.Add(Group("tenant", "Tenants: list, get, create, update, delete, sync, rollback.",
             TenantListCommand.Build(runner),
             TenantGetCommand.Build(runner),
             TenantCreateCommand.Build(runner),
             TenantUpdateCommand.Build(runner),
             TenantDeleteCommand.Build(runner),
+            SyncCommand.Build(runner, ResourceType.Tenant),
             new RollbackOptions(ResourceType.Tenant).Build(runner)));
+        root.Add(InitCommand.Build(runner));
+        root.Add(PullCommand.Build(runner));
+        root.Add(PlanCommand.Build(runner));
+        root.Add(ApplyCommand.Build(runner));
+        root.Add(DriftCommand.Build(runner));
         root.Add(Group("backup", "Backups: taken before every change; create, list, show, diff, verify, prune, restore.",
             BackupCreateCommand.Build(runner),
             BackupListCommand.Build(runner),

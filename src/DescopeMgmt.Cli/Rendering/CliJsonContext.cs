@@ -27,6 +27,8 @@ public sealed record RollbackHistoryItem(DateTimeOffset Time, string User, strin
 
 public sealed record AuditStatsDocument(int Total, IReadOnlyDictionary<string, int> ByOperation, IReadOnlyDictionary<string, int> ByOutcome, DateTimeOffset? First, DateTimeOffset? Last);
 
+public sealed record ProblemItem(string Severity, string File, int? Line, int? Column, string Message);
+
 public sealed record PruneDocument(IReadOnlyList<string> Removed, int Kept, bool DryRun);
 
 /// <summary>Every JSON document the CLI prints goes through this source-generated context (NativeAOT).</summary>
@@ -47,5 +49,7 @@ public sealed record PruneDocument(IReadOnlyList<string> Removed, int Kept, bool
 [JsonSerializable(typeof(ItemsDocument<RollbackHistoryItem>))]
 [JsonSerializable(typeof(AuditStatsDocument))]
 [JsonSerializable(typeof(PruneDocument))]
+[JsonSerializable(typeof(PlanDocument))]
+[JsonSerializable(typeof(ItemsDocument<ProblemItem>))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -61,6 +61,20 @@ public sealed class LiveState(DescopeClient client)
         }
     }
 
+    /// <summary>Writes the item, reads it back and fails unless it now matches (server-managed fields aside).</summary>
+    public async Task PutAndVerifyAsync(ResourceKey key, JsonObject desired, bool exists, CancellationToken cancellationToken)
+    {
+        await PutAsync(key, desired, exists, cancellationToken).ConfigureAwait(false);
+        var after = await GetAsync(key, cancellationToken).ConfigureAwait(false);
+        var remaining = after is null ? [] : Planning.JsonDiff.Compare(after, desired, Planning.DiffOptions.For(key.Type));
+        if (after is null || remaining.Count > 0)
+        {
+            throw new UserError("verify_failed",
+                $"{key} was written but reads back different ({(after is null ? "missing" : string.Join(", ", remaining.Take(3).Select(c => c.Path)))}).",
+                "Run the command again; if it persists, compare with `descope-mgmt plan`.");
+        }
+    }
+
     public Task DeleteAsync(ResourceKey key, bool cascade, CancellationToken cancellationToken) => key.Type switch
     {
         ResourceType.Flow => client.Flows.DeleteAsync([key.Id], cancellationToken),

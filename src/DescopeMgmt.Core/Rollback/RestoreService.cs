@@ -36,22 +36,9 @@ public sealed class RestoreService(LiveState live)
             .Select(i => new BackupItemContent(i.Key.Type, i.Key.Id, i.Live!))
             .ToList();
         var steps = toChange
-            .Select(i => new ChangeItem(i.Key, i.Live is null ? "recreate" : "restore", ct => RestoreOneAsync(i, ct)))
+            .Select(i => new ChangeItem(i.Key, i.Live is null ? "recreate" : "restore", ct => live.PutAndVerifyAsync(i.Key, i.Content, exists: i.Live is not null, ct)))
             .ToList();
         return new ChangeRequest(operation, backupItems, steps, Note: $"before {operation} from {plan.Source}", RollbackOf: plan.BackupId ?? plan.Source, Progress: progress);
-    }
-
-    private async Task RestoreOneAsync(RestorePlanItem item, CancellationToken cancellationToken)
-    {
-        await live.PutAsync(item.Key, item.Content, exists: item.Live is not null, cancellationToken).ConfigureAwait(false);
-        var after = await live.GetAsync(item.Key, cancellationToken).ConfigureAwait(false);
-        var remaining = JsonDiff.Compare(after, item.Content, DiffOptions.For(item.Key.Type));
-        if (after is null || remaining.Count > 0)
-        {
-            throw new UserError("verify_failed",
-                $"{item.Key} was written but reads back different ({(after is null ? "missing" : string.Join(", ", remaining.Take(3).Select(c => c.Path)))}).",
-                "Run the command again, or inspect with `descope-mgmt backup diff <id> --live`.");
-        }
     }
 
     /// <summary>Parents before children for tenants, so a recreated child finds its parent.</summary>

@@ -1,0 +1,41 @@
+using DescopeMgmt.Cli.Rendering;
+using DescopeMgmt.Core.Applying;
+using DescopeMgmt.Core.Live;
+using DescopeMgmt.Core.Planning;
+
+namespace DescopeMgmt.Cli.App;
+
+/// <summary>
+/// apply, flow sync and tenant sync: plan, show it, confirm (protected environments need their name
+/// typed), one backup of everything touched, apply in plan order with progress, verify, audit, and say
+/// how to undo.
+/// </summary>
+internal static class ApplyWorkflow
+{
+    public static async Task<int> RunAsync(CommandContext context, PlanScope scope, string operation, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (!dryRun)
+        {
+            new Confirmer(context).EnsureCanConfirm();
+        }
+
+        var (_, plan) = await WorkspaceSession.PlanAsync(context, scope, cancellationToken).ConfigureAwait(false);
+        context.IO.Info($"Target: {context.Target.Describe()}");
+        PlanRenderer.WriteText(context.IO.Err, plan);
+        if (plan.IsEmpty || dryRun)
+        {
+            if (dryRun && !plan.IsEmpty)
+            {
+                context.IO.Info($"Dry run: nothing was changed. Run `descope-mgmt {(operation == "apply" ? "apply" : operation + " --apply")}` to make these changes.");
+            }
+
+            return ExitCodes.Success;
+        }
+
+        new Confirmer(context).Confirm($"Apply {plan.Actionable.Count} change(s) to {context.Target.Describe()}?");
+        var service = new ApplyService(new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false)));
+        var report = await ProgressReporter.RunAsync(context.IO, operation, plan.Actionable.Count,
+            progress => context.ChangeRunner().RunAsync(service.BuildChange(plan, operation, progress), cancellationToken)).ConfigureAwait(false);
+        return ChangeReportRenderer.Finish(context.IO, report, $"descope-mgmt backup restore {report.BackupId}");
+    }
+}

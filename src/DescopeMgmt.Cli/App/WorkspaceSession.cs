@@ -1,0 +1,52 @@
+using DescopeMgmt.Core;
+using DescopeMgmt.Core.Connection;
+using DescopeMgmt.Core.Live;
+using DescopeMgmt.Core.Planning;
+using DescopeMgmt.Core.Workspace;
+
+namespace DescopeMgmt.Cli.App;
+
+/// <summary>The workspace side of a command: finding it, feeding its environments to connection resolution, planning.</summary>
+internal static class WorkspaceSession
+{
+    /// <summary>Environments of descope.yaml for --env and defaultEnvironment; null outside a workspace.</summary>
+    public static WorkspaceEnvironmentSource? Environments(CommandContext context)
+    {
+        if (context.WorkspaceRoot is not { } root || !File.Exists(Path.Combine(root, WorkspaceConfigReader.FileName)))
+        {
+            return null;
+        }
+
+        var config = WorkspaceConfigReader.Read(root, []);
+        return new WorkspaceEnvironmentSource(config.Path, config.DefaultEnvironment,
+            config.Environments.ToDictionary(e => e.Key, e => new WorkspaceEnvironmentInfo(e.Value.ProjectId, e.Value.ManagementKeyVariable, e.Value.BaseUrl, e.Value.IsProtected)));
+    }
+
+    public static string RequireRoot(CommandContext context) => context.WorkspaceRoot
+        ?? throw new UserError("no_workspace", $"No {WorkspaceConfigReader.FileName} here ({context.Env.CurrentDirectory}).",
+            "Run in a workspace folder, pass -C DIR, or create one with `descope-mgmt init`.");
+
+    /// <summary>Loads the workspace for the target environment and fails listing every problem.</summary>
+    public static LoadedWorkspace Load(CommandContext context)
+    {
+        var root = RequireRoot(context);
+        var workspace = WorkspaceLoader.Load(root, context.Target.EnvironmentName, context.Env.GetVariable);
+        foreach (var warning in workspace.Problems.Where(p => p.Severity == ProblemSeverity.Warning))
+        {
+            context.IO.Warn(warning.ToString());
+        }
+
+        return workspace.EnsureValid();
+    }
+
+    /// <summary>Reads live at a constant API cost and compares it with the workspace.</summary>
+    public static async Task<(LoadedWorkspace Workspace, Plan Plan)> PlanAsync(CommandContext context, PlanScope scope, CancellationToken cancellationToken)
+    {
+        var workspace = Load(context);
+        var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var before = client.Stats.Attempts;
+        var live = await new LiveSnapshotReader(client).ReadAsync(scope.Flows, scope.Theme, scope.Tenants, new Progress<string>(context.IO.Warn), cancellationToken).ConfigureAwait(false);
+        context.IO.Verbose($"plan read live with {client.Stats.Attempts - before} API call(s){(live.UsedProjectSnapshot ? " (project snapshot)" : "")}");
+        return (workspace, Planner.Create(workspace, live, scope));
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using DescopeMgmt.Cli.App;
+using DescopeMgmt.Core;
+using DescopeMgmt.Core.Workspace;
+
+namespace DescopeMgmt.Cli.Commands.Workspace;
+
+internal static class InitCommand
+{
+    private static readonly Option<bool> FromLive = new("--from-live") { Description = "Pull the current flows, theme and tenants of the project into the new workspace." };
+
+    private static readonly Option<string> EnvironmentName = new("--environment-name") { Description = "Name of the first environment.", DefaultValueFactory = _ => "dev" };
+
+    public static Command Build(CommandRunner runner)
+    {
+        var command = new Command("init", "Create a workspace here (or in -C DIR): descope.yaml, flows/, and with --from-live the project's current state.") { FromLive, EnvironmentName };
+        runner.SetAction(command, (parse, context, ct) => RunAsync(parse.GetValue(FromLive), parse.GetValue(EnvironmentName)!, context, ct));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(bool fromLive, string environment, CommandContext context, CancellationToken cancellationToken)
+    {
+        var root = CliEnvironment.NonEmpty(context.Settings.Workspace) is { } dir ? Path.GetFullPath(dir, context.Env.CurrentDirectory) : context.Env.CurrentDirectory;
+        var yaml = Path.Combine(root, WorkspaceConfigReader.FileName);
+        if (File.Exists(yaml))
+        {
+            throw new UserError("workspace_exists", $"{yaml} already exists.", "Use `descope-mgmt pull` to refresh it from live.");
+        }
+
+        var projectId = fromLive ? context.Target.ProjectId : context.ProjectIdIfKnown ?? "P2yourProjectId";
+        var baseUrl = context.Target is { UseEmbeddedEmulator: true } ? "local" : context.Settings.BaseUrl;
+        Directory.CreateDirectory(Path.Combine(root, WorkspaceLayout.FlowsFolder));
+        WorkspaceWriter.Write(yaml, WorkspaceScaffold.DescopeYaml(environment, projectId, baseUrl));
+        context.IO.Success($"Created {yaml}");
+        if (fromLive)
+        {
+            await PullCommand.RunAsync(force: true, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        context.IO.Info($"Next: set DESCOPE_{environment.ToUpperInvariant().Replace('-', '_')}_MANAGEMENT_KEY, then `descope-mgmt plan`.");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text;
+using DescopeMgmt.Cli.App;
+using DescopeMgmt.Core.Model;
+using DescopeMgmt.Core.Planning;
+using Spectre.Console;
+
+namespace DescopeMgmt.Cli.Rendering;
+
+public sealed record PlanPropertyDocument(string Path, string Kind, System.Text.Json.Nodes.JsonNode? Old, System.Text.Json.Nodes.JsonNode? New);
+
+public sealed record PlanChangeDocument(string Type, string Id, string Action, IReadOnlyList<PlanPropertyDocument> Properties);
+
+public sealed record PlanSummaryDocument(int Create, int Update, int Delete, int Unchanged);
+
+public sealed record PlanDocument(string? ProjectId, string? Environment, IReadOnlyList<PlanChangeDocument> Changes, IReadOnlyList<string> Unmanaged, PlanSummaryDocument Summary, bool HasChanges);
+
+/// <summary>The three forms of a plan: Terraform-like text, JSON for machines, Markdown for a pull-request comment.</summary>
+internal static class PlanRenderer
+{
+    public static PlanDocument ToDocument(Plan plan, string? projectId, string? environment) => new(
+        projectId,
+        environment,
+        plan.Actionable.Select(c => new PlanChangeDocument(ResourceTypeNames.ToWire(c.Key.Type), c.Key.Id, c.Action.ToString().ToLowerInvariant(),
+            c.Properties.Select(p => new PlanPropertyDocument(p.Path, p.Kind.ToString().ToLowerInvariant(), p.Old, p.New)).ToList())).ToList(),
+        plan.Unmanaged.Select(k => k.ToString()).ToList(),
+        new PlanSummaryDocument(plan.Count(ChangeAction.Create), plan.Count(ChangeAction.Update), plan.Count(ChangeAction.Delete), plan.Count(ChangeAction.NoChange)),
+        !plan.IsEmpty);
+
+    /// <summary>Text to stdout: each change with its fields, unmanaged items, and the summary line.</summary>
+    public static void WriteText(IAnsiConsole console, Plan plan)
+    {
+        foreach (var change in plan.Actionable)
+        {
+            foreach (var line in DiffPrinter.Lines(change.Key, change.Live, change.Action == ChangeAction.Delete ? null : change.Desired, change.Properties))
+            {
+                console.MarkupLine(line);
+            }
+
+            console.WriteLine();
+        }
+
+        if (plan.Unmanaged.Count > 0)
+        {
+            console.MarkupLine($"[grey]Unmanaged (live only, never touched): {Markup.Escape(string.Join(", ", plan.Unmanaged))}[/]");
+        }
+
+        console.MarkupLine(plan.IsEmpty ? "[green]No changes. Live matches the workspace.[/]" : $"[bold]{Markup.Escape(plan.Summary)}[/]");
+    }
+
+    public static string Markdown(Plan plan, string target)
+    {
+        var md = new StringBuilder();
+        md.Append("### descope-mgmt drift: ").Append(target).Append("\n\n");
+        if (plan.IsEmpty)
+        {
+            return md.Append("No changes. Live matches the workspace.\n").ToString();
+        }
+
+        md.Append("| Action | Item | Fields |\n|---|---|---|\n");
+        foreach (var change in plan.Actionable)
+        {
+            md.Append("| ").Append(change.Action.ToString().ToLowerInvariant()).Append(" | `").Append(change.Key).Append("` | ")
+                .Append(change.Properties.Count).Append(" |\n");
+        }
+
+        md.Append("\n<details><summary>Field changes</summary>\n\n```diff\n");
+        foreach (var change in plan.Actionable)
+        {
+            md.Append(change.Action switch { ChangeAction.Create => "+ ", ChangeAction.Delete => "- ", _ => "! " }).Append(change.Key).Append('\n');
+            foreach (var p in change.Properties.Take(50))
+            {
+                md.Append(p.Kind switch { ChangeKind.Added => "+   ", ChangeKind.Removed => "-   ", _ => "!   " })
+                    .Append(p.Path).Append(": ").Append(DiffPrinter.Summarise(p.Old)).Append(" -> ").Append(DiffPrinter.Summarise(p.New)).Append('\n');
+            }
+        }
+
+        md.Append("```\n\n</details>\n\n").Append(plan.Summary).Append('\n');
+        if (plan.Unmanaged.Count > 0)
+        {
+            md.Append("\nUnmanaged (never touched): ").Append(string.Join(", ", plan.Unmanaged.Select(k => $"`{k}`"))).Append('\n');
+        }
+
+        return md.ToString();
+    }
+}

@@ -1,0 +1,36 @@
+using DescopeMgmt.Core.Backups;
+using DescopeMgmt.Core.Changes;
+using DescopeMgmt.Core.Live;
+using DescopeMgmt.Core.Planning;
+
+namespace DescopeMgmt.Core.Applying;
+
+/// <summary>
+/// Turns a plan into one change: one backup holding the live state of every item it touches, then
+/// each step in plan order, each written item read back and compared. Re-running after a partial
+/// failure finishes the job, because a fresh plan only holds what is still different.
+/// </summary>
+public sealed class ApplyService(LiveState live)
+{
+    public ChangeRequest BuildChange(Plan plan, string operation, IProgress<int>? progress)
+    {
+        var actionable = plan.Actionable;
+        var backupItems = actionable
+            .Where(c => c.Live is not null)
+            .Select(c => new BackupItemContent(c.Key.Type, c.Key.Id, c.Live!))
+            .ToList();
+        var steps = actionable.Select(c => new ChangeItem(c.Key, Verb(c.Action), ct => c.Action switch
+        {
+            ChangeAction.Delete => live.DeleteAsync(c.Key, cascade: false, ct),
+            _ => live.PutAndVerifyAsync(c.Key, c.Desired!, exists: c.Live is not null, ct),
+        })).ToList();
+        return new ChangeRequest(operation, backupItems, steps, Note: $"before {operation}", Progress: progress);
+    }
+
+    private static string Verb(ChangeAction action) => action switch
+    {
+        ChangeAction.Create => "create",
+        ChangeAction.Delete => "delete",
+        _ => "update",
+    };
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+
+namespace DescopeMgmt.Core.Workspace;
+
+public sealed record WorkspaceFlow(string Id, JsonObject Document, string File);
+
+public sealed record WorkspaceTenant(string Id, JsonObject Document, int Line);
+
+/// <summary>A workspace read for one environment, templates substituted, with every problem found.</summary>
+public sealed record LoadedWorkspace(
+    string Root,
+    WorkspaceConfig Config,
+    EnvironmentConfig? Environment,
+    IReadOnlyDictionary<string, WorkspaceFlow> Flows,
+    JsonObject? Theme,
+    IReadOnlyList<WorkspaceTenant>? Tenants,
+    IReadOnlyList<WorkspaceProblem> Problems)
+{
+    public bool HasErrors => Problems.Any(p => p.Severity == ProblemSeverity.Error);
+
+    /// <summary>Throws with every problem listed when there is at least one error.</summary>
+    public LoadedWorkspace EnsureValid() => HasErrors ? throw new WorkspaceInvalidError(Problems) : this;
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DescopeMgmt.Core.Workspace;
+
+/// <summary>
+/// <c>${NAME}</c> substitution for workspace files (design.md §4): from the environment's vars, then
+/// the process environment. <c>$${</c> is a literal <c>${</c>. Handlebars <c>{{...}}</c> is never touched.
+/// </summary>
+public static partial class TemplateText
+{
+    [GeneratedRegex(@"\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"(?<!\$)\$\{[A-Za-z_][A-Za-z0-9_]*\}")]
+    private static partial Regex AnyPlaceholder();
+
+    public static bool ContainsPlaceholders(string text) => AnyPlaceholder().IsMatch(text);
+
+    /// <summary>Substitutes every placeholder; each undefined name becomes a problem at its line and column.</summary>
+    public static string Substitute(string text, string file, Func<string, string?> lookup, List<WorkspaceProblem> problems)
+    {
+        var result = new StringBuilder(text.Length);
+        var last = 0;
+        foreach (Match match in Placeholder().Matches(text))
+        {
+            result.Append(text, last, match.Index - last);
+            last = match.Index + match.Length;
+            if (match.Value == "$${")
+            {
+                result.Append("${");
+                continue;
+            }
+
+            var name = match.Groups[1].Value;
+            if (lookup(name) is { } value)
+            {
+                result.Append(value);
+            }
+            else
+            {
+                var (line, column) = Position(text, match.Index);
+                problems.Add(WorkspaceProblem.Error(file, line, column, $"${{{name}}} is not defined (set it in the environment's vars or as an environment variable)"));
+                result.Append(match.Value);
+            }
+        }
+
+        result.Append(text, last, text.Length - last);
+        return result.ToString();
+    }
+
+    /// <summary>The variable a <c>managementKey: ${VAR}</c> names, or null when the value is not exactly one placeholder.</summary>
+    public static string? SingleVariable(string value)
+    {
+        var match = Placeholder().Match(value.Trim());
+        return match.Success && match.Index == 0 && match.Length == value.Trim().Length && match.Groups[1].Success ? match.Groups[1].Value : null;
+    }
+
+    public static (int Line, int Column) Position(string text, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index && i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, index - lineStart + 1);
+    }
+}

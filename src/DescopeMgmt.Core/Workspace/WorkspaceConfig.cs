@@ -1,0 +1,26 @@
+namespace DescopeMgmt.Core.Workspace;
+
+/// <summary>One environment of descope.yaml; the key is only ever a variable name.</summary>
+public sealed record EnvironmentConfig(
+    string Name,
+    string ProjectId,
+    string? ManagementKeyVariable,
+    string? BaseUrl,
+    IReadOnlyDictionary<string, string> Vars,
+    bool IsProtected);
+
+/// <summary>The <c>manage:</c> section: what the workspace owns.</summary>
+public sealed record ManageConfig(IReadOnlySet<string>? Flows, bool Tenants, bool Theme, bool DeleteMissing)
+{
+    public static ManageConfig Default { get; } = new(null, true, true, false);
+
+    /// <summary>True for every flow when <c>flows: all</c>, else only for the listed IDs.</summary>
+    public bool ManagesFlow(string id) => Flows is null || Flows.Contains(id);
+}
+
+/// <summary>descope.yaml (design.md §4).</summary>
+public sealed record WorkspaceConfig(
+    string Path,
+    IReadOnlyDictionary<string, EnvironmentConfig> Environments,
+    string? DefaultEnvironment,
+    ManageConfig Manage);

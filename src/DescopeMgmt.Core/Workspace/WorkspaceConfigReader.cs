@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace DescopeMgmt.Core.Workspace;
+
+/// <summary>Reads descope.yaml, reporting unknown keys, a literal management key and missing fields with their lines.</summary>
+public static partial class WorkspaceConfigReader
+{
+    public const string FileName = "descope.yaml";
+
+    private static readonly HashSet<string> TopKeys = ["version", "environments", "defaultEnvironment", "manage"];
+    private static readonly HashSet<string> EnvironmentKeys = ["projectId", "managementKey", "baseUrl", "vars", "protected"];
+    private static readonly HashSet<string> ManageKeys = ["flows", "tenants", "theme", "deleteMissing"];
+
+    [GeneratedRegex("^K[A-Za-z0-9]{10,}")]
+    private static partial Regex LiteralKey();
+
+    public static WorkspaceConfig Read(string root, List<WorkspaceProblem> problems)
+    {
+        var path = Path.Combine(root, FileName);
+        if (!File.Exists(path))
+        {
+            throw new UserError("no_workspace", $"No {FileName} in {root}.", "Create a workspace with `descope-mgmt init`, or pass -C DIR.");
+        }
+
+        var empty = new WorkspaceConfig(path, new Dictionary<string, EnvironmentConfig>(), null, ManageConfig.Default);
+        if (YamlNodes.Parse(File.ReadAllText(path), FileName, problems) is not YamlMappingNode top)
+        {
+            return empty;
+        }
+
+        CheckKeys(top, TopKeys, FileName, "", problems);
+        var environments = new Dictionary<string, EnvironmentConfig>(StringComparer.Ordinal);
+        if (Child(top, "environments") is YamlMappingNode envs)
+        {
+            foreach (var (keyNode, value) in envs.Children)
+            {
+                var name = YamlNodes.Scalar(keyNode) ?? "";
+                if (value is YamlMappingNode env && ReadEnvironment(name, env, problems) is { } config)
+                {
+                    environments[name] = config;
+                }
+            }
+        }
+        else
+        {
+            problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(top), null, "'environments' is missing: name at least one environment with its projectId"));
+        }
+
+        var defaultEnvironment = YamlNodes.Scalar(Child(top, "defaultEnvironment"));
+        if (defaultEnvironment is not null && !environments.ContainsKey(defaultEnvironment))
+        {
+            problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(Child(top, "defaultEnvironment")!), null, $"defaultEnvironment '{defaultEnvironment}' is not one of the environments"));
+        }
+
+        return new WorkspaceConfig(path, environments, defaultEnvironment, ReadManage(Child(top, "manage") as YamlMappingNode, problems));
+    }
+
+    private static EnvironmentConfig? ReadEnvironment(string name, YamlMappingNode env, List<WorkspaceProblem> problems)
+    {
+        CheckKeys(env, EnvironmentKeys, FileName, $"environments.{name}.", problems);
+        var projectId = YamlNodes.Scalar(Child(env, "projectId"));
+        if (string.IsNullOrWhiteSpace(projectId))
+        {
+            problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(env), null, $"environment '{name}' has no projectId"));
+            return null;
+        }
+
+        string? keyVariable = null;
+        if (Child(env, "managementKey") is YamlScalarNode keyNode && keyNode.Value is { Length: > 0 } keyText)
+        {
+            keyVariable = TemplateText.SingleVariable(keyText);
+            if (keyVariable is null)
+            {
+                problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(keyNode), YamlNodes.Column(keyNode),
+                    LiteralKey().IsMatch(keyText)
+                        ? $"environment '{name}' has a literal management key: never commit a key; write managementKey: ${{DESCOPE_{name.ToUpperInvariant()}_MANAGEMENT_KEY}} and export that variable"
+                        : $"environment '{name}': managementKey must be a single ${{VARIABLE}} reference"));
+            }
+        }
+
+        var vars = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Child(env, "vars") is YamlMappingNode varsNode)
+        {
+            foreach (var (k, v) in varsNode.Children)
+            {
+                vars[YamlNodes.Scalar(k) ?? ""] = YamlNodes.Scalar(v) ?? "";
+            }
+        }
+
+        var isProtected = YamlNodes.Scalar(Child(env, "protected")) is "true" or "True" or "yes";
+        return new EnvironmentConfig(name, projectId, keyVariable, YamlNodes.Scalar(Child(env, "baseUrl")), vars, isProtected);
+    }
+
+    private static ManageConfig ReadManage(YamlMappingNode? manage, List<WorkspaceProblem> problems)
+    {
+        if (manage is null)
+        {
+            return ManageConfig.Default;
+        }
+
+        CheckKeys(manage, ManageKeys, FileName, "manage.", problems);
+        IReadOnlySet<string>? flows = Child(manage, "flows") switch
+        {
+            YamlSequenceNode list => list.Children.Select(YamlNodes.Scalar).OfType<string>().ToHashSet(StringComparer.Ordinal),
+            _ => null,
+        };
+        static bool Flag(YamlMappingNode m, string key, bool fallback) => YamlNodes.Scalar(Child(m, key)) switch
+        {
+            null => fallback,
+            var v => v is "true" or "True" or "yes",
+        };
+        return new ManageConfig(flows, Flag(manage, "tenants", true), Flag(manage, "theme", true), Flag(manage, "deleteMissing", false));
+    }
+
+    private static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.FirstOrDefault(p => YamlNodes.Scalar(p.Key) == key).Value;
+
+    private static void CheckKeys(YamlMappingNode map, HashSet<string> allowed, string file, string prefix, List<WorkspaceProblem> problems)
+    {
+        foreach (var (key, _) in map.Children)
+        {
+            var name = YamlNodes.Scalar(key) ?? "";
+            if (!allowed.Contains(name))
+            {
+                problems.Add(WorkspaceProblem.Error(file, YamlNodes.Line(key), YamlNodes.Column(key),
+                    $"unknown key '{prefix}{name}' (expected one of: {string.Join(", ", allowed.Order(StringComparer.Ordinal))})"));
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace DescopeMgmt.Core.Workspace;
+
+/// <summary>File names of the workspace (design.md §4).</summary>
+public static class WorkspaceLayout
+{
+    public const string FlowsFolder = "flows";
+    public const string ThemeFile = "theme.json";
+    public const string TenantsFile = "tenants.yaml";
+
+    public static string FlowPath(string root, string flowId) => Path.Combine(root, FlowsFolder, flowId + ".json");
+
+    public static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using YamlDotNet.RepresentationModel;
+
+namespace DescopeMgmt.Core.Workspace;
+
+/// <summary>
+/// Reads a workspace for one environment: descope.yaml, then every flow, the theme and tenants.yaml
+/// with <c>${VAR}</c> substituted, collecting every problem instead of stopping at the first.
+/// </summary>
+public static class WorkspaceLoader
+{
+    public static LoadedWorkspace Load(string root, string? environmentName, Func<string, string?> getVariable)
+    {
+        var problems = new List<WorkspaceProblem>();
+        var config = WorkspaceConfigReader.Read(root, problems);
+        var name = environmentName ?? config.DefaultEnvironment;
+        EnvironmentConfig? environment = null;
+        if (name is not null && !config.Environments.TryGetValue(name, out environment))
+        {
+            problems.Add(WorkspaceProblem.Error(WorkspaceConfigReader.FileName, null, null, $"environment '{name}' is not defined"));
+        }
+
+        string? Lookup(string variable) =>
+            environment?.Vars.TryGetValue(variable, out var value) == true ? value : getVariable(variable);
+
+        var flows = ReadFlows(root, Lookup, problems);
+        var theme = ReadTheme(root, Lookup, problems);
+        var tenants = ReadTenants(root, Lookup, problems);
+        return new LoadedWorkspace(root, config, environment, flows, theme, tenants, problems);
+    }
+
+    /// <summary>Checks flow files outside a workspace (flow validate FILES...): syntax and flow rules.</summary>
+    public static IReadOnlyList<WorkspaceProblem> ValidateFlowFiles(IEnumerable<string> paths, Func<string, string?> getVariable)
+    {
+        var problems = new List<WorkspaceProblem>();
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path))
+            {
+                problems.Add(WorkspaceProblem.Error(path, null, null, "file not found"));
+                continue;
+            }
+
+            if (ParseJson(path, path, getVariable, problems) is JsonObject flow)
+            {
+                FlowRules.Check(Path.GetFileNameWithoutExtension(path), flow, path, problems);
+            }
+        }
+
+        return problems;
+    }
+
+    private static Dictionary<string, WorkspaceFlow> ReadFlows(string root, Func<string, string?> lookup, List<WorkspaceProblem> problems)
+    {
+        var flows = new Dictionary<string, WorkspaceFlow>(StringComparer.Ordinal);
+        var folder = Path.Combine(root, WorkspaceLayout.FlowsFolder);
+        if (!Directory.Exists(folder))
+        {
+            return flows;
+        }
+
+        foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var file = WorkspaceLayout.Relative(root, path);
+            var id = Path.GetFileNameWithoutExtension(path);
+            if (ParseJson(path, file, lookup, problems) is JsonObject flow)
+            {
+                FlowRules.Check(id, flow, file, problems);
+                flows[id] = new WorkspaceFlow(id, flow, file);
+            }
+        }
+
+        return flows;
+    }
+
+    private static JsonObject? ReadTheme(string root, Func<string, string?> lookup, List<WorkspaceProblem> problems)
+    {
+        var path = Path.Combine(root, WorkspaceLayout.ThemeFile);
+        return File.Exists(path) ? ParseJson(path, WorkspaceLayout.ThemeFile, lookup, problems) as JsonObject : null;
+    }
+
+    private static List<WorkspaceTenant>? ReadTenants(string root, Func<string, string?> lookup, List<WorkspaceProblem> problems)
+    {
+        var path = Path.Combine(root, WorkspaceLayout.TenantsFile);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var file = WorkspaceLayout.TenantsFile;
+        var text = TemplateText.Substitute(File.ReadAllText(path), file, lookup, problems);
+        var tenants = new List<WorkspaceTenant>();
+        var top = YamlNodes.Parse(text, file, problems);
+        var list = top switch
+        {
+            YamlMappingNode map => map.Children.FirstOrDefault(p => YamlNodes.Scalar(p.Key) == "tenants").Value as YamlSequenceNode,
+            YamlSequenceNode seq => seq,
+            _ => null,
+        };
+        if (top is not null && list is null)
+        {
+            problems.Add(WorkspaceProblem.Error(file, 1, 1, "expected 'tenants:' followed by a list of tenants"));
+            return tenants;
+        }
+
+        foreach (var item in list?.Children ?? [])
+        {
+            if (YamlNodes.ToJson(item) is not JsonObject tenant)
+            {
+                problems.Add(WorkspaceProblem.Error(file, YamlNodes.Line(item), YamlNodes.Column(item), "each tenant must be a mapping with id and name"));
+                continue;
+            }
+
+            var id = tenant["id"]?.ToString() ?? "";
+            tenants.Add(new WorkspaceTenant(id, tenant, YamlNodes.Line(item)));
+        }
+
+        TenantRules.Check(tenants, file, problems);
+        return tenants;
+    }
+
+    private static JsonNode? ParseJson(string path, string file, Func<string, string?> lookup, List<WorkspaceProblem> problems)
+    {
+        var text = TemplateText.Substitute(File.ReadAllText(path), file, lookup, problems);
+        try
+        {
+            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            Flows.DuplicateKeyCheck.Walk(node);
+            return node;
+        }
+        catch (JsonException ex)
+        {
+            problems.Add(WorkspaceProblem.Error(file, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, $"invalid JSON: {FirstSentence(ex.Message)}"));
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add(WorkspaceProblem.Error(file, null, null, $"invalid JSON: {ex.Message} (a git merge can leave a duplicated line)"));
+            return null;
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..(end + 1)] : message;
+    }
+}

@@ -1,0 +1,24 @@
+namespace DescopeMgmt.Core.Workspace;
+
+/// <summary>The descope.yaml that `init` writes, with comments explaining each part.</summary>
+public static class WorkspaceScaffold
+{
+    public static string DescopeYaml(string environment, string projectId, string? baseUrl) => $"""
+        # descope-mgmt workspace: https://github.com/ (see README). Keep this folder in git.
+        version: 1
+        environments:
+          {environment}:
+            projectId: {projectId}
+            # Only a ${"{"}VARIABLE{"}"} reference: a literal key here is an error.
+            managementKey: ${"{"}DESCOPE_{environment.ToUpperInvariant().Replace('-', '_')}_MANAGEMENT_KEY{"}"}
+        {(baseUrl is null ? "" : $"    baseUrl: {baseUrl}\n")}    # protected: true    # apply/rollback then need the environment name typed, or --yes
+            vars: {"{}"}           # values for ${"{"}NAME{"}"} placeholders in flows/, theme.json and tenants.yaml
+        defaultEnvironment: {environment}
+        manage:
+          flows: all               # or a list of flow IDs; other flows are reported as unmanaged, never touched
+          tenants: true
+          theme: true
+          deleteMissing: false     # true: items live but not in the workspace are deleted by apply (shown as DELETE first)
+
+        """;
+}
