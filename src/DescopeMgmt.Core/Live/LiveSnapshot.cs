@@ -38,11 +38,6 @@ public sealed class LiveSnapshotReader(DescopeClient client)
                 liveFlows = flows ? await ExportEachFlowAsync(cancellationToken).ConfigureAwait(false) : liveFlows;
                 liveTheme = theme ? await client.Themes.ExportAsync(cancellationToken).ConfigureAwait(false) : null;
             }
-
-            if (usedSnapshot && theme && liveTheme is null)
-            {
-                liveTheme = await client.Themes.ExportAsync(cancellationToken).ConfigureAwait(false);
-            }
         }
 
         var liveTenants = new Dictionary<string, JsonObject>(StringComparer.Ordinal);

@@ -1,0 +1,321 @@
+using System.Text.Json.Nodes;
+using DescopeMgmt.Api;
+using DescopeMgmt.Emulator.Faults;
+using DescopeMgmt.Testing;
+
+namespace DescopeMgmt.Cli.Tests;
+
+/// <summary>Issue 5 end to end: a two-environment workspace against the emulator, state read back through the API.</summary>
+public sealed class WorkspaceTests
+{
+    private const string ProdProject = "P2CliProdProject00000000001";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<CliHarness> WorkspaceAsync(bool protectProd = false)
+    {
+        var cli = await CliHarness.StartAsync();
+        cli.Variables.Remove("DESCOPE_PROJECT_ID");
+        cli.Variables.Remove("DESCOPE_BASE_URL");
+        cli.Variables.Remove("DESCOPE_MANAGEMENT_KEY");
+        cli.Variables["DEV_KEY"] = CliHarness.Key;
+        cli.Variables["PROD_KEY"] = CliHarness.Key;
+        var url = cli.Host.BaseUrl.ToString().TrimEnd('/');
+        Write(cli, "descope.yaml", $$"""
+            version: 1
+            environments:
+              dev:
+                projectId: {{CliHarness.ProjectId}}
+                managementKey: ${DEV_KEY}
+                baseUrl: {{url}}
+                vars: { APP_URL: "https://dev.example.com" }
+              prod:
+                projectId: {{ProdProject}}
+                managementKey: ${PROD_KEY}
+                baseUrl: {{url}}
+                protected: {{(protectProd ? "true" : "false")}}
+                vars: { APP_URL: "https://example.com" }
+            defaultEnvironment: dev
+            manage:
+              flows: all
+              tenants: true
+              theme: true
+              deleteMissing: false
+            """);
+        var flow = FlowGenerator.Create("sign-in", taskCount: 6, seed: 3);
+        flow["contents"]!["tasks"]!["2"]!["arguments"]!["redirectUrl"]!["value"] = "${APP_URL}/callback";
+        Write(cli, "flows/sign-in.json", flow.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        Write(cli, "tenants.yaml", """
+            tenants:
+              - id: acme
+                name: Acme
+                selfProvisioningDomains: [acme.com]
+                customAttributes: { portal: "${APP_URL}" }
+              - id: acme-eu
+                name: Acme EU
+                parent: acme
+            """);
+        return cli;
+    }
+
+    private static void Write(CliHarness cli, string relative, string text)
+    {
+        var path = Path.Combine(cli.WorkingDirectory, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    private static DescopeClient Client(CliHarness cli, string projectId) => new(new DescopeClientOptions
+    {
+        ProjectId = projectId,
+        ManagementKey = CliHarness.Key,
+        BaseUrl = cli.Host.BaseUrl,
+    });
+
+    private static async Task<string> RedirectAsync(CliHarness cli, string projectId)
+    {
+        using var client = Client(cli, projectId);
+        var flow = await client.Flows.ExportAsync("sign-in", Ct);
+        return flow["contents"]!["tasks"]!["2"]!["arguments"]!["redirectUrl"]!["value"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task Apply_toTwoEnvironments_deploysTheSameTemplatedFlowWithEachEnvironmentsValues()
+    {
+        await using var cli = await WorkspaceAsync();
+
+        Assert.Equal(0, (await cli.RunAsync("apply", "--yes")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("apply", "--env", "prod", "--yes")).ExitCode);
+
+        Assert.Equal("https://dev.example.com/callback", await RedirectAsync(cli, CliHarness.ProjectId));
+        Assert.Equal("https://example.com/callback", await RedirectAsync(cli, ProdProject));
+        using var prod = Client(cli, ProdProject);
+        var tenant = await prod.Tenants.LoadAsync("acme-eu", Ct);
+        Assert.Equal("acme", tenant.Parent);
+    }
+
+    [Fact]
+    public async Task Plan_afterApply_andAfterPull_showsNoChanges()
+    {
+        await using var cli = await WorkspaceAsync();
+        var first = await cli.RunAsync("plan", "--detailed-exitcode");
+        Assert.Equal(2, first.ExitCode);
+        Assert.Contains("Plan: 3 to create, 0 to update, 0 to delete.", first.Out, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await cli.RunAsync("apply", "--yes")).ExitCode);
+        var afterApply = await cli.RunAsync("plan", "--detailed-exitcode");
+        Assert.Equal(0, afterApply.ExitCode);
+        Assert.Contains("No changes. Live matches the workspace.", afterApply.Out, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await cli.RunAsync("pull")).ExitCode);
+        Assert.Contains("${APP_URL}", await File.ReadAllTextAsync(Path.Combine(cli.WorkingDirectory, "flows", "sign-in.json"), Ct), StringComparison.Ordinal);
+        Assert.Equal(0, (await cli.RunAsync("plan", "--detailed-exitcode")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Pull_fileWithPlaceholders_thatLiveContradicts_isKeptAndTheDifferenceShown()
+    {
+        await using var cli = await WorkspaceAsync();
+        Assert.Equal(0, (await cli.RunAsync("apply", "--yes")).ExitCode);
+        using (var client = Client(cli, CliHarness.ProjectId))
+        {
+            var flow = await client.Flows.ExportAsync("sign-in", Ct);
+            flow["contents"]!["tasks"]!["2"]!["arguments"]!["redirectUrl"]!["value"] = "https://hotfix.example.com";
+            await client.Flows.ImportAsync("sign-in", flow, Ct);
+        }
+
+        var pull = await cli.RunAsync("pull");
+
+        Assert.Equal(0, pull.ExitCode);
+        Assert.Contains("placeholders; live differs and the file was kept", pull.Error, StringComparison.Ordinal);
+        Assert.Contains("https://hotfix.example.com", pull.Error, StringComparison.Ordinal);
+        Assert.Contains("${APP_URL}", await File.ReadAllTextAsync(Path.Combine(cli.WorkingDirectory, "flows", "sign-in.json"), Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Drift_afterOutOfBandChangeByNodeSdk_exits2AndNamesTheField()
+    {
+        var node = NodeScripts.FindNodeOrSkipReason(out var skip);
+        Assert.SkipWhen(node is null, skip ?? "");
+        await using var cli = await WorkspaceAsync();
+        Assert.Equal(0, (await cli.RunAsync("apply", "--yes")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("drift")).ExitCode);
+
+        var change = await NodeScripts.RunAsync(node!, "out-of-band.mjs", new Dictionary<string, string>
+        {
+            ["DESCOPE_BASE_URL"] = cli.Host.BaseUrl.ToString().TrimEnd('/'),
+            ["DESCOPE_PROJECT_ID"] = CliHarness.ProjectId,
+            ["DESCOPE_MANAGEMENT_KEY"] = CliHarness.Key,
+            ["TENANT_ID"] = "acme",
+            ["TENANT_NAME"] = "Acme (renamed in the console)",
+        });
+        Assert.True(change.ExitCode == 0, change.Output);
+
+        var drift = await cli.RunAsync("drift");
+        var markdown = await cli.RunAsync("drift", "--format", "markdown");
+        var json = await cli.RunAsync("drift", "--format", "json");
+
+        Assert.Equal(2, drift.ExitCode);
+        Assert.Contains("name: \"Acme (renamed in the console)\" → \"Acme\"", drift.Out, StringComparison.Ordinal);
+        Assert.Equal(2, markdown.ExitCode);
+        Assert.Contains("| update | `tenant:acme` | 1 |", markdown.Out, StringComparison.Ordinal);
+        Assert.Equal("update", JsonNode.Parse(json.Out)!["changes"]![0]!["action"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Apply_through503StormAndA429_completesWithNoFailedItem()
+    {
+        await using var cli = await WorkspaceAsync();
+        cli.Host.Faults.Add(FaultSpec.Parse("503@/v1/mgmt/tenant/create*3"));
+        cli.Host.Faults.Add(FaultSpec.Parse("503@/v2/mgmt/flow/import*2"));
+        cli.Host.Faults.Add(FaultSpec.Parse("429@/v1/mgmt/tenant/create#5"));
+
+        var result = await cli.RunAsync("apply", "--yes");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("plan", "--detailed-exitcode")).ExitCode);
+        Assert.Contains(cli.Host.Requests.Snapshot(), r => r.StatusCode == 429);
+        Assert.True(cli.Host.Requests.Snapshot().Count(r => r.StatusCode == 503) >= 5);
+    }
+
+    [Fact]
+    public async Task Apply_faultOnThirdOfFive_exits3_andSecondApplyFinishesTheRest()
+    {
+        await using var cli = await WorkspaceAsync();
+        Write(cli, "tenants.yaml", """
+            tenants:
+              - { id: t1, name: T1 }
+              - { id: t2, name: T2 }
+              - { id: t3, name: T3 }
+              - { id: t4, name: T4 }
+              - { id: t5, name: T5 }
+            """);
+        File.Delete(Path.Combine(cli.WorkingDirectory, "flows", "sign-in.json"));
+        cli.Host.Faults.Add(FaultSpec.Parse("500@/v1/mgmt/tenant/create~\"t3\""));
+
+        var failed = await cli.RunAsync("apply", "--yes");
+
+        Assert.Equal(3, failed.ExitCode);
+        Assert.Contains("2 done, 1 failed, 2 not started", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("backup restore", failed.Error, StringComparison.Ordinal);
+
+        cli.Host.Faults.Clear();
+        var second = await cli.RunAsync("apply", "--yes");
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("Plan: 3 to create", second.Error, StringComparison.Ordinal);
+        using var client = Client(cli, CliHarness.ProjectId);
+        Assert.Equal(5, (await client.Tenants.LoadAllAsync(Ct)).Count);
+    }
+
+    [Fact]
+    public async Task Apply_toProtectedEnvironment_needsTheNameTyped()
+    {
+        await using var cli = await WorkspaceAsync(protectProd: true);
+
+        var wrong = await cli.RunAsync(["apply", "--env", "prod"], stdin: "y\n", interactive: true, Ct);
+        var right = await cli.RunAsync(["apply", "--env", "prod"], stdin: "prod\n", interactive: true, Ct);
+
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains("Aborted. Nothing was changed.", wrong.Error, StringComparison.Ordinal);
+        Assert.Contains("Type the environment name", wrong.Error, StringComparison.Ordinal);
+        Assert.Equal(0, right.ExitCode);
+    }
+
+    [Fact]
+    public async Task PlanOut_writesThePlanAsJson()
+    {
+        await using var cli = await WorkspaceAsync();
+        var file = Path.Combine(cli.Root, "plan.json");
+
+        Assert.Equal(0, (await cli.RunAsync("plan", "--out", file)).ExitCode);
+
+        var plan = JsonNode.Parse(await File.ReadAllTextAsync(file, Ct))!;
+        Assert.Equal(3, plan["summary"]!["create"]!.GetValue<int>());
+        Assert.True(plan["hasChanges"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Plan_readsLiveWithConstantApiCalls_whateverTheFlowCount()
+    {
+        await using var cli = await WorkspaceAsync();
+        using (var client = Client(cli, CliHarness.ProjectId))
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                await client.Flows.ImportAsync($"extra-{i}", FlowGenerator.Create($"extra-{i}", 5, i), Ct);
+            }
+        }
+
+        cli.Host.Requests.Clear();
+        var result = await cli.RunAsync("plan", "--verbose");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2, cli.Host.Requests.Count);
+        Assert.Contains("plan read live with 2 API call(s) (project snapshot)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Unmanaged", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_whenSnapshotExportIsRefused_fallsBackToPerFlowExport()
+    {
+        await using var cli = await WorkspaceAsync();
+        Assert.Equal(0, (await cli.RunAsync("apply", "--yes")).ExitCode);
+        cli.Host.SnapshotExportDisabled = true;
+
+        var result = await cli.RunAsync("plan", "--detailed-exitcode");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("reading flows one by one", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FlowValidate_brokenWorkspace_listsEveryProblemAndExits1()
+    {
+        await using var cli = await WorkspaceAsync();
+        Write(cli, "flows/bad.json", """{"errorCode":"E103003"}""");
+        Write(cli, "flows/other.json", "{ \"flowId\": \"x\", ");
+
+        var result = await cli.RunAsync("flow", "validate");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("flows/bad.json:1:1: error: this file holds a Descope API error response", result.Out, StringComparison.Ordinal);
+        Assert.Contains("flows/other.json:1:", result.Out, StringComparison.Ordinal);
+        Assert.Contains("2 error(s)", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FlowSync_isADryRunUnlessApply()
+    {
+        await using var cli = await WorkspaceAsync();
+
+        var dry = await cli.RunAsync("flow", "sync");
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Contains("Dry run", dry.Error, StringComparison.Ordinal);
+        Assert.Empty(cli.WritingRequests());
+
+        var applied = await cli.RunAsync("flow", "sync", "--apply", "--yes");
+        Assert.Equal(0, applied.ExitCode);
+        Assert.Equal("https://dev.example.com/callback", await RedirectAsync(cli, CliHarness.ProjectId));
+        using var client = Client(cli, CliHarness.ProjectId);
+        Assert.Empty(await client.Tenants.LoadAllAsync(Ct));
+    }
+
+    [Fact]
+    public async Task InitFromLive_thenPlan_showsNoChanges()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await cli.SeedFlowsAsync("a", "b");
+        using (var client = cli.Client())
+        {
+            await client.Tenants.CreateAsync(new Api.Tenants.TenantWrite { Id = "t1", Name = "T1", SelfProvisioningDomains = ["t1.test"] }, Ct);
+        }
+
+        Assert.Equal(0, (await cli.RunAsync("init", "--from-live")).ExitCode);
+        var plan = await cli.RunAsync("plan", "--detailed-exitcode");
+
+        Assert.True(File.Exists(Path.Combine(cli.WorkingDirectory, "flows", "a.json")));
+        Assert.Contains("t1.test", await File.ReadAllTextAsync(Path.Combine(cli.WorkingDirectory, "tenants.yaml"), Ct), StringComparison.Ordinal);
+        Assert.Equal(0, plan.ExitCode);
+    }
+}
