@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using DescopeMgmt.Api.Tenants;
+using DescopeMgmt.Core.Live;
+using DescopeMgmt.Core.Planning;
+using DescopeMgmt.Core.Workspace;
+using DescopeMgmt.Testing;
+
+namespace DescopeMgmt.Bench;
+
+/// <summary>
+/// design.md §9 plan workload: 300 flows of 10 to 200 tasks with screens and 5,000 tenants. Reports the
+/// API calls, the wall time of `plan`, the local work (workspace load + diff) and peak memory of a
+/// separate `descope-mgmt plan` process.
+/// </summary>
+internal static class PlanBenchmark
+{
+    public static async Task RunAsync(int flowCount, int tenantCount)
+    {
+        await using var bench = await BenchHarness.StartAsync();
+        var random = new Random(7);
+        long flowBytes = 0;
+        using (var client = bench.Client())
+        {
+            for (var i = 0; i < flowCount; i++)
+            {
+                var flow = FlowGenerator.Create($"flow-{i:D3}", random.Next(10, 201), seed: i);
+                flowBytes += flow.ToJsonString().Length;
+                await client.Flows.ImportAsync($"flow-{i:D3}", flow);
+            }
+
+            await Parallel.ForAsync(0, tenantCount, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+                await client.Tenants.CreateAsync(new TenantWrite
+                {
+                    Id = $"tenant-{i:D4}",
+                    Name = $"Tenant {i:D4}",
+                    SelfProvisioningDomains = [$"t{i}.example.com"],
+                    CustomAttributes = new System.Text.Json.Nodes.JsonObject { ["plan"] = i % 3 == 0 ? "enterprise" : "pro" },
+                }, ct));
+        }
+
+        var workspace = Path.Combine(bench.Root, "workspace");
+        Directory.CreateDirectory(workspace);
+        var init = await bench.RunAsync("init", "--from-live", "-C", workspace);
+        if (init.Exit != 0)
+        {
+            throw new InvalidOperationException(init.Error);
+        }
+
+        // One real edit so the plan has something to say.
+        var edited = Path.Combine(workspace, "flows", "flow-007.json");
+        await File.WriteAllTextAsync(edited, (await File.ReadAllTextAsync(edited)).Replace("Generated flow-007", "Edited flow-007", StringComparison.Ordinal));
+
+        bench.Host.Requests.Clear();
+        var plan = await bench.RunAsync("plan", "-C", workspace);
+        var calls = bench.Host.Requests.Count;
+
+        // Local work alone, in-process: read the workspace and diff it against live already fetched.
+        using var client2 = bench.Client();
+        var live = await new LiveSnapshotReader(client2).ReadAsync(true, true, true, null, CancellationToken.None);
+        var loadWatch = Stopwatch.StartNew();
+        var loaded = WorkspaceLoader.Load(workspace, null, _ => null).EnsureValid();
+        loadWatch.Stop();
+        var diffWatch = Stopwatch.StartNew();
+        var result = Planner.Create(loaded, live, new PlanScope(true, true, true));
+        diffWatch.Stop();
+
+        var peak = await ChildProcess.PeakMemoryOfPlanAsync(bench, workspace);
+        Console.WriteLine($"plan: {flowCount} flows ({flowBytes / 1024.0 / 1024.0:0.0} MB, {flowBytes / 1024.0 / flowCount:0.0} KB mean), {tenantCount} tenants");
+        Console.WriteLine($"  exit code         {plan.Exit} ({result.Summary})");
+        Console.WriteLine($"  API calls         {calls}");
+        Console.WriteLine($"  wall time         {plan.Wall.TotalMilliseconds:0} ms (in-process, includes reading live over loopback)");
+        Console.WriteLine($"  local: load ws    {loadWatch.Elapsed.TotalMilliseconds:0} ms");
+        Console.WriteLine($"  local: diff       {diffWatch.Elapsed.TotalMilliseconds:0} ms");
+        Console.WriteLine($"  peak memory       {peak}");
+    }
+}
