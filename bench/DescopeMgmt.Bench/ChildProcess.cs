@@ -7,18 +7,22 @@ internal static class ChildProcess
 {
     public static async Task<string> PeakMemoryOfPlanAsync(BenchHarness bench, string workspace)
     {
+        // DESCOPE_MGMT_BIN may name the NativeAOT binary (dotnet publish ... -r linux-x64), as users run it.
+        var aot = Environment.GetEnvironmentVariable("DESCOPE_MGMT_BIN");
         var dll = Path.Combine(AppContext.BaseDirectory, "descope-mgmt.dll");
-        if (!File.Exists("/usr/bin/time") || !File.Exists(dll))
+        if (!File.Exists("/usr/bin/time") || (aot is null && !File.Exists(dll)))
         {
             return "n/a (/usr/bin/time or descope-mgmt.dll missing)";
         }
+
+        string[] command = aot is null ? ["dotnet", dll] : [aot];
 
         var start = new ProcessStartInfo("/usr/bin/time")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
-        foreach (var arg in new[] { "-f", "peak-rss-kb=%M", "dotnet", dll, "plan", "-C", workspace, "-q" })
+        foreach (var arg in new[] { "-f", "peak-rss-kb=%M" }.Concat(command).Concat(["plan", "-C", workspace, "-q"]))
         {
             start.ArgumentList.Add(arg);
         }
@@ -32,6 +36,6 @@ internal static class ChildProcess
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         var line = error.Split('\n').FirstOrDefault(l => l.StartsWith("peak-rss-kb=", StringComparison.Ordinal));
-        return line is null ? $"n/a ({error.Trim()})" : $"{long.Parse(line["peak-rss-kb=".Length..], System.Globalization.CultureInfo.InvariantCulture) / 1024.0:0} MB (separate process, JIT runtime)";
+        return line is null ? $"n/a ({error.Trim()})" : $"{long.Parse(line["peak-rss-kb=".Length..], System.Globalization.CultureInfo.InvariantCulture) / 1024.0:0} MB (separate process, {(aot is null ? "JIT runtime" : "NativeAOT binary")})";
     }
 }

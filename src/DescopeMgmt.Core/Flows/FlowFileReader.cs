@@ -34,22 +34,12 @@ public static class FlowFileReader
         try
         {
             root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
-            if (root is JsonObject obj)
-            {
-                // JsonNode parses lazily: touching every property surfaces duplicate keys (a broken git merge) now.
-                DuplicateKeyCheck.Walk(obj);
-            }
         }
         catch (JsonException ex)
         {
             throw new UserError("invalid_json",
                 $"{path}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: not valid JSON: {FirstSentence(ex.Message)}",
                 "Fix the file (a merge conflict can leave duplicated lines), or export the flow again with `descope-mgmt flow export`.");
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UserError("invalid_json", $"{path}: {ex.Message}",
-                "The file has a duplicated key, typically left by a git merge; keep one of them.");
         }
 
         if (root is not JsonObject document)
@@ -106,29 +96,5 @@ public static class FlowFileReader
     {
         var end = message.IndexOf(". ", StringComparison.Ordinal);
         return end > 0 ? message[..(end + 1)] : message;
-    }
-}
-
-internal static class DuplicateKeyCheck
-{
-    public static void Walk(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var property in obj)
-                {
-                    Walk(property.Value);
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    Walk(item);
-                }
-
-                break;
-        }
     }
 }

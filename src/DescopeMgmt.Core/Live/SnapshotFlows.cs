@@ -7,6 +7,8 @@ namespace DescopeMgmt.Core.Live;
 /// <c>flows/&lt;id&gt;/metadata.json</c> (v2 metadata plus <c>screens</c> IDs and <c>references</c>),
 /// <c>flows/&lt;id&gt;/contents.json</c>, <c>flows/&lt;id&gt;/screen-&lt;screenId&gt;.json</c>, and the theme
 /// under <c>themes/</c> or <c>styles/</c>. One snapshot call replaces one export per flow.
+/// The files map is consumed: its nodes are moved into the flows rather than copied, since a plan of
+/// hundreds of large flows must not hold every document twice.
 /// </summary>
 public static class SnapshotFlows
 {
@@ -22,33 +24,33 @@ public static class SnapshotFlows
             }
 
             var id = parts[1];
-            var metadata = (JsonObject)metadataFile.DeepClone();
+            var metadata = metadataFile;
             var screenIds = metadata["screens"] as JsonArray;
             metadata.Remove("screens");
             var references = metadata["references"];
             metadata.Remove("references");
+            var contents = files.TryGetValue($"flows/{id}/contents.json", out var c) ? c : null;
 
             var flow = new JsonObject
             {
                 ["flowId"] = id,
                 ["metadata"] = metadata,
-                ["contents"] = files.TryGetValue($"flows/{id}/contents.json", out var contents) ? contents?.DeepClone() : new JsonObject(),
+                ["contents"] = contents ?? new JsonObject(),
             };
             var screens = new JsonArray();
             foreach (var screenId in screenIds?.Select(s => s?.GetValue<string>()).OfType<string>() ?? [])
             {
                 if (files.TryGetValue($"flows/{id}/screen-{screenId}.json", out var screen) && screen is JsonObject s)
                 {
-                    var copy = (JsonObject)s.DeepClone();
-                    copy["screenId"] = screenId;
-                    screens.Add((JsonNode)copy);
+                    s["screenId"] = screenId;
+                    screens.Add((JsonNode)s);
                 }
             }
 
             flow["screens"] = screens;
             if (references is not null)
             {
-                flow["references"] = references.DeepClone();
+                flow["references"] = references;
             }
 
             flows[id] = flow;
@@ -63,7 +65,7 @@ public static class SnapshotFlows
         {
             if (files.TryGetValue(candidate, out var theme) && theme is JsonObject t)
             {
-                return (JsonObject)t.DeepClone();
+                return t;
             }
         }
 

@@ -6,109 +6,150 @@ namespace DescopeMgmt.Core.Planning;
 /// <summary>
 /// Field-level comparison of two documents. Key order and formatting never count; objects recurse by
 /// key, arrays by position except arrays of screens (matched by <c>screenId</c>) so one inserted screen
-/// reads as one change, not a cascade.
+/// reads as one change, not a cascade. Nulls (and, where the options say so, zero values) count as
+/// absent. It allocates only for differences: a plan of hundreds of unchanged flows walks them once.
 /// </summary>
 public static partial class JsonDiff
 {
+    private const int IgnoredPathDepth = 2;
+
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex PlainKey();
 
     public static IReadOnlyList<PropertyChange> Compare(JsonNode? live, JsonNode? desired, DiffOptions options)
     {
-        var changes = new List<PropertyChange>();
-        Walk("", Normalize(live, options), Normalize(desired, options), options, changes);
-        return changes;
+        var walker = new Walker(options);
+        walker.Walk(live, desired);
+        return walker.Changes.OrderBy(c => c.Path, StringComparer.Ordinal).ToList();
     }
 
     public static string Child(string path, string key) =>
         PlainKey().IsMatch(key) ? (path.Length == 0 ? key : $"{path}.{key}") : $"{path}[\"{key}\"]";
 
-    private static void Walk(string path, JsonNode? live, JsonNode? desired, DiffOptions options, List<PropertyChange> changes)
+    private sealed class Walker(DiffOptions options)
     {
-        if (options.IgnoredPaths.Contains(path))
+        private readonly List<string> _segments = [];
+
+        public List<PropertyChange> Changes { get; } = [];
+
+        public void Walk(JsonNode? live, JsonNode? desired)
         {
-            return;
-        }
+            if (_segments.Count is > 0 and <= IgnoredPathDepth && options.IgnoredPaths.Contains(Path()))
+            {
+                return;
+            }
 
-        switch (live, desired)
-        {
-            case (null, null):
-                return;
-            case (null, _):
-                changes.Add(new PropertyChange(path, ChangeKind.Added, null, desired));
-                return;
-            case (_, null):
-                changes.Add(new PropertyChange(path, ChangeKind.Removed, live, null));
-                return;
-            case (JsonObject a, JsonObject b):
-                foreach (var key in a.Select(p => p.Key).Union(b.Select(p => p.Key)).Order(StringComparer.Ordinal))
+            var liveAbsent = IsAbsent(live);
+            var desiredAbsent = IsAbsent(desired);
+            if (liveAbsent || desiredAbsent)
+            {
+                if (!liveAbsent)
                 {
-                    Walk(Child(path, key), a[key], b[key], options, changes);
+                    Changes.Add(new PropertyChange(Path(), ChangeKind.Removed, live, null));
+                }
+                else if (!desiredAbsent)
+                {
+                    Changes.Add(new PropertyChange(Path(), ChangeKind.Added, null, desired));
                 }
 
                 return;
-            case (JsonArray a, JsonArray b) when IsKeyedBy(a, b, "screenId"):
-                var left = a.OfType<JsonObject>().ToDictionary(s => s["screenId"]!.GetValue<string>(), StringComparer.Ordinal);
-                var right = b.OfType<JsonObject>().ToDictionary(s => s["screenId"]!.GetValue<string>(), StringComparer.Ordinal);
-                foreach (var key in left.Keys.Union(right.Keys).Order(StringComparer.Ordinal))
-                {
-                    Walk($"{path}[\"{key}\"]", left.GetValueOrDefault(key), right.GetValueOrDefault(key), options, changes);
-                }
+            }
 
+            if (_segments.Count == 1 && live is JsonObject or JsonArray && !options.IgnoredPaths.Any(p => p.StartsWith(Path() + ".", StringComparison.Ordinal))
+                && ElementEquality.SameJson(live, desired!))
+            {
                 return;
-            case (JsonArray a, JsonArray b):
-                for (var i = 0; i < Math.Max(a.Count, b.Count); i++)
-                {
-                    Walk($"{path}[{i}]", i < a.Count ? a[i] : null, i < b.Count ? b[i] : null, options, changes);
-                }
+            }
 
-                return;
-            default:
-                if (!JsonNode.DeepEquals(live, desired))
-                {
-                    changes.Add(new PropertyChange(path, ChangeKind.Modified, live, desired));
-                }
-
-                return;
-        }
-    }
-
-    private static bool IsKeyedBy(JsonArray a, JsonArray b, string key) =>
-        a.Concat(b).All(n => n is JsonObject o && o[key] is JsonValue v && v.TryGetValue<string>(out _))
-        && a.Concat(b).Any();
-
-    /// <summary>Drops nulls (and zero values where they mean "absent") so they never show as changes.</summary>
-    private static JsonNode? Normalize(JsonNode? node, DiffOptions options)
-    {
-        switch (node)
-        {
-            case null:
-                return null;
-            case JsonObject obj:
-                var copy = new JsonObject();
-                foreach (var (key, value) in obj)
-                {
-                    var normalized = Normalize(value, options);
-                    if (normalized is not null && !(options.ZeroValuesAreAbsent && IsZero(normalized)))
+            switch (live, desired)
+            {
+                case (JsonObject a, JsonObject b):
+                    foreach (var (key, value) in a)
                     {
-                        copy[key] = normalized;
+                        Descend(key, value, b[key]);
                     }
-                }
 
-                return copy;
-            case JsonArray array:
-                return new JsonArray(array.Select(item => Normalize(item, options)).ToArray());
-            default:
-                return node.DeepClone();
+                    foreach (var (key, value) in b)
+                    {
+                        if (!a.ContainsKey(key))
+                        {
+                            Descend(key, null, value);
+                        }
+                    }
+
+                    return;
+                case (JsonArray a, JsonArray b) when a.Count + b.Count > 0 && IsKeyedByScreenId(a) && IsKeyedByScreenId(b):
+                    var left = ById(a);
+                    var right = ById(b);
+                    foreach (var (id, screen) in left)
+                    {
+                        DescendIndexed($"[\"{id}\"]", screen, right.GetValueOrDefault(id));
+                    }
+
+                    foreach (var (id, screen) in right)
+                    {
+                        if (!left.ContainsKey(id))
+                        {
+                            DescendIndexed($"[\"{id}\"]", null, screen);
+                        }
+                    }
+
+                    return;
+                case (JsonArray a, JsonArray b):
+                    for (var i = 0; i < Math.Max(a.Count, b.Count); i++)
+                    {
+                        DescendIndexed($"[{i}]", i < a.Count ? a[i] : null, i < b.Count ? b[i] : null);
+                    }
+
+                    return;
+                default:
+                    if (!JsonNode.DeepEquals(live, desired))
+                    {
+                        Changes.Add(new PropertyChange(Path(), ChangeKind.Modified, live, desired));
+                    }
+
+                    return;
+            }
+        }
+
+        private void Descend(string key, JsonNode? live, JsonNode? desired)
+        {
+            _segments.Add(PlainKey().IsMatch(key) ? "." + key : $"[\"{key}\"]");
+            Walk(live, desired);
+            _segments.RemoveAt(_segments.Count - 1);
+        }
+
+        private void DescendIndexed(string segment, JsonNode? live, JsonNode? desired)
+        {
+            _segments.Add(segment);
+            Walk(live, desired);
+            _segments.RemoveAt(_segments.Count - 1);
+        }
+
+        private string Path() => string.Concat(_segments).TrimStart('.');
+
+        private bool IsAbsent(JsonNode? node) => node switch
+        {
+            null => true,
+            JsonArray a => options.ZeroValuesAreAbsent && a.Count == 0,
+            JsonObject o => options.ZeroValuesAreAbsent && o.Count == 0,
+            JsonValue v when options.ZeroValuesAreAbsent && v.TryGetValue<bool>(out var b) => !b,
+            JsonValue v when options.ZeroValuesAreAbsent && v.TryGetValue<string>(out var s) => s.Length == 0,
+            _ => false,
+        };
+
+        private static bool IsKeyedByScreenId(JsonArray array) =>
+            array.All(n => n is JsonObject o && o["screenId"] is JsonValue v && v.TryGetValue<string>(out _));
+
+        private static Dictionary<string, JsonNode> ById(JsonArray array)
+        {
+            var result = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+            foreach (var node in array)
+            {
+                result.TryAdd(node!["screenId"]!.GetValue<string>(), node);
+            }
+
+            return result;
         }
     }
-
-    private static bool IsZero(JsonNode node) => node switch
-    {
-        JsonArray a => a.Count == 0,
-        JsonObject o => o.Count == 0,
-        JsonValue v when v.TryGetValue<bool>(out var b) => !b,
-        JsonValue v when v.TryGetValue<string>(out var s) => s.Length == 0,
-        _ => false,
-    };
 }

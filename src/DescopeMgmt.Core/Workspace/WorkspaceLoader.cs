@@ -125,18 +125,12 @@ public static class WorkspaceLoader
         var text = TemplateText.Substitute(File.ReadAllText(path), file, lookup, problems);
         try
         {
-            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
-            Flows.DuplicateKeyCheck.Walk(node);
-            return node;
+            // Duplicate keys (a git merge that left a line twice) are refused by the parser itself.
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
             problems.Add(WorkspaceProblem.Error(file, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, $"invalid JSON: {FirstSentence(ex.Message)}"));
-            return null;
-        }
-        catch (ArgumentException ex)
-        {
-            problems.Add(WorkspaceProblem.Error(file, null, null, $"invalid JSON: {ex.Message} (a git merge can leave a duplicated line)"));
             return null;
         }
     }
