@@ -58,38 +58,39 @@ internal static class DemoCommand
             io.Out.WriteLine($"An emulator of the Descope Management API is running at {host.BaseUrl} with a sample project.");
             io.Out.WriteLine("Each step below is a real descope-mgmt command run against it.");
 
-            var flows = Path.Combine(workspace, "flows");
-            var steps = new (string Title, string[] Args, Action? Before)[]
+            var steps = new DemoStep[]
             {
-                ("The flows of the project", ["flow", "list"], null),
-                ("Its tenants", ["tenant", "list"], null),
-                ("Export every flow as workspace files", ["flow", "export", "--all", "-o", "flows"], null),
-                ("Change a flow: the diff is shown and the live flow is backed up first",
-                    ["flow", "import", Path.Combine("flows", "sign-up-or-in.json"), "--yes"],
-                    () => DemoEdits.RenameFlow(Path.Combine(flows, "sign-up-or-in.json"), "Sign Up or In (new welcome screen)")),
-                ("Every change left a backup", ["backup", "list"], null),
-                ("Break it: someone deletes the flow", ["flow", "delete", "sign-up-or-in", "--yes"], null),
-                ("Roll it back in one command", ["flow", "rollback", "--flow-id", "sign-up-or-in", "--backup", "latest", "--yes"], null),
-                ("It is back", ["flow", "list"], null),
-                ("Who rolled back what, from which backup", ["rollback", "history"], null),
+                new("The flows of the sample project", ["flow", "list"]),
+                new("Its tenants", ["tenant", "list"]),
+                new("Put the project in a git-ready workspace", ["init", "--from-live"]),
+                new("Edit a flow and a tenant in the workspace, then plan: field by field, nothing changes yet", ["plan"],
+                    () => DemoEdits.EditWorkspace(workspace)),
+                new("Apply: the plan again, a backup of everything touched, then the change, verified", ["apply", "--yes"]),
+                new("The automatic backup", ["backup", "list"]),
+                new("The new screen broke sign-in: roll the flow back in one command", ["flow", "rollback", "--flow-id", "sign-up-or-in", "--backup", "latest", "--yes"]),
+                new("drift (for CI) now reports that live differs from the workspace, exit code 2", ["drift"], ExpectedExit: ExitCodes.ChangesPresent),
+                new("Who rolled back what, from which backup", ["rollback", "history"]),
+                new("And every change is in the audit log", ["audit", "list"]),
             };
-            foreach (var (title, args, before) in steps)
+            foreach (var step in steps)
             {
-                before?.Invoke();
-                var exit = await RunStepAsync(io, demoEnv, title, args, cancellationToken).ConfigureAwait(false);
-                if (exit != ExitCodes.Success)
+                step.Before?.Invoke();
+                var exit = await RunStepAsync(io, demoEnv, step.Title, step.Args, cancellationToken).ConfigureAwait(false);
+                if (exit != step.ExpectedExit)
                 {
-                    return exit;
+                    return exit == ExitCodes.Success ? ExitCodes.Error : exit;
                 }
             }
 
             io.Out.Write(new Rule("[bold]Done[/]").LeftJustified());
-            io.Out.WriteLine($"The exported workspace is in {workspace}");
-            io.Out.WriteLine("Point the same commands at a real project with DESCOPE_PROJECT_ID and DESCOPE_MANAGEMENT_KEY, or use --local.");
+            io.Out.WriteLine($"The demo workspace is in {workspace}.");
+            io.Out.WriteLine("Next: `descope-mgmt init --from-live` in a git folder of yours, with DESCOPE_PROJECT_ID and DESCOPE_MANAGEMENT_KEY set (or --local to keep using the emulator).");
         }
 
         return ExitCodes.Success;
     }
+
+    private sealed record DemoStep(string Title, string[] Args, Action? Before = null, int ExpectedExit = ExitCodes.Success);
 
     private static async Task<int> RunStepAsync(CliIO io, CliEnvironment env, string title, string[] args, CancellationToken cancellationToken)
     {

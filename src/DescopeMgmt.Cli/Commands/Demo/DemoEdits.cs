@@ -7,10 +7,15 @@ namespace DescopeMgmt.Cli.Commands.Demo;
 /// <summary>The edits the demo makes to its workspace files, standing in for a person's editor.</summary>
 internal static class DemoEdits
 {
-    public static void RenameFlow(string path, string newName)
+    public static void EditWorkspace(string workspace)
     {
-        var flow = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        flow["metadata"]!["name"] = newName;
-        AtomicFile.WriteAllText(path, CanonicalJson.Serialize(flow), isPrivate: false);
+        var flowPath = Path.Combine(workspace, "flows", "sign-up-or-in.json");
+        var flow = JsonNode.Parse(File.ReadAllText(flowPath))!.AsObject();
+        flow["metadata"]!["name"] = "Sign Up or In (new welcome screen)";
+        flow["contents"]!["tasks"]!["1"]!["name"] = "Welcome v2";
+        AtomicFile.WriteAllText(flowPath, CanonicalJson.Serialize(flow), isPrivate: false);
+
+        var tenantsPath = Path.Combine(workspace, "tenants.yaml");
+        AtomicFile.WriteAllText(tenantsPath, File.ReadAllText(tenantsPath).Replace("\"Acme Corp\"", "\"Acme Corporation\"", StringComparison.Ordinal), isPrivate: false);
     }
 }

@@ -1,0 +1,52 @@
+namespace DescopeMgmt.Cli.Tests;
+
+public sealed class DemoTests
+{
+    [Fact]
+    public async Task Demo_runsTheWholeStoryOnItsOwnEmulator_andExits0()
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("demo");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains("Plan: 0 to create, 2 to update, 0 to delete.", result.All, StringComparison.Ordinal);
+        Assert.Contains("✓ restore flow:sign-up-or-in", result.All, StringComparison.Ordinal);
+        Assert.Contains("flow rollback", result.Out, StringComparison.Ordinal);
+        Assert.Empty(cli.Host.Requests.Snapshot());
+    }
+
+    [Fact]
+    public async Task Version_printsTheToolVersion()
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("--version");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", result.Out);
+    }
+
+    [Fact]
+    public async Task Help_explainsCommandsAndGlobalOptions()
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("flow", "rollback", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--flow-id", result.Out, StringComparison.Ordinal);
+        Assert.Contains("--dry-run", result.Out, StringComparison.Ordinal);
+        Assert.Contains("--output", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_exits1()
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("flow", "explode");
+
+        Assert.Equal(1, result.ExitCode);
+    }
+}
