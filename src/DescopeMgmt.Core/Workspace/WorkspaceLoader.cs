@@ -122,14 +122,23 @@ public static class WorkspaceLoader
 
     private static JsonNode? ParseJson(string path, string file, Func<string, string?> lookup, List<WorkspaceProblem> problems)
     {
-        var text = TemplateText.Substitute(File.ReadAllText(path), file, lookup, problems);
+        // Most flow files hold no placeholder: parse their bytes directly instead of decoding,
+        // substituting and re-encoding tens of megabytes of text for a large workspace.
+        var bytes = File.ReadAllBytes(path);
+        var options = new JsonDocumentOptions { AllowDuplicateProperties = false };
         try
         {
-            // Duplicate keys (a git merge that left a line twice) are refused by the parser itself.
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            if (bytes.AsSpan().IndexOf("${"u8) < 0)
+            {
+                return JsonNode.Parse(bytes, documentOptions: options);
+            }
+
+            var text = TemplateText.Substitute(System.Text.Encoding.UTF8.GetString(bytes), file, lookup, problems);
+            return JsonNode.Parse(text, documentOptions: options);
         }
         catch (JsonException ex)
         {
+            // Duplicate keys (a git merge that left a line twice) are refused by the parser itself.
             problems.Add(WorkspaceProblem.Error(file, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, $"invalid JSON: {FirstSentence(ex.Message)}"));
             return null;
         }
