@@ -73,8 +73,8 @@ public sealed class ReadCommandsTests
         var result = await cli.RunAsync("flow", "export", "nope");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("export flow 'nope'", result.Error, StringComparison.Ordinal);
-        Assert.Contains("does not exist", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"Flow 'nope' not found in project {CliHarness.ProjectId}", result.Error, StringComparison.Ordinal);
+        Assert.Contains("flow list", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class ReadCommandsTests
 
         Assert.Equal(1, result.ExitCode);
         var error = JsonNode.Parse(result.Out)!["error"]!;
-        Assert.Equal("not_found", error["code"]!.GetValue<string>());
+        Assert.Equal("flow_not_found", error["code"]!.GetValue<string>());
         Assert.NotNull(error["hint"]);
     }
 

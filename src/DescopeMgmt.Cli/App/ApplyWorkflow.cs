@@ -21,14 +21,16 @@ internal static class ApplyWorkflow
 
         var (_, plan) = await WorkspaceSession.PlanAsync(context, scope, cancellationToken).ConfigureAwait(false);
         context.IO.Info($"Target: {context.Target.Describe()}");
-        PlanRenderer.WriteText(context.IO.Err, plan);
-        if (plan.IsEmpty || dryRun)
+        if (plan.IsEmpty)
         {
-            if (dryRun && !plan.IsEmpty)
-            {
-                context.IO.Info($"Dry run: nothing was changed. Run `descope-mgmt {(operation == "apply" ? "apply" : operation + " --apply")}` to make these changes.");
-            }
+            context.IO.Outcome("No changes. Live matches the workspace.");
+            return ExitCodes.Success;
+        }
 
+        PlanRenderer.WriteText(context.IO.Err, plan);
+        if (dryRun)
+        {
+            context.IO.Outcome($"Dry run: nothing was changed. Run `descope-mgmt {operation} --apply` to make these changes.");
             return ExitCodes.Success;
         }
 

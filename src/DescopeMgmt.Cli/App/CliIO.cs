@@ -55,6 +55,22 @@ public sealed class CliIO
         }
     }
 
+    /// <summary>
+    /// The final word of a command that has no other result (no changes, a dry run, files written):
+    /// on stderr for people, as the one JSON document on stdout with --output json.
+    /// </summary>
+    public void Outcome(string message, string? path = null)
+    {
+        if (Json)
+        {
+            Result(new Rendering.MessageDocument(message, path), Rendering.CliJsonContext.Default.MessageDocument, (_, _) => { });
+        }
+        else
+        {
+            Success(message);
+        }
+    }
+
     /// <summary>A progress or status line on stderr (hidden by --quiet).</summary>
     public void Info(string text)
     {

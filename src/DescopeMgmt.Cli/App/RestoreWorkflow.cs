@@ -52,13 +52,13 @@ internal static class RestoreWorkflow
         var toChange = plan.ToChange;
         if (toChange.Count == 0)
         {
-            context.IO.Success($"Nothing to restore: live already matches {source.Description}.");
+            context.IO.Outcome($"Nothing to restore: live already matches {source.Description}.");
             return ExitCodes.Success;
         }
 
         if (spec.DryRun)
         {
-            context.IO.Info($"Dry run: {toChange.Count} item(s) would be restored; nothing was changed.");
+            context.IO.Outcome($"Dry run: {toChange.Count} item(s) would be restored; nothing was changed.");
             return ExitCodes.Success;
         }
 

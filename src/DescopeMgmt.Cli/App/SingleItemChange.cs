@@ -29,7 +29,7 @@ internal static class SingleItemChange
         var changes = JsonDiff.Compare(spec.Live, spec.Desired, DiffOptions.For(spec.Key.Type));
         if (spec.Live is not null && spec.Desired is not null && changes.Count == 0)
         {
-            context.IO.Info($"No changes: {spec.Key} already matches.");
+            context.IO.Outcome($"No changes: {spec.Key} already matches.");
             return ExitCodes.Success;
         }
 
@@ -37,7 +37,7 @@ internal static class SingleItemChange
         DiffPrinter.Print(context.IO, spec.Key, spec.Live, spec.Desired, changes);
         if (spec.DryRun)
         {
-            context.IO.Info("Dry run: nothing was changed.");
+            context.IO.Outcome("Dry run: nothing was changed.");
             return ExitCodes.Success;
         }
 

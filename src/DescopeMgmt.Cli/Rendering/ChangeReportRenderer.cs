@@ -15,6 +15,12 @@ internal static class ChangeReportRenderer
     {
         if (report.Succeeded)
         {
+            if (io.Json)
+            {
+                io.Result(new ChangeResultDocument(report.Operation, report.Outcome, report.BackupId,
+                    report.Done.Select(i => i.Key.ToString()).ToList(), undoCommand), CliJsonContext.Default.ChangeResultDocument, (_, _) => { });
+            }
+
             foreach (var item in report.Done)
             {
                 io.Success($"✓ {item.Verb} {item.Key}");

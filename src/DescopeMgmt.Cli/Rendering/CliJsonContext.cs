@@ -29,6 +29,10 @@ public sealed record AuditStatsDocument(int Total, IReadOnlyDictionary<string, i
 
 public sealed record ProblemItem(string Severity, string File, int? Line, int? Column, string Message);
 
+public sealed record ChangeResultDocument(string Operation, string Outcome, string? BackupId, IReadOnlyList<string> Done, string Undo);
+
+public sealed record MessageDocument(string Message, string? Path);
+
 public sealed record PruneDocument(IReadOnlyList<string> Removed, int Kept, bool DryRun);
 
 /// <summary>Every JSON document the CLI prints goes through this source-generated context (NativeAOT).</summary>
@@ -50,6 +54,8 @@ public sealed record PruneDocument(IReadOnlyList<string> Removed, int Kept, bool
 [JsonSerializable(typeof(AuditStatsDocument))]
 [JsonSerializable(typeof(PruneDocument))]
 [JsonSerializable(typeof(PlanDocument))]
+[JsonSerializable(typeof(ChangeResultDocument))]
+[JsonSerializable(typeof(MessageDocument))]
 [JsonSerializable(typeof(ItemsDocument<ProblemItem>))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -23,7 +23,7 @@ public sealed class FlowExportService(DescopeClient client)
         foreach (var id in flowIds)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var flow = await client.Flows.ExportAsync(id, cancellationToken).ConfigureAwait(false);
+            var flow = await ExportOneAsync(id, cancellationToken).ConfigureAwait(false);
             var path = Path.Combine(directory, FlowIds.FileName(id));
             var text = CanonicalJson.Serialize(flow);
             AtomicFile.WriteAllText(path, text, isPrivate: false);
@@ -32,6 +32,20 @@ public sealed class FlowExportService(DescopeClient client)
         }
 
         return written;
+    }
+
+    /// <summary>One flow; the service's 500 E103003 for an unknown ID becomes a plain "not found".</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> ExportOneAsync(string flowId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.Flows.ExportAsync(flowId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DescopeApiException ex) when (ex.IsNotFound)
+        {
+            throw new UserError("flow_not_found", $"Flow '{flowId}' not found in project {client.ProjectId}.",
+                "List the project's flows with `descope-mgmt flow list`.");
+        }
     }
 }
 

@@ -47,7 +47,7 @@ internal static class FlowExportCommand
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
         if (options.FlowId is { } single && options.OutDir is null)
         {
-            var flow = await client.Flows.ExportAsync(single, cancellationToken).ConfigureAwait(false);
+            var flow = await new FlowExportService(client).ExportOneAsync(single, cancellationToken).ConfigureAwait(false);
             context.IO.WriteRawOut(CanonicalJson.Serialize(flow));
             return ExitCodes.Success;
         }

@@ -31,10 +31,14 @@ internal static class InitCommand
         var baseUrl = context.Target is { UseEmbeddedEmulator: true } ? "local" : context.Settings.BaseUrl;
         Directory.CreateDirectory(Path.Combine(root, WorkspaceLayout.FlowsFolder));
         WorkspaceWriter.Write(yaml, WorkspaceScaffold.DescopeYaml(environment, projectId, baseUrl));
-        context.IO.Success($"Created {yaml}");
         if (fromLive)
         {
+            context.IO.Info($"Created {yaml}");
             await PullCommand.RunAsync(force: true, context, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            context.IO.Outcome($"Created {yaml}", yaml);
         }
 
         context.IO.Info($"Next: set DESCOPE_{environment.ToUpperInvariant().Replace('-', '_')}_MANAGEMENT_KEY, then `descope-mgmt plan`.");

@@ -51,7 +51,7 @@ internal static class PullCommand
             kept += outcome ? 0 : 1;
         }
 
-        context.IO.Success($"Pulled into {root}: {written} file(s) written{(kept > 0 ? $", {kept} with ${{VAR}} placeholders kept (use --force to overwrite)" : "")}.");
+        context.IO.Outcome($"Pulled into {root}: {written} file(s) written{(kept > 0 ? $", {kept} with ${{VAR}} placeholders kept (use --force to overwrite)" : "")}.", root);
         return ExitCodes.Success;
     }
 
