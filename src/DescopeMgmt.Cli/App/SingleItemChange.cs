@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using DescopeMgmt.Cli.Rendering;
 using DescopeMgmt.Core.Backups;
+using DescopeMgmt.Core;
 using DescopeMgmt.Core.Changes;
+using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Planning;
 
@@ -24,6 +26,25 @@ internal sealed record SingleItemChangeSpec(
 /// </summary>
 internal static class SingleItemChange
 {
+    /// <summary>Checks that a confirmation can be had (before any network call), then reads the item's live state.</summary>
+    public static async Task<(LiveState Live, JsonObject? Current)> ReadAsync(CommandContext context, ResourceKey key, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (!dryRun)
+        {
+            new Confirmer(context).EnsureCanConfirm();
+        }
+
+        var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
+        return (live, await live.GetAsync(key, cancellationToken).ConfigureAwait(false));
+    }
+
+    public static UserError NotFound(CommandContext context, ResourceKey key)
+    {
+        var noun = ResourceTypeNames.ToWire(key.Type);
+        return new UserError($"{noun}_not_found", $"{char.ToUpperInvariant(noun[0])}{noun[1..]} '{key.Id}' does not exist in {context.Target.Describe()}.",
+            $"List them with `descope-mgmt {noun} list`.");
+    }
+
     public static async Task<int> RunAsync(CommandContext context, SingleItemChangeSpec spec, CancellationToken cancellationToken)
     {
         var changes = JsonDiff.Compare(spec.Live, spec.Desired, DiffOptions.For(spec.Key.Type));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DescopeMgmt.Emulator.State;
+using DescopeMgmt.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -48,7 +49,7 @@ internal static class FlowEndpoints
 
         app.MapPost("/v1/mgmt/flow/export", context =>
         {
-            var (flow, screens) = FlowConversion.ToV1(Find(projects, context, RequiredFlowId(Wire.Body(context))));
+            var (flow, screens) = FlowShapes.ToV1(Find(projects, context, RequiredFlowId(Wire.Body(context))));
             return Wire.WriteAsync(context, new JsonObject { ["flow"] = flow, ["screens"] = screens });
         });
 
@@ -65,8 +66,8 @@ internal static class FlowEndpoints
             var body = Wire.Body(context);
             var flow = body["flow"] as JsonObject ?? throw ApiError.Missing("flow");
             var id = Wire.String(body, "flowId") ?? Wire.String(flow, "id") ?? throw ApiError.Missing("flowId");
-            var stored = Store(projects, context, id, FlowConversion.FromV1(id, flow, body["screens"] as JsonArray));
-            var (v1Flow, screens) = FlowConversion.ToV1(stored);
+            var stored = Store(projects, context, id, FlowShapes.FromV1(id, flow, body["screens"] as JsonArray));
+            var (v1Flow, screens) = FlowShapes.ToV1(stored);
             return Wire.WriteAsync(context, new JsonObject { ["flow"] = v1Flow, ["screens"] = screens });
         });
     }

@@ -23,15 +23,9 @@ internal static class FlowDeleteCommand
     internal static async Task<int> RunAsync(string flowId, bool dryRun, CommandContext context, CancellationToken cancellationToken)
     {
         FlowIds.EnsureSafe(flowId);
-        if (!dryRun)
-        {
-            new Confirmer(context).EnsureCanConfirm();
-        }
-
-        var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
         var key = ResourceKey.Flow(flowId);
-        var current = await live.GetAsync(key, cancellationToken).ConfigureAwait(false)
-            ?? throw new UserError("flow_not_found", $"Flow '{flowId}' does not exist in {context.Target.Describe()}.", "List flows with `descope-mgmt flow list`.");
+        var (live, found) = await SingleItemChange.ReadAsync(context, key, dryRun, cancellationToken).ConfigureAwait(false);
+        var current = found ?? throw SingleItemChange.NotFound(context, key);
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
             key, current, null, "flow delete", "delete", dryRun,
             ct => live.DeleteAsync(key, cascade: false, ct),

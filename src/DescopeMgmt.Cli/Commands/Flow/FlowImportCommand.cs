@@ -30,14 +30,8 @@ internal static class FlowImportCommand
     internal static async Task<int> RunAsync(Options options, CommandContext context, CancellationToken cancellationToken)
     {
         var file = FlowFileReader.Read(Path.GetFullPath(options.File, context.Env.CurrentDirectory), options.FlowId);
-        if (!options.DryRun)
-        {
-            new Confirmer(context).EnsureCanConfirm();
-        }
-
-        var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
         var key = ResourceKey.Flow(file.FlowId);
-        var current = await live.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        var (live, current) = await SingleItemChange.ReadAsync(context, key, options.DryRun, cancellationToken).ConfigureAwait(false);
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
             key,
             current,

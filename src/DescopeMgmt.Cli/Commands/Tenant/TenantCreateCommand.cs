@@ -36,14 +36,9 @@ internal static class TenantCreateCommand
             throw new UserError("missing_name", "A tenant needs a name.", "Pass --name \"Acme Corp\".");
         }
 
-        if (!dryRun)
-        {
-            new Confirmer(context).EnsureCanConfirm();
-        }
-
-        var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
         var key = ResourceKey.Tenant(tenantId);
-        if (await live.GetAsync(key, cancellationToken).ConfigureAwait(false) is not null)
+        var (live, existing) = await SingleItemChange.ReadAsync(context, key, dryRun, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
         {
             throw new UserError("tenant_exists", $"Tenant '{tenantId}' already exists in {context.Target.Describe()}.", $"Change it with `descope-mgmt tenant update {tenantId}`.");
         }

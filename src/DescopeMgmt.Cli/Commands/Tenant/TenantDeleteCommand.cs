@@ -23,15 +23,9 @@ internal static class TenantDeleteCommand
 
     internal static async Task<int> RunAsync(string tenantId, bool cascade, bool dryRun, CommandContext context, CancellationToken cancellationToken)
     {
-        if (!dryRun)
-        {
-            new Confirmer(context).EnsureCanConfirm();
-        }
-
-        var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
         var key = ResourceKey.Tenant(tenantId);
-        var current = await live.GetAsync(key, cancellationToken).ConfigureAwait(false)
-            ?? throw new UserError("tenant_not_found", $"Tenant '{tenantId}' does not exist in {context.Target.Describe()}.", "List tenants with `descope-mgmt tenant list`.");
+        var (live, found) = await SingleItemChange.ReadAsync(context, key, dryRun, cancellationToken).ConfigureAwait(false);
+        var current = found ?? throw SingleItemChange.NotFound(context, key);
         if (cascade)
         {
             context.IO.Warn("--cascade also deletes users and access keys that belong only to this tenant; a rollback restores the tenant, not them.");

@@ -31,15 +31,9 @@ internal static class TenantUpdateCommand
 
     internal static async Task<int> RunAsync(string tenantId, TenantFieldOptions.Values values, bool dryRun, CommandContext context, CancellationToken cancellationToken)
     {
-        if (!dryRun)
-        {
-            new Confirmer(context).EnsureCanConfirm();
-        }
-
-        var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
         var key = ResourceKey.Tenant(tenantId);
-        var current = await live.GetAsync(key, cancellationToken).ConfigureAwait(false)
-            ?? throw new UserError("tenant_not_found", $"Tenant '{tenantId}' does not exist in {context.Target.Describe()}.", "List tenants with `descope-mgmt tenant list`.");
+        var (live, found) = await SingleItemChange.ReadAsync(context, key, dryRun, cancellationToken).ConfigureAwait(false);
+        var current = found ?? throw SingleItemChange.NotFound(context, key);
         var desired = TenantFieldOptions.Apply(current, values);
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
             key, current, desired, "tenant update", "update", dryRun,

@@ -25,13 +25,7 @@ internal static class ThemeImportCommand
     {
         var path = Path.GetFullPath(file, context.Env.CurrentDirectory);
         var theme = Read(path);
-        if (!dryRun)
-        {
-            new Confirmer(context).EnsureCanConfirm();
-        }
-
-        var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
-        var current = await live.GetAsync(ResourceKey.Theme, cancellationToken).ConfigureAwait(false);
+        var (live, current) = await SingleItemChange.ReadAsync(context, ResourceKey.Theme, dryRun, cancellationToken).ConfigureAwait(false);
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
             ResourceKey.Theme, current, theme, "theme import", "import", dryRun,
             ct => live.PutAsync(ResourceKey.Theme, theme, exists: true, ct),

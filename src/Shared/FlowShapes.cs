@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
 
-namespace DescopeMgmt.Emulator.State;
+namespace DescopeMgmt.Shared;
 
-/// <summary>v1 ⇄ v2 flow shapes by the mapping table of the API reference §3 (as descopecli converts).</summary>
-internal static class FlowConversion
+/// <summary>
+/// v1 ⇄ v2 flow shapes by the mapping table of the API reference §3 (as descopecli converts). Linked
+/// into Core (reading console exports) and the Emulator (serving both shapes), which must not share a project.
+/// </summary>
+internal static class FlowShapes
 {
     private static readonly string[] SameNameFields =
         ["name", "description", "disabled", "fingerprint", "widget", "management", "managementConfig", "sharedInteractions", "version", "etag", "modifiedTime"];
