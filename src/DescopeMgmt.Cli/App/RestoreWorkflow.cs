@@ -65,7 +65,10 @@ internal static class RestoreWorkflow
         new Confirmer(context).Confirm($"Restore {toChange.Count} item(s) in {context.Target.Describe()} from {source.Description}?");
         var report = await ProgressReporter.RunAsync(context.IO, spec.Operation, toChange.Count,
             progress => context.ChangeRunner().RunAsync(service.BuildChange(plan, spec.Operation, progress), cancellationToken)).ConfigureAwait(false);
-        return ChangeReportRenderer.Finish(context.IO, report, UndoCommand(spec, report.BackupId));
+        var recreatedOnly = toChange.All(i => i.Live is null);
+        return ChangeReportRenderer.Finish(context.IO, report, recreatedOnly && spec.Single is { } created
+            ? $"descope-mgmt {ResourceTypeNames.ToWire(created.Type)} delete {created.Id}"
+            : UndoCommand(spec, report.BackupId));
     }
 
     private static string UndoCommand(RestoreSpec spec, string? preRollbackBackup) => spec.Single switch
