@@ -56,7 +56,7 @@ internal static class EmulatorServeCommand
             {
                 Port = options.Port,
                 DataDir = options.DataDir is null ? null : Path.GetFullPath(options.DataDir, context.Env.CurrentDirectory),
-                ManagementKey = CliEnvironment.NonEmpty(context.Env.GetVariable("DESCOPE_MANAGEMENT_KEY")),
+                ManagementKey = CliEnvironment.NonEmpty(context.Env.GetVariable("DESCOPE_MANAGEMENT_KEY")) ?? EmulatorDefaults.LocalManagementKey,
                 SeedSample = options.Seed == "sample",
                 RateLimit = options.RateLimit is null ? null : RateLimitSpec.Parse(options.RateLimit),
                 Faults = options.Faults.Select(FaultSpec.Parse).ToList(),
