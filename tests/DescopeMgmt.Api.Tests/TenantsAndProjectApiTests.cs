@@ -98,8 +98,9 @@ public sealed class TenantsAndProjectApiTests
         var client = factory.Create();
         await client.Flows.ImportAsync("sign-in", SampleDocuments.Flow("sign-in"), Ct);
 
-        var files = await client.Projects.ExportSnapshotAsync(Ct);
-        Assert.Contains(files.Keys, k => k.Contains("sign-in", StringComparison.Ordinal));
+        var exported = await client.Projects.ExportSnapshotAsync(Ct);
+        Assert.Contains(exported.Keys, k => k.Contains("sign-in", StringComparison.Ordinal));
+        var files = exported.ToDictionary(f => f.Key, f => JsonNode.Parse(f.Value.GetRawText()));
 
         await client.Flows.DeleteAsync(["sign-in"], Ct);
         var validation = await client.Projects.ValidateSnapshotAsync(new SnapshotImportRequest { Files = files }, Ct);

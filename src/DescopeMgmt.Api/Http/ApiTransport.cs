@@ -30,7 +30,9 @@ internal sealed class ApiTransport(HttpClient http, TimeSpan requestTimeout)
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            // Headers first: a snapshot answer can be tens of megabytes, and buffering it whole (then
+            // copying it) would triple the memory a plan needs; bodies are read from the stream below.
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -50,26 +52,51 @@ internal sealed class ApiTransport(HttpClient http, TimeSpan requestTimeout)
 
         using (response)
         {
-            var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
+                var payload = await ReadBodyAsync(response, operation, cancellationToken).ConfigureAwait(false);
                 throw CreateError(operation, (int)response.StatusCode, payload);
             }
 
-            if (responseType is null || payload.Length == 0)
+            if (responseType is null || response.Content.Headers.ContentLength == 0)
             {
                 return null;
             }
 
             try
             {
-                return JsonSerializer.Deserialize(payload, responseType);
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    return await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (JsonException ex) when (ex.LineNumber == 0 && ex.BytePositionInLine == 0)
+            {
+                // An empty body of unknown length: the operation has no result.
+                return null;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                throw new DescopeApiException(operation, 0, null, null, $"the connection dropped while reading the answer ({ex.Message})", ApiErrorHints.ConnectionHint, ex);
             }
             catch (JsonException ex)
             {
                 throw new DescopeApiException(operation, (int)response.StatusCode, null, "Invalid server response",
                     ex.Message, "The service answered with something that is not the expected JSON. Check the base URL.", ex);
             }
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw new DescopeApiException(operation, (int)response.StatusCode, null, null, $"the connection dropped while reading the answer ({ex.Message})", ApiErrorHints.ConnectionHint, ex);
         }
     }
 

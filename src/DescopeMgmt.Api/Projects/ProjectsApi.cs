@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using DescopeMgmt.Api.Http;
 using DescopeMgmt.Api.Json;
 
@@ -11,7 +11,7 @@ public sealed class ProjectsApi
 
     internal ProjectsApi(ApiTransport transport) => _transport = transport;
 
-    public async Task<Dictionary<string, JsonNode?>> ExportSnapshotAsync(CancellationToken cancellationToken = default)
+    public async Task<Dictionary<string, JsonElement>> ExportSnapshotAsync(CancellationToken cancellationToken = default)
     {
         var response = await _transport.SendAsync(HttpMethod.Post, "/v1/mgmt/project/snapshot/export", new SnapshotExportRequest(),
             ApiJsonContext.Default.SnapshotExportRequest, ApiJsonContext.Default.SnapshotFiles, "export project snapshot", cancellationToken).ConfigureAwait(false);

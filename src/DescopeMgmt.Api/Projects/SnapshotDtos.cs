@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace DescopeMgmt.Api.Projects;
@@ -7,10 +8,13 @@ public sealed class SnapshotExportRequest
     public string? Format { get; set; }
 }
 
-/// <summary><c>{"files": {path: value}}</c>: JSON files are objects, text and images are strings.</summary>
+/// <summary>
+/// <c>{"files": {path: value}}</c>: JSON files are objects, text and images are strings. Kept as raw
+/// elements: a plan compares hundreds of large flows and must not build a node tree for each unread.
+/// </summary>
 public sealed class SnapshotFiles
 {
-    public Dictionary<string, JsonNode?> Files { get; set; } = [];
+    public Dictionary<string, JsonElement> Files { get; set; } = [];
 }
 
 public sealed class SnapshotImportRequest

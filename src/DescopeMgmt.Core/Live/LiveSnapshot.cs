@@ -4,12 +4,18 @@ using DescopeMgmt.Core.Tenants;
 
 namespace DescopeMgmt.Core.Live;
 
-/// <summary>Everything live that a plan compares: flows and the theme (v2 documents) and tenants.</summary>
+/// <summary>
+/// Everything live that a plan compares: flows and the theme (v2 documents) and tenants, plus the raw
+/// parts of each flow when they came from a project snapshot (for cheap equality of unchanged parts).
+/// </summary>
 public sealed record LiveSnapshot(
     IReadOnlyDictionary<string, JsonObject> Flows,
     JsonObject? Theme,
     IReadOnlyDictionary<string, JsonObject> Tenants,
-    bool UsedProjectSnapshot);
+    bool UsedProjectSnapshot)
+{
+    public IReadOnlyDictionary<string, FlowRawParts> FlowParts { get; init; } = new Dictionary<string, FlowRawParts>();
+}
 
 /// <summary>
 /// Reads the whole live state for a plan at a constant API cost: one project snapshot export for flows
@@ -21,6 +27,7 @@ public sealed class LiveSnapshotReader(DescopeClient client)
     public async Task<LiveSnapshot> ReadAsync(bool flows, bool theme, bool tenants, IProgress<string>? notes, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<string, JsonObject> liveFlows = new Dictionary<string, JsonObject>();
+        IReadOnlyDictionary<string, FlowRawParts> parts = new Dictionary<string, FlowRawParts>();
         JsonObject? liveTheme = null;
         var usedSnapshot = false;
         if (flows || theme)
@@ -28,7 +35,9 @@ public sealed class LiveSnapshotReader(DescopeClient client)
             try
             {
                 var files = await client.Projects.ExportSnapshotAsync(cancellationToken).ConfigureAwait(false);
-                liveFlows = SnapshotFlows.ReadFlows(files);
+                var read = SnapshotFlows.ReadFlows(files);
+                liveFlows = read.ToDictionary(f => f.Key, f => f.Value.Flow, StringComparer.Ordinal);
+                parts = read.ToDictionary(f => f.Key, f => f.Value.Raw, StringComparer.Ordinal);
                 liveTheme = SnapshotFlows.ReadTheme(files);
                 usedSnapshot = true;
             }
@@ -49,7 +58,7 @@ public sealed class LiveSnapshotReader(DescopeClient client)
             }
         }
 
-        return new LiveSnapshot(liveFlows, liveTheme, liveTenants, usedSnapshot);
+        return new LiveSnapshot(liveFlows, liveTheme, liveTenants, usedSnapshot) { FlowParts = parts };
     }
 
     private async Task<IReadOnlyDictionary<string, JsonObject>> ExportEachFlowAsync(CancellationToken cancellationToken)

@@ -16,9 +16,11 @@ public static partial class JsonDiff
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex PlainKey();
 
-    public static IReadOnlyList<PropertyChange> Compare(JsonNode? live, JsonNode? desired, DiffOptions options)
+    /// <param name="sameTopLevel">Optional: for a top-level property name, whether both sides are known to be
+    /// equal (true), known to differ (false) or unknown (null), from raw elements the caller already holds.</param>
+    public static IReadOnlyList<PropertyChange> Compare(JsonNode? live, JsonNode? desired, DiffOptions options, Func<string, bool?>? sameTopLevel = null)
     {
-        var walker = new Walker(options);
+        var walker = new Walker(options, sameTopLevel);
         walker.Walk(live, desired);
         return walker.Changes.OrderBy(c => c.Path, StringComparer.Ordinal).ToList();
     }
@@ -26,7 +28,7 @@ public static partial class JsonDiff
     public static string Child(string path, string key) =>
         PlainKey().IsMatch(key) ? (path.Length == 0 ? key : $"{path}.{key}") : $"{path}[\"{key}\"]";
 
-    private sealed class Walker(DiffOptions options)
+    private sealed class Walker(DiffOptions options, Func<string, bool?>? sameTopLevel)
     {
         private readonly List<string> _segments = [];
 
@@ -56,7 +58,7 @@ public static partial class JsonDiff
             }
 
             if (_segments.Count == 1 && live is JsonObject or JsonArray && !options.IgnoredPaths.Any(p => p.StartsWith(Path() + ".", StringComparison.Ordinal))
-                && ElementEquality.SameJson(live, desired!))
+                && (sameTopLevel?.Invoke(Path()) ?? ElementEquality.SameJson(live, desired!)))
             {
                 return;
             }

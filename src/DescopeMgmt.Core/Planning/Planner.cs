@@ -30,7 +30,8 @@ public static class Planner
             var desired = workspace.Flows.Values.Where(f => manage.ManagesFlow(f.Id)).ToDictionary(f => f.Id, f => f.Document, StringComparer.Ordinal);
             foreach (var id in FlowOrder(desired))
             {
-                changes.Add(Compare(ResourceKey.Flow(id), live.Flows.GetValueOrDefault(id), desired[id]));
+                var sameParts = ElementEquality.ForFlow(live.FlowParts.GetValueOrDefault(id), workspace.Flows[id].Raw);
+                changes.Add(Compare(ResourceKey.Flow(id), live.Flows.GetValueOrDefault(id), desired[id], sameParts));
             }
 
             foreach (var (id, flow) in live.Flows.Where(f => !desired.ContainsKey(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal))
@@ -71,14 +72,14 @@ public static class Planner
         return new Plan([.. changes, .. deletions], unmanaged);
     }
 
-    private static ResourceChange Compare(ResourceKey key, JsonObject? live, JsonObject desired)
+    private static ResourceChange Compare(ResourceKey key, JsonObject? live, JsonObject desired, Func<string, bool?>? sameTopLevel = null)
     {
         if (live is null)
         {
             return new ResourceChange(key, ChangeAction.Create, [], null, desired);
         }
 
-        var properties = JsonDiff.Compare(live, desired, DiffOptions.For(key.Type));
+        var properties = JsonDiff.Compare(live, desired, DiffOptions.For(key.Type), sameTopLevel);
         return new ResourceChange(key, properties.Count == 0 ? ChangeAction.NoChange : ChangeAction.Update, properties, live, desired);
     }
 

@@ -2,7 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace DescopeMgmt.Core.Workspace;
 
-public sealed record WorkspaceFlow(string Id, JsonObject Document, string File);
+/// <summary>A workspace flow; <see cref="Raw"/> is the parsed file the document lazily wraps (for cheap equality).</summary>
+public sealed record WorkspaceFlow(string Id, JsonObject Document, string File)
+{
+    public System.Text.Json.JsonElement? Raw { get; init; }
+}
 
 public sealed record WorkspaceTenant(string Id, JsonObject Document, int Line);
 

@@ -64,10 +64,11 @@ public static class WorkspaceLoader
         {
             var file = WorkspaceLayout.Relative(root, path);
             var id = Path.GetFileNameWithoutExtension(path);
-            if (ParseJson(path, file, lookup, problems) is JsonObject flow)
+            if (ParseElement(path, file, lookup, problems) is { ValueKind: JsonValueKind.Object } raw)
             {
+                var flow = JsonObject.Create(raw)!;
                 FlowRules.Check(id, flow, file, problems);
-                flows[id] = new WorkspaceFlow(id, flow, file);
+                flows[id] = new WorkspaceFlow(id, flow, file) { Raw = raw };
             }
         }
 
@@ -120,7 +121,11 @@ public static class WorkspaceLoader
         return tenants;
     }
 
-    private static JsonNode? ParseJson(string path, string file, Func<string, string?> lookup, List<WorkspaceProblem> problems)
+    private static JsonNode? ParseJson(string path, string file, Func<string, string?> lookup, List<WorkspaceProblem> problems) =>
+        ParseElement(path, file, lookup, problems) is { } element ? Live.SnapshotFlows.ToNode(element) : null;
+
+    /// <summary>The file's JSON as an element; the document stays alive as long as nodes built over it.</summary>
+    private static JsonElement? ParseElement(string path, string file, Func<string, string?> lookup, List<WorkspaceProblem> problems)
     {
         // Most flow files hold no placeholder: parse their bytes directly instead of decoding,
         // substituting and re-encoding tens of megabytes of text for a large workspace.
@@ -130,11 +135,11 @@ public static class WorkspaceLoader
         {
             if (bytes.AsSpan().IndexOf("${"u8) < 0)
             {
-                return JsonNode.Parse(bytes, documentOptions: options);
+                return JsonDocument.Parse(bytes, options).RootElement;
             }
 
             var text = TemplateText.Substitute(System.Text.Encoding.UTF8.GetString(bytes), file, lookup, problems);
-            return JsonNode.Parse(text, documentOptions: options);
+            return JsonDocument.Parse(text, options).RootElement;
         }
         catch (JsonException ex)
         {
