@@ -1,10 +1,12 @@
 using DescopeMgmt.Api;
-using DescopeMgmt.Core.Model;
 using DescopeMgmt.Shared;
 
 namespace DescopeMgmt.Core.Flows;
 
-/// <summary>Exports flows into the workspace file format: <c>flows/&lt;id&gt;.json</c>, canonical v2 JSON.</summary>
+/// <summary>
+/// Exports flows into the workspace file format: <c>flows/&lt;id&gt;.json</c>, canonical v2 JSON without the
+/// fields the service manages, byte for byte what `pull` writes.
+/// </summary>
 public sealed class FlowExportService(DescopeClient client)
 {
     /// <summary>Exports each flow to <paramref name="directory"/>; reports after every flow. Stops at the first failure.</summary>
@@ -25,7 +27,7 @@ public sealed class FlowExportService(DescopeClient client)
             cancellationToken.ThrowIfCancellationRequested();
             var flow = await ExportOneAsync(id, cancellationToken).ConfigureAwait(false);
             var path = Path.Combine(directory, FlowIds.FileName(id));
-            var text = CanonicalJson.Serialize(flow);
+            var text = Workspace.WorkspaceWriter.FlowText(flow);
             AtomicFile.WriteAllText(path, text, isPrivate: false);
             written.Add(new ExportedFlowFile(id, path, text.Length));
             progress?.Report(written.Count);

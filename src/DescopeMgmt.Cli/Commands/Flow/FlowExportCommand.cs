@@ -3,7 +3,7 @@ using DescopeMgmt.Cli.App;
 using DescopeMgmt.Cli.Rendering;
 using DescopeMgmt.Core;
 using DescopeMgmt.Core.Flows;
-using DescopeMgmt.Core.Model;
+using DescopeMgmt.Core.Workspace;
 using Spectre.Console;
 
 namespace DescopeMgmt.Cli.Commands.Flow;
@@ -48,7 +48,7 @@ internal static class FlowExportCommand
         if (options.FlowId is { } single && options.OutDir is null)
         {
             var flow = await new FlowExportService(client).ExportOneAsync(single, cancellationToken).ConfigureAwait(false);
-            context.IO.WriteRawOut(CanonicalJson.Serialize(flow));
+            context.IO.WriteRawOut(WorkspaceWriter.FlowText(flow));
             return ExitCodes.Success;
         }
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using DescopeMgmt.Cli.App;
-using DescopeMgmt.Core.Model;
+using DescopeMgmt.Core.Workspace;
 using DescopeMgmt.Shared;
 
 namespace DescopeMgmt.Cli.Commands.Theme;
@@ -23,7 +23,7 @@ internal static class ThemeExportCommand
     {
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var theme = await client.Themes.ExportAsync(cancellationToken).ConfigureAwait(false);
-        var text = CanonicalJson.Serialize(theme);
+        var text = WorkspaceWriter.ThemeText(theme);
         if (outFile is null)
         {
             context.IO.WriteRawOut(text);
