@@ -90,4 +90,19 @@ public sealed class FailureTests
         Assert.Equal(0, await run);
         Assert.StartsWith("http://127.0.0.1:", url, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task FlowExport_intoAPathThatIsAFile_exits1WithFileError()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await cli.SeedFlowsAsync("sign-in");
+        var blocker = Path.Combine(cli.Root, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "x", Ct);
+
+        var result = await cli.RunAsync("flow", "export", "--all", "-o", blocker);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("File error", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("bug", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -51,6 +51,7 @@ public static class CliApp
             UserError e => (e.Code, e.Message, e.Hint, e.ExitCode),
             DescopeApiException e => (ApiErrorCode(e), e.Message, e.Hint, ExitCodes.Error),
             DescopeConfigurationException e => ("invalid_configuration", e.Message, e.Hint, ExitCodes.Error),
+            IOException or UnauthorizedAccessException => ("file_error", $"File error: {ex.Message}", "Check the path, the free disk space and the permissions.", ExitCodes.Error),
             _ => ("unexpected", $"Unexpected error: {ex.Message}", "This is a bug in descope-mgmt; re-run with --verbose and report it.", ExitCodes.Error),
         };
 
