@@ -158,7 +158,8 @@ public sealed class RollbackTests
         var result = await cli.RunAsync("flow", "rollback", "--flow-id", "sign-in", "--backup", damage == "manifest" ? folder : backupId, "--yes");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains(damage == "manifest" ? "not a valid backup manifest" : "is damaged", result.Error, StringComparison.Ordinal);
+        Assert.Contains("is corrupt", result.Error, StringComparison.Ordinal);
+        Assert.Contains("backup verify", result.Error, StringComparison.Ordinal);
         Assert.Empty(cli.WritingRequests());
     }
 
@@ -243,7 +244,7 @@ public sealed class RollbackTests
         var items = JsonNode.Parse(history.Out)!["items"]!.AsArray();
         Assert.Equal(2, items.Count);
         Assert.All(items, i => Assert.Equal("success", i!["outcome"]!.GetValue<string>()));
-        Assert.NotNull(items[0]!["preRollbackBackup"]);
+        Assert.NotNull(items[0]!["preRollbackBackupId"]);
     }
 
     [Fact]

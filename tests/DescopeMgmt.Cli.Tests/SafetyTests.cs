@@ -30,8 +30,9 @@ public sealed class SafetyTests
         await using var cli = await CliHarness.StartAsync();
         var locks = Path.Combine(cli.Home, "locks");
         Directory.CreateDirectory(locks);
+        // A lock written by a process that has since died (no process has pid int.MaxValue).
         await File.WriteAllTextAsync(Path.Combine(locks, CliHarness.ProjectId + ".lock"),
-            string.Join('\n', int.MaxValue.ToString(CultureInfo.InvariantCulture), Environment.MachineName, "flow import", "2020-01-01T00:00:00Z") + "\n", Ct);
+            $$"""{"pid":{{int.MaxValue.ToString(CultureInfo.InvariantCulture)}},"host":"{{Environment.MachineName}}","operation":"flow import","started":"2020-01-01T00:00:00Z","token":"dead"}""", Ct);
 
         var result = await cli.RunAsync("tenant", "create", "acme", "--name", "Acme", "--yes");
 

@@ -23,10 +23,6 @@ public sealed record DiffItem(string Type, string Id, string Status, IReadOnlyLi
 
 public sealed record DiffProperty(string Path, string Kind, JsonNode? Old, JsonNode? New);
 
-public sealed record RollbackHistoryItem(DateTimeOffset Time, string User, string Operation, IReadOnlyList<string> Targets, string? FromBackup, string? PreRollbackBackup, string Outcome);
-
-public sealed record AuditStatsDocument(int Total, IReadOnlyDictionary<string, int> ByOperation, IReadOnlyDictionary<string, int> ByOutcome, DateTimeOffset? First, DateTimeOffset? Last);
-
 public sealed record ProblemItem(string Severity, string File, int? Line, int? Column, string Message);
 
 public sealed record ChangeResultDocument(string Operation, string Outcome, string? BackupId, IReadOnlyList<string> Done, string Undo);
@@ -50,8 +46,8 @@ public sealed record PruneDocument(IReadOnlyList<string> Removed, int Kept, bool
 [JsonSerializable(typeof(ItemsDocument<VerifyItem>))]
 [JsonSerializable(typeof(ItemsDocument<DiffItem>))]
 [JsonSerializable(typeof(ItemsDocument<AuditEntry>))]
-[JsonSerializable(typeof(ItemsDocument<RollbackHistoryItem>))]
-[JsonSerializable(typeof(AuditStatsDocument))]
+[JsonSerializable(typeof(RollbackRecordList))]
+[JsonSerializable(typeof(AuditStats))]
 [JsonSerializable(typeof(PruneDocument))]
 [JsonSerializable(typeof(PlanDocument))]
 [JsonSerializable(typeof(ChangeResultDocument))]

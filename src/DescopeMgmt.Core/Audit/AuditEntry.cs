@@ -1,43 +1,55 @@
-using System.Text.Json.Serialization;
-
 namespace DescopeMgmt.Core.Audit;
 
-/// <summary>One attempted change to live state: one line of <c>audit/YYYY-MM-DD.jsonl</c>. Never holds a secret.</summary>
-public sealed class AuditEntry
+/// <summary>One attempted change to live state, as one line of <c>audit/YYYY-MM-DD.jsonl</c>.</summary>
+public sealed record AuditEntry
 {
-    public DateTimeOffset Time { get; set; }
+    /// <summary>When the change started (UTC); left default, <see cref="AuditLog.Append"/> stamps the current time.</summary>
+    public DateTimeOffset Time { get; init; }
 
-    public string User { get; set; } = "";
+    public string User { get; init; } = "";
 
-    public string Host { get; set; } = "";
+    public string Host { get; init; } = "";
 
-    public string ToolVersion { get; set; } = "";
+    public string ToolVersion { get; init; } = "";
 
-    public string ProjectId { get; set; } = "";
+    public string? ProjectId { get; init; }
 
-    public string? Environment { get; set; }
+    public string? Environment { get; init; }
 
-    public string Operation { get; set; } = "";
+    /// <summary>The command, e.g. <c>flow import</c>, <c>apply</c>, <c>flow rollback</c>.</summary>
+    public required string Operation { get; init; }
 
-    public List<string> Targets { get; set; } = [];
+    /// <summary>What was touched, as <c>flow:sign-in</c>, <c>tenant:T1</c>, <c>theme:theme</c>.</summary>
+    public IReadOnlyList<string> Targets { get; init; } = [];
 
-    /// <summary>success, partial, failed or interrupted.</summary>
-    public string Outcome { get; set; } = "";
+    /// <summary>One of <see cref="AuditOutcome"/>.</summary>
+    public required string Outcome { get; init; }
 
-    public List<string> BackupIds { get; set; } = [];
+    /// <summary>Backups taken before the change.</summary>
+    public IReadOnlyList<string> BackupIds { get; init; } = [];
 
-    /// <summary>For rollbacks and restores: the backup (or file) restored from.</summary>
-    public string? RollbackOf { get; set; }
+    /// <summary>For a rollback or restore: the backup whose content was put back.</summary>
+    public string? RollbackOf { get; init; }
 
-    /// <summary>For rollbacks and restores: the backup of what was overwritten, to undo the rollback.</summary>
-    public string? PreRollbackBackupId { get; set; }
+    /// <summary>For a rollback or restore: the backup of what it overwrote, which undoes it.</summary>
+    public string? PreRollbackBackupId { get; init; }
 
-    public long DurationMs { get; set; }
+    public long DurationMs { get; init; }
 
-    public string? Error { get; set; }
+    public string? Error { get; init; }
+
+    public IReadOnlyDictionary<string, string>? Details { get; init; }
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(AuditEntry))]
-[JsonSerializable(typeof(List<AuditEntry>))]
-internal sealed partial class AuditJsonContext : JsonSerializerContext;
+/// <summary>The values of <see cref="AuditEntry.Outcome"/>.</summary>
+public static class AuditOutcome
+{
+    public const string Success = "success";
+    public const string Failed = "failed";
+    public const string Partial = "partial";
+    public const string Aborted = "aborted";
+
+    /// <summary>Ctrl-C stopped a multi-item change between items; what was done is in the targets and backups.</summary>
+    public const string Interrupted = "interrupted";
+    public const string DryRun = "dry-run";
+}

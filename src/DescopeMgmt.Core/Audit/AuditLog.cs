@@ -1,99 +1,164 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using DescopeMgmt.Shared;
 
 namespace DescopeMgmt.Core.Audit;
 
-public sealed record AuditQuery(string? Operation = null, string? Target = null, DateTimeOffset? Since = null, DateTimeOffset? Until = null, bool FailedOnly = false);
-
-public sealed record AuditReadResult(IReadOnlyList<AuditEntry> Entries, IReadOnlyList<string> Warnings);
-
 /// <summary>
-/// The append-only audit log, one JSON line per attempted change in a file per UTC day (0600).
-/// A line that cannot be read is skipped with a warning, never fatal. Known secrets are redacted
-/// before anything is written, as a last line of defence.
+/// The append-only audit log: <c>&lt;home&gt;/audit/YYYY-MM-DD.jsonl</c> (UTC date of the entry), one JSON
+/// line per attempted change, files 0600 in a 0700 folder. Reading never fails on a damaged line.
 /// </summary>
-public sealed class AuditLog(string directory, TimeProvider time, IReadOnlyCollection<string> secretsToRedact)
+public sealed class AuditLog
 {
-    public string Directory => directory;
+    private const string DateFormat = "yyyy-MM-dd";
 
-    public void Append(AuditEntry entry)
+    private readonly TimeProvider timeProvider;
+    private readonly SecretRedactor redactor;
+
+    public AuditLog(string auditDirectory, TimeProvider timeProvider, IReadOnlyCollection<string>? secretsToRedact = null)
     {
-        var line = JsonSerializer.Serialize(entry, AuditJsonContext.Default.AuditEntry);
-        foreach (var secret in secretsToRedact.Where(s => s.Length > 0))
-        {
-            line = line.Replace(secret, "(redacted)", StringComparison.Ordinal);
-        }
-
-        var day = entry.Time == default ? time.GetUtcNow() : entry.Time.ToUniversalTime();
-        AtomicFile.AppendLine(Path.Combine(directory, $"{day:yyyy-MM-dd}.jsonl"), line);
+        Directory = Path.GetFullPath(auditDirectory);
+        this.timeProvider = timeProvider;
+        redactor = new SecretRedactor(secretsToRedact ?? []);
     }
 
-    /// <summary>Entries matching the query, newest first.</summary>
+    public string Directory { get; }
+
+    /// <summary>
+    /// Appends one entry (stamping the current time when it has none), with any known secret replaced by
+    /// <c>(redacted)</c>. Throws UserError <c>audit_failed</c> when the log cannot be written.
+    /// </summary>
+    public void Append(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Time == default)
+        {
+            entry = entry with { Time = timeProvider.GetUtcNow() };
+        }
+
+        var node = JsonSerializer.SerializeToNode(entry, AuditJsonContext.Default.AuditEntry);
+        var line = redactor.Redact(AuditJsonText.Write(redactor.Redact(node), indented: false));
+        var path = FileFor(entry.Time);
+        try
+        {
+            AtomicFile.AppendLine(path, line);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError(
+                "audit_failed",
+                $"Could not write to the audit log {path}: {ex.Message}",
+                "Make sure the folder is writable and the disk has free space (DESCOPE_MGMT_HOME moves it).",
+                ex);
+        }
+    }
+
+    /// <summary>Entries matching the query, newest first; unreadable lines become warnings.</summary>
     public AuditReadResult Read(AuditQuery query)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var entries = new List<AuditEntry>();
         var warnings = new List<string>();
-        if (System.IO.Directory.Exists(directory))
+        foreach (var (path, day) in LogFiles())
         {
-            foreach (var file in System.IO.Directory.GetFiles(directory, "*.jsonl").Order(StringComparer.Ordinal))
+            // Files are per UTC day, so whole days outside the range need not be read.
+            if ((query.Since is { } since && day < since.UtcDateTime.Date)
+                || (query.Until is { } until && day > until.UtcDateTime.Date))
             {
-                var number = 0;
-                foreach (var line in File.ReadLines(file))
-                {
-                    number++;
-                    if (string.IsNullOrWhiteSpace(line))
-                    {
-                        continue;
-                    }
+                continue;
+            }
 
-                    try
-                    {
-                        if (JsonSerializer.Deserialize(line, AuditJsonContext.Default.AuditEntry) is { } entry)
-                        {
-                            entries.Add(entry);
-                        }
-                    }
-                    catch (JsonException)
-                    {
-                        warnings.Add($"{file}:{number}: skipped an unreadable audit entry");
-                    }
-                }
+            try
+            {
+                ReadFile(path, query, entries, warnings);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                warnings.Add($"{path}: skipped unreadable file ({ex.Message})");
             }
         }
 
-        var matching = entries.Where(e =>
-                (query.Operation is null || e.Operation.StartsWith(query.Operation, StringComparison.OrdinalIgnoreCase))
-                && (query.Target is null || e.Targets.Any(t => t.Contains(query.Target, StringComparison.OrdinalIgnoreCase)))
-                && (query.Since is null || e.Time >= query.Since)
-                && (query.Until is null || e.Time <= query.Until)
-                && (!query.FailedOnly || e.Outcome is not "success"))
-            .OrderByDescending(e => e.Time)
-            .ToList();
-        return new AuditReadResult(matching, warnings);
-    }
-
-    public static string ExportJson(IEnumerable<AuditEntry> entries) =>
-        JsonSerializer.Serialize(entries.ToList(), AuditJsonContext.Default.ListAuditEntry);
-
-    public static string ExportCsv(IEnumerable<AuditEntry> entries)
-    {
-        var csv = new StringBuilder("time,user,host,toolVersion,projectId,environment,operation,targets,outcome,backupIds,rollbackOf,preRollbackBackupId,durationMs,error\n");
-        foreach (var e in entries)
+        entries.Reverse();
+        IEnumerable<AuditEntry> newestFirst = entries.OrderByDescending(e => e.Time);
+        if (query.Limit is { } limit)
         {
-            string[] fields =
-            [
-                e.Time.ToString("O", CultureInfo.InvariantCulture), e.User, e.Host, e.ToolVersion, e.ProjectId, e.Environment ?? "", e.Operation,
-                string.Join(' ', e.Targets), e.Outcome, string.Join(' ', e.BackupIds), e.RollbackOf ?? "", e.PreRollbackBackupId ?? "",
-                e.DurationMs.ToString(CultureInfo.InvariantCulture), e.Error ?? "",
-            ];
-            csv.AppendJoin(',', fields.Select(Quote)).Append('\n');
+            newestFirst = newestFirst.Take(limit);
         }
 
-        return csv.ToString();
+        return new AuditReadResult(newestFirst.ToList(), warnings);
     }
 
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+    /// <summary><c>{"items":[...]}</c>, indented, as <c>audit export --format json</c> writes it.</summary>
+    public static string ExportJson(IEnumerable<AuditEntry> entries)
+    {
+        var node = JsonSerializer.SerializeToNode(new AuditEntryList(entries.ToList()), AuditJsonContext.Default.AuditEntryList);
+        return AuditJsonText.Write(node, indented: true) + "\n";
+    }
+
+    /// <summary>RFC 4180 CSV with a header row, as <c>audit export --format csv</c> writes it.</summary>
+    public static string ExportCsv(IEnumerable<AuditEntry> entries) => AuditCsv.Write(entries);
+
+    public static AuditStats Stats(IEnumerable<AuditEntry> entries) => AuditStats.From(entries);
+
+    private string FileFor(DateTimeOffset time) =>
+        Path.Combine(Directory, time.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture) + ".jsonl");
+
+    private IEnumerable<(string Path, DateTime Day)> LogFiles()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return [];
+        }
+
+        return System.IO.Directory.EnumerateFiles(Directory, "*.jsonl")
+            .Select(path => (path, ok: DateTime.TryParseExact(
+                Path.GetFileNameWithoutExtension(path),
+                DateFormat,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+                out var day), day))
+            .Where(f => f.ok)
+            .OrderBy(f => f.day)
+            .Select(f => (f.path, f.day.Date));
+    }
+
+    private static void ReadFile(string path, AuditQuery query, List<AuditEntry> entries, List<string> warnings)
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.Open,
+            Access = FileAccess.Read,
+            // Another descope-mgmt may be appending right now.
+            Share = FileShare.ReadWrite | FileShare.Delete,
+        };
+        using var reader = new StreamReader(new FileStream(path, options));
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            AuditEntry? entry;
+            try
+            {
+                entry = JsonSerializer.Deserialize(line, AuditJsonContext.Default.AuditEntry);
+            }
+            catch (JsonException)
+            {
+                entry = null;
+            }
+
+            if (entry is null)
+            {
+                warnings.Add($"{path}:{number}: skipped unreadable entry");
+            }
+            else if (query.Matches(entry))
+            {
+                entries.Add(entry);
+            }
+        }
+    }
 }

@@ -1,123 +1,64 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using DescopeMgmt.Core.Model;
-using DescopeMgmt.Shared;
 
 namespace DescopeMgmt.Core.Backups;
 
 /// <summary>
-/// Backups at <c>&lt;root&gt;/&lt;projectId&gt;/&lt;backupId&gt;/</c> (design.md §6). A backup is written whole in a
-/// temporary folder and renamed into place, so a crash never leaves one that looks complete;
-/// every read verifies the checksums.
+/// Backups on disk: <c>&lt;backupRoot&gt;/&lt;projectId&gt;/&lt;backupId&gt;/manifest.json</c> plus one file per
+/// item (design.md §6). Pure file-system work; callers fetch the live content and decide what to back up.
 /// </summary>
-public sealed class BackupStore(string backupRoot, TimeProvider time)
+public sealed class BackupStore(string backupRoot, TimeProvider timeProvider)
 {
-    private const string TempPrefix = ".tmp-";
+    public string Root { get; } = Path.GetFullPath(backupRoot);
 
-    public string Root => backupRoot;
-
+    /// <summary>Writes a complete backup or nothing; throws UserError <c>backup_failed</c> when it cannot.</summary>
     public Task<BackupManifest> CreateAsync(BackupRequest request, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var now = time.GetUtcNow();
-        var id = $"{now:yyyyMMdd'T'HHmmss'Z'}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
-        var projectFolder = Path.Combine(backupRoot, SafeSegment(request.ProjectId));
-        var temp = Path.Combine(projectFolder, TempPrefix + id);
-        try
-        {
-            AtomicFile.CreatePrivateDirectory(projectFolder);
-            CleanStaleTemporaryFolders(projectFolder, now);
-            AtomicFile.CreatePrivateDirectory(temp);
-            var manifest = new BackupManifest
-            {
-                Id = id,
-                CreatedAt = now,
-                ProjectId = request.ProjectId,
-                Environment = request.Environment,
-                Operation = request.Operation,
-                ToolVersion = request.ToolVersion,
-                User = request.User,
-                Note = request.Note,
-            };
-            foreach (var item in request.Items)
-            {
-                var relative = ItemPath(item.Type, item.Id);
-                var bytes = Encoding.UTF8.GetBytes(CanonicalJson.Serialize(item.Content));
-                AtomicFile.WriteAllBytes(Path.Combine(temp, relative), bytes);
-                manifest.Items.Add(new BackupManifestItem(ResourceTypeNames.ToWire(item.Type), item.Id, relative, Convert.ToHexStringLower(SHA256.HashData(bytes))));
-            }
-
-            AtomicFile.WriteAllText(Path.Combine(temp, "manifest.json"), JsonSerializer.Serialize(manifest, BackupJsonContext.Default.BackupManifest) + "\n");
-            AtomicFile.FsyncDirectory(temp);
-            var final = Path.Combine(projectFolder, id);
-            Directory.Move(temp, final);
-            AtomicFile.FsyncDirectory(projectFolder);
-            manifest.Directory = final;
-            return Task.FromResult(manifest);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            throw new UserError("backup_failed", $"Could not write a backup to {projectFolder}: {ex.Message}. Nothing was changed.",
-                "Free disk space or fix the folder's permissions, or choose another folder with --backup-dir / DESCOPE_BACKUP_DIR.");
-        }
+        ArgumentNullException.ThrowIfNull(request);
+        var projectDirectory = ProjectDirectory(request.ProjectId);
+        return BackupWriter.WriteAsync(projectDirectory, request, timeProvider.GetUtcNow(), cancellationToken);
     }
 
-    /// <summary>Backups with a readable manifest, newest first; temporary and broken folders are skipped.</summary>
+    /// <summary>Valid backups, newest first; <paramref name="projectId"/> null means every project.</summary>
     public IReadOnlyList<BackupManifest> List(string? projectId = null, ResourceKey? containing = null)
     {
-        if (!Directory.Exists(backupRoot))
-        {
-            return [];
-        }
-
-        var projectFolders = projectId is null
-            ? Directory.GetDirectories(backupRoot)
-            : [Path.Combine(backupRoot, SafeSegment(projectId))];
-        var manifests = new List<BackupManifest>();
-        foreach (var folder in projectFolders.Where(Directory.Exists))
-        {
-            foreach (var backup in Directory.GetDirectories(folder))
-            {
-                if (Path.GetFileName(backup).StartsWith('.') || TryReadManifest(backup) is not { } manifest)
-                {
-                    continue;
-                }
-
-                if (containing is { } key && !manifest.Items.Any(i => i.Type == ResourceTypeNames.ToWire(key.Type) && i.Id == key.Id))
-                {
-                    continue;
-                }
-
-                manifests.Add(manifest);
-            }
-        }
-
-        return manifests.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id, StringComparer.Ordinal).ToList();
+        var wire = containing is { } key ? ResourceTypeNames.ToWire(key.Type) : null;
+        return BackupFolders(projectId)
+            .Select(ReadListable)
+            .OfType<BackupManifest>()
+            .Where(m => containing is not { } key
+                || m.Items.Any(i => i.Type == wire && string.Equals(i.Id, key.Id, StringComparison.Ordinal)))
+            .OrderByDescending(m => m.CreatedAt)
+            .ThenByDescending(m => m.Id, StringComparer.Ordinal)
+            .ToList();
     }
 
-    /// <summary>Resolves a REF (design.md §5): a folder or manifest path, an ID or unique prefix, a timestamp, or <c>latest</c>.</summary>
+    /// <summary>Finds a backup by REF (design.md §5): a path, an ID or unique prefix, a timestamp, or <c>latest</c>.</summary>
     public BackupManifest Resolve(string reference, string? projectId) =>
-        BackupReference.Resolve(this, reference, projectId);
+        BackupReferenceResolver.Resolve(reference, projectId, this);
 
-    public async Task<LoadedBackup> LoadAsync(BackupManifest manifest, string? expectedProjectId, CancellationToken cancellationToken)
+    /// <summary>Reads every item and verifies its checksum; throws UserError <c>backup_corrupt</c> naming the item.</summary>
+    public async Task<LoadedBackup> LoadAsync(BackupManifest manifest, CancellationToken cancellationToken)
     {
-        if (expectedProjectId is not null && !string.Equals(manifest.ProjectId, expectedProjectId, StringComparison.Ordinal))
-        {
-            throw new UserError("backup_foreign_project",
-                $"Backup {manifest.Id} belongs to project {manifest.ProjectId}, not to {expectedProjectId}.",
-                "Restore it only into its own project (choose it with --project-id or --env), or pick a backup of this project with `descope-mgmt backup list`.");
-        }
-
+        ArgumentNullException.ThrowIfNull(manifest);
         var items = new List<BackupItemContent>(manifest.Items.Count);
         foreach (var item in manifest.Items)
         {
-            var (content, problem) = await ReadItemAsync(manifest, item, cancellationToken).ConfigureAwait(false);
+            var path = BackupItemPath.Resolve(manifest.Directory, item.Path)
+                ?? throw BackupErrors.Corrupt(manifest.Id, $"item {ItemFileCheck.Describe(item)}: the path is outside the backup folder");
+            byte[]? bytes;
+            try
+            {
+                bytes = await ItemFileCheck.TryReadAsync(path, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw BackupErrors.Corrupt(manifest.Id, $"item {ItemFileCheck.Describe(item)}: the file cannot be read ({ex.Message})");
+            }
+
+            var problem = ItemFileCheck.Inspect(item, bytes, out var content);
             if (problem is not null)
             {
-                throw Corrupt(manifest, problem);
+                throw BackupErrors.Corrupt(manifest.Id, problem);
             }
 
             ResourceTypeNames.TryParse(item.Type, out var type);
@@ -127,133 +68,81 @@ public sealed class BackupStore(string backupRoot, TimeProvider time)
         return new LoadedBackup(manifest, items);
     }
 
-    public async Task<BackupVerification> VerifyAsync(BackupManifest manifest, CancellationToken cancellationToken)
+    /// <summary>As <see cref="LoadAsync(BackupManifest, CancellationToken)"/>, refusing a backup of another project first.</summary>
+    public Task<LoadedBackup> LoadAsync(BackupManifest manifest, string expectedProjectId, CancellationToken cancellationToken)
     {
-        var checks = new List<BackupItemCheck>();
-        foreach (var item in manifest.Items)
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (!string.Equals(manifest.ProjectId, expectedProjectId, StringComparison.Ordinal))
         {
-            var (_, problem) = await ReadItemAsync(manifest, item, cancellationToken).ConfigureAwait(false);
-            checks.Add(new BackupItemCheck(item.Type, item.Id, item.Path, problem));
+            throw BackupErrors.ForeignProject(manifest, expectedProjectId);
         }
 
-        return new BackupVerification(manifest, checks);
+        return LoadAsync(manifest, cancellationToken);
     }
 
-    /// <summary>Removes backups older than <paramref name="olderThan"/>, always keeping the newest <paramref name="keep"/>.</summary>
-    public PruneResult Prune(string projectId, TimeSpan olderThan, int keep, bool dryRun)
+    /// <summary>Checks every item file; reports problems instead of throwing.</summary>
+    public BackupVerification Verify(BackupManifest manifest) => BackupVerifier.Verify(manifest);
+
+    /// <summary>
+    /// Verifies every backup folder of a project (or of all projects), including folders whose manifest
+    /// is unreadable, which <see cref="List"/> leaves out; for <c>backup verify --all</c>.
+    /// </summary>
+    public IReadOnlyList<BackupVerification> VerifyAll(string? projectId = null) =>
+        BackupFolders(projectId)
+            .OrderByDescending(d => Path.GetFileName(d), StringComparer.Ordinal)
+            .Select(BackupVerifier.VerifyFolder)
+            .ToList();
+
+    /// <summary>
+    /// Keeps the newest <paramref name="keep"/> backups of the project whatever their age and removes
+    /// the others older than <paramref name="olderThan"/> (design.md §6 defaults: 10 and 30 days).
+    /// </summary>
+    public PruneResult Prune(string projectId, TimeSpan olderThan, int keep = 10, bool dryRun = false)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(keep);
+        var cutoff = timeProvider.GetUtcNow() - olderThan;
         var all = List(projectId);
-        var cutoff = time.GetUtcNow() - olderThan;
-        var removed = all.Skip(Math.Max(keep, 0)).Where(m => m.CreatedAt < cutoff).ToList();
+        var removed = all.Skip(keep).Where(m => m.CreatedAt < cutoff).ToList();
+        var kept = all.Except(removed).ToList();
         if (!dryRun)
         {
             foreach (var manifest in removed)
             {
-                Directory.Delete(manifest.Directory, recursive: true);
+                BackupRemover.Remove(manifest);
             }
         }
 
-        return new PruneResult(removed, all.Except(removed).ToList());
+        return new PruneResult(
+            removed.Select(BackupSummary.From).ToList(),
+            kept.Select(BackupSummary.From).ToList(),
+            dryRun);
     }
 
-    internal static BackupManifest ReadManifest(string folder) =>
-        TryReadManifest(folder, out var problem) ?? throw new UserError("backup_corrupt",
-            $"{Path.Combine(folder, "manifest.json")} is not a valid backup manifest: {problem}",
-            "Choose another backup with `descope-mgmt backup list`.");
+    private string ProjectDirectory(string projectId) => Path.Combine(Root, ProjectFolderName.Validate(projectId));
 
-    private static BackupManifest? TryReadManifest(string folder) => TryReadManifest(folder, out _);
-
-    private static BackupManifest? TryReadManifest(string folder, out string? problem)
+    /// <summary>Every backup folder (temp folders excepted) of one project or of all, valid or not.</summary>
+    internal IEnumerable<string> BackupFolders(string? projectId)
     {
-        var path = Path.Combine(folder, "manifest.json");
-        problem = null;
-        try
-        {
-            var manifest = JsonSerializer.Deserialize(File.ReadAllBytes(path), BackupJsonContext.Default.BackupManifest);
-            if (manifest is null || manifest.Format != BackupManifest.CurrentFormat || string.IsNullOrEmpty(manifest.Id))
-            {
-                problem = $"unknown format '{manifest?.Format}'";
-                return null;
-            }
-
-            manifest.Directory = Path.GetFullPath(folder);
-            return manifest;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
-        {
-            problem = ex is FileNotFoundException ? "manifest.json is missing" : ex.Message;
-            return null;
-        }
+        IEnumerable<string> projectFolders = projectId is not null
+            ? [ProjectDirectory(projectId)]
+            : Directory.Exists(Root)
+                ? Directory.EnumerateDirectories(Root).Where(d => !Path.GetFileName(d).StartsWith('.'))
+                : [];
+        return projectFolders
+            .Where(Directory.Exists)
+            .SelectMany(Directory.EnumerateDirectories)
+            .Where(d => !Path.GetFileName(d).StartsWith('.'));
     }
 
-    private static async Task<(JsonNode? Content, string? Problem)> ReadItemAsync(BackupManifest manifest, BackupManifestItem item, CancellationToken cancellationToken)
+    // A folder copied or renamed by hand is not listed under a project or ID it does not hold.
+    private static BackupManifest? ReadListable(string folder)
     {
-        var path = Path.GetFullPath(Path.Combine(manifest.Directory, item.Path));
-        if (!path.StartsWith(manifest.Directory, StringComparison.Ordinal))
-        {
-            return (null, $"item {item.Type}:{item.Id} points outside the backup ({item.Path})");
-        }
-
-        byte[] bytes;
-        try
-        {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"{item.Path} ({item.Type} '{item.Id}') is missing or unreadable");
-        }
-
-        if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), item.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            return (null, $"{item.Path} ({item.Type} '{item.Id}') does not match its checksum: it was changed or truncated");
-        }
-
-        try
-        {
-            return (JsonNode.Parse(bytes), null);
-        }
-        catch (JsonException ex)
-        {
-            return (null, $"{item.Path} ({item.Type} '{item.Id}') is not valid JSON: {ex.Message}");
-        }
-    }
-
-    private static UserError Corrupt(BackupManifest manifest, string problem) => new("backup_corrupt",
-        $"Backup {manifest.Id} is damaged: {problem}. Nothing was changed.",
-        $"Check it with `descope-mgmt backup verify {manifest.Id}`, or choose another backup with `descope-mgmt backup list`.");
-
-    internal static string ItemPath(ResourceType type, string id) => type switch
-    {
-        ResourceType.Flow => $"flows/{SafeSegment(id)}.json",
-        ResourceType.Theme => "theme.json",
-        _ => $"tenants/{SafeSegment(id)}.json",
-    };
-
-    private static string SafeSegment(string value) => Uri.EscapeDataString(value).Replace("%", "_", StringComparison.Ordinal);
-
-    private void CleanStaleTemporaryFolders(string projectFolder, DateTimeOffset now)
-    {
-        foreach (var folder in Directory.GetDirectories(projectFolder, TempPrefix + "*"))
-        {
-            if (now - Directory.GetLastWriteTimeUtc(folder) > TimeSpan.FromHours(1))
-            {
-                TryDelete(folder);
-            }
-        }
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-        }
+        var manifest = BackupManifestReader.TryRead(folder, out _, out _);
+        var projectId = Path.GetFileName(Path.GetDirectoryName(folder));
+        return manifest is not null
+            && string.Equals(manifest.Id, Path.GetFileName(folder), StringComparison.Ordinal)
+            && string.Equals(manifest.ProjectId, projectId, StringComparison.Ordinal)
+                ? manifest
+                : null;
     }
 }

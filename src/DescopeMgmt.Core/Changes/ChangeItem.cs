@@ -1,3 +1,4 @@
+using DescopeMgmt.Core.Audit;
 using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Core.Changes;
@@ -20,9 +21,9 @@ public sealed record ChangeReport(
 
     public string Outcome => this switch
     {
-        { Interrupted: true } => "interrupted",
-        { Failed: null } => "success",
-        { Done.Count: > 0 } => "partial",
-        _ => "failed",
+        { Interrupted: true } => AuditOutcome.Interrupted,
+        { Failed: null } => AuditOutcome.Success,
+        { Done.Count: > 0 } => AuditOutcome.Partial,
+        _ => AuditOutcome.Failed,
     };
 }

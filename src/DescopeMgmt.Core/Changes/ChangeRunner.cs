@@ -31,7 +31,7 @@ public sealed class ChangeRunner(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Record(request, null, "failed", $"backup failed, nothing changed: {ex.Message}", started);
+            Record(request, null, AuditOutcome.Failed, $"backup failed, nothing changed: {ex.Message}", started);
             throw;
         }
 

@@ -1,117 +1,109 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
+using DescopeMgmt.Core.Backups;
+using DescopeMgmt.Shared;
 
 namespace DescopeMgmt.Core.Locking;
 
 /// <summary>
-/// One change per project at a time: a lock file created exclusively, naming the holder. A second
-/// command waits briefly, then refuses; a lock left by a process that no longer runs is taken over.
+/// Keeps two descope-mgmt commands from changing the same project at once: a lock file
+/// <c>&lt;lockDirectory&gt;/&lt;projectId&gt;.lock</c> held from before the backup until after the audit entry.
 /// </summary>
-public sealed class ProjectLock : IAsyncDisposable
+public sealed class ProjectLock : IAsyncDisposable, IDisposable
 {
-    private readonly string _path;
-    private readonly FileStream _stream;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
-    private ProjectLock(string path, FileStream stream)
+    private readonly LockHolder holder;
+    private bool released;
+
+    private ProjectLock(string path, LockHolder holder)
     {
-        _path = path;
-        _stream = stream;
+        Path = path;
+        this.holder = holder;
     }
 
-    public static async Task<ProjectLock> AcquireAsync(string lockDirectory, string projectId, string operation, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
+    public string Path { get; }
+
+    /// <summary>
+    /// Takes the lock, polling for up to <paramref name="wait"/> while another command holds it; a lock
+    /// left by a process that no longer runs on this machine is taken over. Throws UserError
+    /// <c>project_locked</c> naming the holder when the wait runs out.
+    /// </summary>
+    public static async Task<ProjectLock> AcquireAsync(
+        string lockDirectory,
+        string projectId,
+        string operation,
+        TimeSpan wait,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
-        Shared.AtomicFile.CreatePrivateDirectory(lockDirectory);
-        var path = Path.Combine(lockDirectory, Uri.EscapeDataString(projectId) + ".lock");
-        var started = time.GetTimestamp();
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var path = System.IO.Path.Combine(System.IO.Path.GetFullPath(lockDirectory), ProjectFolderName.Validate(projectId) + ".lock");
+        var mine = new LockHolder(
+            Environment.ProcessId, Environment.MachineName, operation, timeProvider.GetUtcNow(), Guid.NewGuid().ToString("N"));
+        var deadline = timeProvider.GetUtcNow() + wait;
         while (true)
         {
-            if (TryCreate(path, operation, time) is { } stream)
+            cancellationToken.ThrowIfCancellationRequested();
+            LockHolder? current;
+            try
             {
-                return new ProjectLock(path, stream);
+                AtomicFile.CreatePrivateDirectory(lockDirectory);
+                if (LockFile.TryCreate(path, mine))
+                {
+                    return new ProjectLock(path, mine);
+                }
+
+                current = LockFile.TryRead(path);
+                if (current is null && !File.Exists(path))
+                {
+                    // Released between our attempt and the read: try again at once.
+                    continue;
+                }
+
+                if (current is not null && LockFile.IsStale(current))
+                {
+                    LockFile.TakeOver(path, current);
+                    continue;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new UserError(
+                    "lock_failed",
+                    $"Could not create the lock file {path}: {ex.Message}",
+                    "Make sure the folder is writable (DESCOPE_MGMT_HOME moves it).",
+                    ex);
             }
 
-            var holder = ReadHolder(path);
-            if (holder is { } h && h.Host == Environment.MachineName && !IsRunning(h.Pid))
+            var now = timeProvider.GetUtcNow();
+            if (now >= deadline)
             {
-                TryDelete(path);
-                continue;
+                throw Locked(projectId, path, current);
             }
 
-            if (time.GetElapsedTime(started) >= wait)
-            {
-                var who = holder is { } x ? $"pid {x.Pid} on {x.Host}, '{x.Operation}', started {x.Started}" : "unknown holder";
-                throw new UserError("project_locked",
-                    $"Another descope-mgmt command ({who}) is changing project {projectId}.",
-                    $"Wait for it to finish and try again. If no such process runs, delete {path}.");
-            }
+            var pause = deadline - now < PollInterval ? deadline - now : PollInterval;
+            await Task.Delay(pause, timeProvider, cancellationToken);
+        }
+    }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken).ConfigureAwait(false);
+    public void Dispose()
+    {
+        if (!released)
+        {
+            released = true;
+            LockFile.Release(Path, holder);
         }
     }
 
     public ValueTask DisposeAsync()
     {
-        _stream.Dispose();
-        TryDelete(_path);
+        Dispose();
         return ValueTask.CompletedTask;
     }
 
-    private static FileStream? TryCreate(string path, string operation, TimeProvider time)
-    {
-        try
-        {
-            var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete);
-            var text = string.Join('\n', Environment.ProcessId.ToString(CultureInfo.InvariantCulture), Environment.MachineName, operation,
-                time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)) + "\n";
-            stream.Write(Encoding.UTF8.GetBytes(text));
-            stream.Flush(flushToDisk: true);
-            return stream;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return null;
-        }
-    }
-
-    private static (int Pid, string Host, string Operation, string Started)? ReadHolder(string path)
-    {
-        try
-        {
-            var lines = File.ReadAllLines(path);
-            return lines.Length >= 4 && int.TryParse(lines[0], CultureInfo.InvariantCulture, out var pid) ? (pid, lines[1], lines[2], lines[3]) : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    private static UserError Locked(string projectId, string path, LockHolder? holder) => new(
+        "project_locked",
+        holder is null
+            ? $"Another descope-mgmt command is changing project {projectId} (lock file {path})."
+            : $"Another descope-mgmt command ({LockFile.Describe(holder)}) is changing project {projectId}.",
+        $"Wait for it to finish; if no such process runs, delete {path}");
 }

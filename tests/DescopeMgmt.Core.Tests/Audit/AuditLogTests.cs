@@ -1,78 +1,198 @@
+using System.Text.Json.Nodes;
 using DescopeMgmt.Core.Audit;
-using DescopeMgmt.Testing;
+using DescopeMgmt.Core.Tests.Backups;
 using Microsoft.Extensions.Time.Testing;
+using Xunit;
 
 namespace DescopeMgmt.Core.Tests.Audit;
 
-public sealed class AuditLogTests
+public sealed class AuditLogTests : IDisposable
 {
-    private static AuditEntry Entry(DateTimeOffset time, string operation, string outcome, string target = "flow:a", string? error = null) => new()
-    {
-        Time = time,
-        User = "ana",
-        Host = "laptop",
-        ToolVersion = "0.1.0",
-        ProjectId = "P2x",
-        Operation = operation,
-        Targets = [target],
-        Outcome = outcome,
-        Error = error,
-    };
+    private static readonly DateTimeOffset Start = new(2025, 1, 15, 23, 59, 0, TimeSpan.Zero);
+
+    private readonly TempFolder folder = new();
+    private readonly FakeTimeProvider clock = new(Start);
+
+    public void Dispose() => folder.Dispose();
 
     [Fact]
-    public void Read_corruptLine_isSkippedWithAWarning_notFatal()
+    public void Append_entryWithoutTime_writesOneLineToTheUtcDayFileStampedNow()
     {
-        using var temp = new TempDirectory();
-        var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 15, 10, 0, 0, TimeSpan.Zero));
-        var log = new AuditLog(temp.Path, time, []);
-        log.Append(Entry(time.GetUtcNow(), "flow import", "success"));
-        File.AppendAllText(Path.Combine(temp.Path, "2025-01-15.jsonl"), "{\"time\":\"2025-01-15T10:00:01Z\",\"user\":\n");
-        log.Append(Entry(time.GetUtcNow().AddMinutes(1), "flow rollback", "failed"));
+        var log = NewLog();
+
+        log.Append(Entry("flow import", AuditOutcome.Success, "flow:a") with { Time = default });
+
+        var lines = File.ReadAllLines(Path.Combine(log.Directory, "2025-01-15.jsonl"));
+        var line = JsonNode.Parse(Assert.Single(lines))!;
+        Assert.Equal("2025-01-15T23:59:00Z", (string?)line["time"]);
+        Assert.Equal("flow import", (string?)line["operation"]);
+        Assert.Equal("flow:a", (string?)line["targets"]![0]);
+    }
+
+    [Fact]
+    public void Append_entriesOnTwoDays_goToTwoFilesAndReadNewestFirst()
+    {
+        var log = NewLog();
+        log.Append(Entry("flow import", AuditOutcome.Success, "flow:a"));
+        clock.Advance(TimeSpan.FromMinutes(2));
+        log.Append(Entry("apply", AuditOutcome.Success, "tenant:T1"));
+
+        var result = log.Read(new AuditQuery());
+
+        Assert.Equal(["2025-01-15.jsonl", "2025-01-16.jsonl"], Directory.GetFiles(log.Directory).Select(Path.GetFileName).Order());
+        Assert.Equal(["apply", "flow import"], result.Entries.Select(e => e.Operation));
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void Append_onUnix_fileIs0600AndFolder0700()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes");
+        var log = NewLog();
+
+        log.Append(Entry("apply", AuditOutcome.Success));
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, ModeOf(Directory.GetFiles(log.Directory).Single()));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, ModeOf(log.Directory));
+    }
+
+    [Fact]
+    public void Append_entryContainingAKnownSecret_writesRedactedInstead()
+    {
+        const string key = "K2secret\"key+<value>";
+        var log = new AuditLog(folder.Combine("audit"), clock, [key]);
+
+        log.Append(Entry("apply", AuditOutcome.Failed) with
+        {
+            Error = $"401 for Bearer P2test:{key}",
+            Details = new Dictionary<string, string> { [key] = key, ["note"] = "ok" },
+        });
+
+        var text = File.ReadAllText(Directory.GetFiles(log.Directory).Single());
+        Assert.DoesNotContain("K2secret", text, StringComparison.Ordinal);
+        var entry = Assert.Single(log.Read(new AuditQuery()).Entries);
+        Assert.Equal("401 for Bearer P2test:(redacted)", entry.Error);
+        Assert.Equal("(redacted)", entry.Details!["(redacted)"]);
+    }
+
+    [Fact]
+    public void Read_corruptAndTornLines_areSkippedWithAWarningNamingFileAndLine()
+    {
+        var log = NewLog();
+        log.Append(Entry("flow import", AuditOutcome.Success));
+        var path = Directory.GetFiles(log.Directory).Single();
+        File.AppendAllText(path, "{not json}\n");
+        log.Append(Entry("apply", AuditOutcome.Success));
+        File.AppendAllText(path, "{\"time\":\"2025-01-15T23:59:00Z\",\"oper");
 
         var result = log.Read(new AuditQuery());
 
         Assert.Equal(2, result.Entries.Count);
-        Assert.Equal("flow rollback", result.Entries[0].Operation);
-        Assert.Contains(":2: skipped an unreadable audit entry", Assert.Single(result.Warnings), StringComparison.Ordinal);
+        Assert.Equal([$"{path}:2: skipped unreadable entry", $"{path}:4: skipped unreadable entry"], result.Warnings);
     }
 
     [Fact]
-    public void Read_filters_byOperationTargetTimeAndFailure()
+    public void Read_filters_matchOperationPrefixTargetSubstringTimeRangeAndFailures()
     {
-        using var temp = new TempDirectory();
-        var start = new DateTimeOffset(2025, 1, 15, 10, 0, 0, TimeSpan.Zero);
-        var log = new AuditLog(temp.Path, new FakeTimeProvider(start), []);
-        log.Append(Entry(start, "flow import", "success", "flow:a"));
-        log.Append(Entry(start.AddDays(1), "tenant update", "partial", "tenant:acme"));
-        log.Append(Entry(start.AddDays(2), "flow rollback", "success", "flow:b"));
+        var log = NewLog();
+        log.Append(Entry("flow import", AuditOutcome.Success, "flow:sign-in"));
+        clock.Advance(TimeSpan.FromHours(1));
+        log.Append(Entry("flow rollback", AuditOutcome.Failed, "flow:sign-up"));
+        clock.Advance(TimeSpan.FromHours(1));
+        log.Append(Entry("apply", AuditOutcome.Partial, "tenant:T1", "flow:sign-in"));
+        clock.Advance(TimeSpan.FromHours(1));
+        log.Append(Entry("tenant create", AuditOutcome.Success, "tenant:T2"));
 
-        Assert.Single(log.Read(new AuditQuery(Operation: "tenant")).Entries);
-        Assert.Single(log.Read(new AuditQuery(Target: "flow:b")).Entries);
-        Assert.Equal(2, log.Read(new AuditQuery(Since: start.AddHours(1))).Entries.Count);
-        Assert.Equal("tenant update", Assert.Single(log.Read(new AuditQuery(FailedOnly: true)).Entries).Operation);
-        Assert.Equal(3, Directory.GetFiles(temp.Path, "*.jsonl").Length);
+        Assert.Equal(["flow rollback", "flow import"], Operations(log, new AuditQuery(Operation: "flow")));
+        Assert.Equal(["apply", "flow import"], Operations(log, new AuditQuery(Target: "SIGN-IN")));
+        Assert.Equal(["apply", "flow rollback"], Operations(log, new AuditQuery(FailedOnly: true)));
+        Assert.Equal(
+            ["apply", "flow rollback"],
+            Operations(log, new AuditQuery(Since: Start.AddHours(1), Until: Start.AddHours(2))));
+        Assert.Equal(["tenant create"], Operations(log, new AuditQuery(Limit: 1)));
     }
 
     [Fact]
-    public void Append_knownSecret_isRedactedBeforeWriting()
+    public void Read_noAuditFolder_returnsNothing()
     {
-        using var temp = new TempDirectory();
-        var time = new FakeTimeProvider();
-        var log = new AuditLog(temp.Path, time, ["K2SuperSecretKey"]);
+        var result = NewLog().Read(new AuditQuery());
 
-        log.Append(Entry(time.GetUtcNow(), "flow import", "failed", error: "server said K2SuperSecretKey is bad"));
-
-        var text = File.ReadAllText(Directory.GetFiles(temp.Path).Single());
-        Assert.DoesNotContain("K2SuperSecretKey", text, StringComparison.Ordinal);
-        Assert.Contains("(redacted)", text, StringComparison.Ordinal);
+        Assert.Empty(result.Entries);
+        Assert.Empty(result.Warnings);
     }
 
     [Fact]
-    public void ExportCsv_quotesFieldsWithCommasQuotesAndNewlines()
+    public void ExportCsv_fieldsWithCommasQuotesAndLineBreaks_areQuotedPerRfc4180()
     {
-        var csv = AuditLog.ExportCsv([Entry(DateTimeOffset.UnixEpoch, "flow import", "failed", error: "bad \"thing\", really\nyes")]);
+        var entry = Entry("apply", AuditOutcome.Failed, "flow:a", "tenant:b") with
+        {
+            Time = Start,
+            Error = "bad \"value\", then\nmore",
+            Details = new Dictionary<string, string> { ["k"] = "v" },
+        };
 
-        Assert.Contains("\"bad \"\"thing\"\", really\nyes\"", csv, StringComparison.Ordinal);
-        Assert.StartsWith("time,user,host", csv, StringComparison.Ordinal);
+        var csv = AuditLog.ExportCsv([entry]);
+
+        var rows = csv.Split("\r\n");
+        Assert.Equal(
+            "time,user,host,toolVersion,projectId,environment,operation,targets,outcome,backupIds,rollbackOf,preRollbackBackupId,durationMs,error,details",
+            rows[0]);
+        Assert.Equal(
+            "2025-01-15T23:59:00.000Z,alice,box,0.1.0,P2test,dev,apply,flow:a tenant:b,failed,B1,,,1200,\"bad \"\"value\"\", then\nmore\",k=v",
+            rows[1]);
+        Assert.Equal("", rows[2]);
     }
+
+    [Fact]
+    public void ExportJson_entries_areAnItemsDocument()
+    {
+        var json = AuditLog.ExportJson([Entry("apply", AuditOutcome.Success, "flow:a")]);
+
+        var items = JsonNode.Parse(json)!["items"]!.AsArray();
+        Assert.Equal("apply", (string?)Assert.Single(items)!["operation"]);
+    }
+
+    [Fact]
+    public void Stats_entries_countByOperationAndOutcomeWithFirstAndLastTime()
+    {
+        AuditEntry[] entries =
+        [
+            Entry("apply", AuditOutcome.Success) with { Time = Start },
+            Entry("apply", AuditOutcome.Failed) with { Time = Start.AddHours(2) },
+            Entry("flow import", AuditOutcome.Success) with { Time = Start.AddHours(1) },
+        ];
+
+        var stats = AuditLog.Stats(entries);
+
+        Assert.Equal(3, stats.Total);
+        Assert.Equal(2, stats.ByOperation["apply"]);
+        Assert.Equal(1, stats.ByOperation["flow import"]);
+        Assert.Equal(2, stats.ByOutcome[AuditOutcome.Success]);
+        Assert.Equal(1, stats.ByOutcome[AuditOutcome.Failed]);
+        Assert.Equal(Start, stats.First);
+        Assert.Equal(Start.AddHours(2), stats.Last);
+    }
+
+    private AuditLog NewLog() => new(folder.Combine("audit"), clock);
+
+    private AuditEntry Entry(string operation, string outcome, params string[] targets) => new()
+    {
+        Time = clock.GetUtcNow(),
+        User = "alice",
+        Host = "box",
+        ToolVersion = "0.1.0",
+        ProjectId = "P2test",
+        Environment = "dev",
+        Operation = operation,
+        Targets = targets,
+        Outcome = outcome,
+        BackupIds = ["B1"],
+        DurationMs = 1200,
+    };
+
+    private static string[] Operations(AuditLog log, AuditQuery query) =>
+        log.Read(query).Entries.Select(e => e.Operation).ToArray();
+
+    private static UnixFileMode ModeOf(string path) =>
+        OperatingSystem.IsWindows() ? UnixFileMode.None : File.GetUnixFileMode(path);
 }

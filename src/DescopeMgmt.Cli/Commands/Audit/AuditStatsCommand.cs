@@ -18,13 +18,7 @@ internal static class AuditStatsCommand
     internal static int Run(CommandContext context)
     {
         var entries = AuditListCommand.ReadWithWarnings(new AuditQuery(), context);
-        var stats = new AuditStatsDocument(
-            entries.Count,
-            entries.GroupBy(e => e.Operation).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-            entries.GroupBy(e => e.Outcome).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-            entries.Count == 0 ? null : entries.Min(e => e.Time),
-            entries.Count == 0 ? null : entries.Max(e => e.Time));
-        context.IO.Result(stats, CliJsonContext.Default.AuditStatsDocument, (console, s) =>
+        context.IO.Result(AuditLog.Stats(entries), CliJsonContext.Default.AuditStats, (console, s) =>
         {
             console.WriteLine($"{s.Total} change(s) recorded{(s.First is null ? "" : $" from {s.First:u} to {s.Last:u}")}");
             var table = Tables.Create("Operation", "Count");

@@ -72,6 +72,6 @@ internal static class BackupDiffCommand
     private static async Task<LoadedBackup> LoadAsync(BackupStore store, string reference, CommandContext context, CancellationToken cancellationToken)
     {
         var manifest = store.Resolve(reference, context.ProjectIdIfKnown);
-        return await store.LoadAsync(manifest, null, cancellationToken).ConfigureAwait(false);
+        return await store.LoadAsync(manifest, cancellationToken).ConfigureAwait(false);
     }
 }

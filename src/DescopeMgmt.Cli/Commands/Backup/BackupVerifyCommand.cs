@@ -15,11 +15,11 @@ internal static class BackupVerifyCommand
     public static Command Build(CommandRunner runner)
     {
         var command = new Command("verify", "Check that backups are whole: manifest readable, every item present and matching its checksum.") { Reference, All };
-        runner.SetAction(command, (parse, context, ct) => RunAsync(parse.GetValue(Reference), parse.GetValue(All), context, ct));
+        runner.SetAction(command, (parse, context, _) => Task.FromResult(Run(parse.GetValue(Reference), parse.GetValue(All), context)));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string? reference, bool all, CommandContext context, CancellationToken cancellationToken)
+    internal static int Run(string? reference, bool all, CommandContext context)
     {
         if (all == (reference is not null))
         {
@@ -27,13 +27,11 @@ internal static class BackupVerifyCommand
         }
 
         var store = context.BackupStore();
-        var manifests = all ? store.List(context.ProjectIdIfKnown) : [store.Resolve(reference!, context.ProjectIdIfKnown)];
-        var results = new List<VerifyItem>();
-        foreach (var manifest in manifests)
-        {
-            var check = await store.VerifyAsync(manifest, cancellationToken).ConfigureAwait(false);
-            results.Add(new VerifyItem(manifest.Id, check.Ok, check.Items.Where(i => i.Problem is not null).Select(i => i.Problem!).ToList()));
-        }
+        // --all also checks folders whose manifest cannot be read, which `backup list` leaves out.
+        var checks = all ? store.VerifyAll(context.ProjectIdIfKnown) : [store.Verify(store.Resolve(reference!, context.ProjectIdIfKnown))];
+        var results = checks
+            .Select(c => new VerifyItem(c.BackupId, c.IsValid, c.Problems.Concat(c.Items.Where(i => i.Problem is not null).Select(i => i.Problem!)).ToList()))
+            .ToList();
 
         context.IO.Result(new ItemsDocument<VerifyItem>(results), CliJsonContext.Default.ItemsDocumentVerifyItem, (console, doc) =>
         {

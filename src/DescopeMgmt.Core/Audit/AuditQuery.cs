@@ -1,0 +1,27 @@
+namespace DescopeMgmt.Core.Audit;
+
+/// <summary>
+/// Filters of <c>audit list</c>: <see cref="Operation"/> matches as a prefix ("flow" finds "flow import"),
+/// <see cref="Target"/> as a substring of any target; <see cref="FailedOnly"/> keeps failed and partial changes.
+/// </summary>
+public sealed record AuditQuery(
+    string? Operation = null,
+    string? Target = null,
+    DateTimeOffset? Since = null,
+    DateTimeOffset? Until = null,
+    bool FailedOnly = false,
+    int? Limit = null)
+{
+    public bool Matches(AuditEntry entry) =>
+        (Operation is null || entry.Operation.StartsWith(Operation, StringComparison.OrdinalIgnoreCase))
+        && (Target is null || entry.Targets.Any(t => t.Contains(Target, StringComparison.OrdinalIgnoreCase)))
+        && (Since is null || entry.Time >= Since)
+        && (Until is null || entry.Time <= Until)
+        && (!FailedOnly || entry.Outcome is AuditOutcome.Failed or AuditOutcome.Partial or AuditOutcome.Interrupted);
+}
+
+/// <summary>Entries newest first, and one warning per line that could not be read.</summary>
+public sealed record AuditReadResult(IReadOnlyList<AuditEntry> Entries, IReadOnlyList<string> Warnings);
+
+/// <summary>The <c>{"items":[...]}</c> document of <c>audit list/export --output json</c>.</summary>
+public sealed record AuditEntryList(IReadOnlyList<AuditEntry> Items);

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using DescopeMgmt.Core.Model;
+
+namespace DescopeMgmt.Core.Backups;
+
+/// <summary>
+/// Where an item lives inside a backup folder (<c>flows/&lt;id&gt;.json</c>, <c>theme.json</c>,
+/// <c>tenants/&lt;id&gt;.json</c>), and the check that a manifest path stays inside its folder.
+/// </summary>
+internal static class BackupItemPath
+{
+    public static string For(ResourceType type, string id) => type switch
+    {
+        ResourceType.Flow => $"flows/{FileStem(id)}.json",
+        ResourceType.Theme => "theme.json",
+        ResourceType.Tenant => $"tenants/{FileStem(id)}.json",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>
+    /// The full path of a manifest's relative item path, or null when it is absolute or climbs out of
+    /// the folder: a hand-edited manifest must not make us read files elsewhere.
+    /// </summary>
+    public static string? Resolve(string backupDirectory, string relativePath)
+    {
+        if (string.IsNullOrWhiteSpace(relativePath)
+            || Path.IsPathRooted(relativePath)
+            || relativePath.Contains('\\', StringComparison.Ordinal)
+            || relativePath.Split('/').Any(segment => segment is "" or "." or ".."))
+        {
+            return null;
+        }
+
+        var root = Path.GetFullPath(backupDirectory);
+        var full = Path.GetFullPath(Path.Combine(root, relativePath));
+        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+    }
+
+    // IDs are usually plain ([A-Za-z0-9_-]); anything else is percent-encoded so it cannot name
+    // another folder, and overlong names are hashed to fit file-system limits. The manifest keeps the
+    // real ID, so the file name never has to be decoded.
+    private static string FileStem(string id)
+    {
+        var encoded = Uri.EscapeDataString(id);
+        if (encoded.StartsWith('.'))
+        {
+            encoded = "%2E" + encoded[1..];
+        }
+
+        if (encoded.Length is 0 or > 150)
+        {
+            return "id-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..32];
+        }
+
+        return encoded;
+    }
+}

@@ -1,0 +1,30 @@
+namespace DescopeMgmt.Core.Backups;
+
+/// <summary>One entry of <c>backup list --output json</c> (design.md §5).</summary>
+public sealed record BackupSummary(
+    string Id,
+    string Path,
+    DateTimeOffset CreatedAt,
+    string ProjectId,
+    string? Environment,
+    string Operation,
+    string User,
+    string? Note,
+    IReadOnlyList<BackupSummaryItem> Items)
+{
+    public static BackupSummary From(BackupManifest manifest) => new(
+        manifest.Id,
+        manifest.Directory,
+        manifest.CreatedAt,
+        manifest.ProjectId,
+        manifest.Environment,
+        manifest.Operation,
+        manifest.User,
+        manifest.Note,
+        manifest.Items.Select(i => new BackupSummaryItem(i.Type, i.Id)).ToList());
+}
+
+public sealed record BackupSummaryItem(string Type, string Id);
+
+/// <summary>The <c>{"items":[...]}</c> document of <c>backup list --output json</c>.</summary>
+public sealed record BackupSummaryList(IReadOnlyList<BackupSummary> Items);

@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+using DescopeMgmt.Core.Model;
+
+namespace DescopeMgmt.Core.Backups;
+
+/// <summary>A backup whose every item file was read and matched its checksum.</summary>
+public sealed record LoadedBackup(BackupManifest Manifest, IReadOnlyList<BackupItemContent> Items)
+{
+    public JsonNode? Find(ResourceType type, string id) =>
+        Items.FirstOrDefault(i => i.Type == type && string.Equals(i.Id, id, StringComparison.Ordinal))?.Content;
+
+    public JsonNode? Find(ResourceKey key) => Find(key.Type, key.Id);
+
+    /// <summary>IDs of the items of one type, for messages such as "the backup holds flows a, b".</summary>
+    public IReadOnlyList<string> IdsOf(ResourceType type) =>
+        Items.Where(i => i.Type == type).Select(i => i.Id).ToList();
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using DescopeMgmt.Core.Backups;
+using DescopeMgmt.Core.Model;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace DescopeMgmt.Core.Tests.Backups;
+
+/// <summary>A backup store in a temp folder with a fake clock, and short ways to fill it.</summary>
+public sealed class BackupFixture : IDisposable
+{
+    public const string ProjectId = "P2test";
+
+    public static readonly DateTimeOffset Start = new(2025, 1, 15, 10, 30, 0, TimeSpan.Zero);
+
+    public BackupFixture()
+    {
+        Store = new BackupStore(Folder.Combine("backups"), Clock);
+    }
+
+    public TempFolder Folder { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public BackupStore Store { get; }
+
+    public static JsonNode Flow(string id, string title = "Sign in") => new JsonObject
+    {
+        ["flowId"] = id,
+        ["metadata"] = new JsonObject { ["name"] = title },
+        ["contents"] = new JsonObject { ["startTask"] = "1", ["tasks"] = new JsonObject() },
+    };
+
+    public static BackupRequest Request(params BackupItemContent[] items) =>
+        Request(ProjectId, "flow import", items);
+
+    public static BackupRequest Request(string projectId, string operation, params BackupItemContent[] items) =>
+        new(projectId, "dev", operation, null, "alice", "0.1.0", items);
+
+    public static BackupItemContent FlowItem(string id, string title = "Sign in") => new(ResourceType.Flow, id, Flow(id, title));
+
+    public Task<BackupManifest> CreateAsync(params BackupItemContent[] items) =>
+        Store.CreateAsync(Request(items), TestContext.Current.CancellationToken);
+
+    public void Dispose() => Folder.Dispose();
+}
