@@ -42,7 +42,7 @@ public static class WorkspaceLoader
                 continue;
             }
 
-            if (ParseJson(path, path, getVariable, problems) is JsonObject flow)
+            if (ParseElement(path, path, getVariable, problems) is { ValueKind: JsonValueKind.Object } flow)
             {
                 FlowRules.Check(Path.GetFileNameWithoutExtension(path), flow, path, problems);
             }
@@ -66,9 +66,8 @@ public static class WorkspaceLoader
             var id = Path.GetFileNameWithoutExtension(path);
             if (ParseElement(path, file, lookup, problems) is { ValueKind: JsonValueKind.Object } raw)
             {
-                var flow = JsonObject.Create(raw)!;
-                FlowRules.Check(id, flow, file, problems);
-                flows[id] = new WorkspaceFlow(id, flow, file) { Raw = raw };
+                FlowRules.Check(id, raw, file, problems);
+                flows[id] = new WorkspaceFlow(id, JsonObject.Create(raw)!, file) { Raw = raw };
             }
         }
 
