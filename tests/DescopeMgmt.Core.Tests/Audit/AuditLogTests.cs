@@ -3,6 +3,7 @@ using DescopeMgmt.Core.Audit;
 using DescopeMgmt.Core.Tests.Backups;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using DescopeMgmt.Testing;
 
 namespace DescopeMgmt.Core.Tests.Audit;
 
@@ -10,7 +11,7 @@ public sealed class AuditLogTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2025, 1, 15, 23, 59, 0, TimeSpan.Zero);
 
-    private readonly TempFolder folder = new();
+    private readonly TempDirectory folder = new();
     private readonly FakeTimeProvider clock = new(Start);
 
     public void Dispose() => folder.Dispose();

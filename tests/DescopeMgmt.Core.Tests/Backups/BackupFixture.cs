@@ -3,6 +3,7 @@ using DescopeMgmt.Core.Backups;
 using DescopeMgmt.Core.Model;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using DescopeMgmt.Testing;
 
 namespace DescopeMgmt.Core.Tests.Backups;
 
@@ -18,7 +19,7 @@ public sealed class BackupFixture : IDisposable
         Store = new BackupStore(Folder.Combine("backups"), Clock);
     }
 
-    public TempFolder Folder { get; } = new();
+    public TempDirectory Folder { get; } = new();
 
     public FakeTimeProvider Clock { get; } = new(Start);
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using DescopeMgmt.Core.Backups;
 using DescopeMgmt.Core.Model;
 using Xunit;
+using DescopeMgmt.Testing;
 
 namespace DescopeMgmt.Core.Tests.Backups;
 

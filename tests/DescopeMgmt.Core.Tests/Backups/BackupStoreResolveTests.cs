@@ -1,6 +1,7 @@
 using DescopeMgmt.Core.Backups;
 using DescopeMgmt.Core.Model;
 using Xunit;
+using DescopeMgmt.Testing;
 
 namespace DescopeMgmt.Core.Tests.Backups;
 

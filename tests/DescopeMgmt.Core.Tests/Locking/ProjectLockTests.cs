@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DescopeMgmt.Core.Locking;
 using DescopeMgmt.Core.Tests.Backups;
 using Xunit;
+using DescopeMgmt.Testing;
 
 namespace DescopeMgmt.Core.Tests.Locking;
 
@@ -10,7 +11,7 @@ public sealed class ProjectLockTests : IDisposable
 {
     private const string ProjectId = "P2test";
 
-    private readonly TempFolder folder = new();
+    private readonly TempDirectory folder = new();
     private readonly ParkingTimeProvider clock = new(new DateTimeOffset(2025, 1, 15, 10, 30, 0, TimeSpan.Zero));
 
     public void Dispose() => folder.Dispose();
