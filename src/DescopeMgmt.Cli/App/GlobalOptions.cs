@@ -41,12 +41,7 @@ public static class GlobalOptions
         Recursive = true,
     };
 
-    public static readonly Option<OutputFormat> Output = new("--output")
-    {
-        Description = "Output format: text for people, json for scripts (one JSON document on stdout).",
-        Recursive = true,
-        DefaultValueFactory = _ => OutputFormat.Text,
-    };
+    public static readonly Option<string> Output = CreateOutput();
 
     public static readonly Option<bool> Yes = new("--yes", "-y")
     {
@@ -83,6 +78,18 @@ public static class GlobalOptions
         Description = "Client-side request pace, e.g. 500/10s, so bulk work stays under the service limit (DESCOPE_MGMT_RATE_LIMIT).",
         Recursive = true,
     };
+
+    private static Option<string> CreateOutput()
+    {
+        var option = new Option<string>("--output")
+        {
+            Description = "Output format: text for people, json for scripts (one JSON document on stdout).",
+            Recursive = true,
+            DefaultValueFactory = _ => "text",
+        };
+        option.AcceptOnlyFromAmong("text", "json");
+        return option;
+    }
 
     public static IEnumerable<Option> All =>
         [Env, ProjectId, BaseUrl, Local, Workspace, Output, Yes, NoColor, Verbose, Quiet, BackupDir, RateLimit];

@@ -25,7 +25,7 @@ public sealed record GlobalSettings(
         parse.GetValue(GlobalOptions.BaseUrl),
         parse.GetValue(GlobalOptions.Local),
         parse.GetValue(GlobalOptions.Workspace),
-        parse.GetValue(GlobalOptions.Output),
+        parse.GetValue(GlobalOptions.Output) == "json" ? OutputFormat.Json : OutputFormat.Text,
         parse.GetValue(GlobalOptions.Yes),
         parse.GetValue(GlobalOptions.NoColor),
         parse.GetValue(GlobalOptions.Verbose),
