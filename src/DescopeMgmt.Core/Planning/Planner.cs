@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
@@ -27,11 +28,12 @@ public static class Planner
 
         if (scope.Flows)
         {
-            var desired = workspace.Flows.Values.Where(f => manage.ManagesFlow(f.Id)).ToDictionary(f => f.Id, f => f.Document, StringComparer.Ordinal);
+            var desired = workspace.Flows.Values.Where(f => manage.ManagesFlow(f.Id)).ToDictionary(f => f.Id, StringComparer.Ordinal);
             foreach (var id in FlowOrder(desired))
             {
-                var sameParts = ElementEquality.ForFlow(live.FlowParts.GetValueOrDefault(id), workspace.Flows[id].Raw);
-                changes.Add(Compare(ResourceKey.Flow(id), live.Flows.GetValueOrDefault(id), desired[id], sameParts));
+                var flow = desired[id];
+                var sameParts = ElementEquality.ForFlow(live.FlowParts.GetValueOrDefault(id), flow.Raw);
+                changes.Add(Compare(ResourceKey.Flow(id), live.Flows.GetValueOrDefault(id), flow.Document, sameParts));
             }
 
             foreach (var (id, flow) in live.Flows.Where(f => !desired.ContainsKey(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal))
@@ -83,18 +85,37 @@ public static class Planner
         return new ResourceChange(key, properties.Count == 0 ? ChangeAction.NoChange : ChangeAction.Update, properties, live, desired);
     }
 
-    /// <summary>Flows called by another flow (a task of type "flow") come before their callers.</summary>
-    private static IEnumerable<string> FlowOrder(IReadOnlyDictionary<string, JsonObject> flows)
-    {
-        var calls = flows.ToDictionary(
+    /// <summary>
+    /// Flows called by another flow (a task of type "flow") come before their callers. Read from the parsed
+    /// files, not the nodes: walking every task through nodes would expand hundreds of flows into trees.
+    /// </summary>
+    private static IEnumerable<string> FlowOrder(IReadOnlyDictionary<string, WorkspaceFlow> flows) =>
+        TopologicalOrder(flows.ToDictionary(
             f => f.Key,
-            f => (f.Value["contents"]?["tasks"] as JsonObject ?? [])
-                .Select(t => t.Value?["arguments"]?["flowId"] is { } arg ? (arg["value"] ?? arg)?.ToString() : null)
-                .OfType<string>()
-                .Where(flows.ContainsKey)
-                .ToList(),
-            StringComparer.Ordinal);
-        return TopologicalOrder(calls);
+            f => SubFlowCalls(f.Value.Raw).Where(flows.ContainsKey).ToList(),
+            StringComparer.Ordinal));
+
+    /// <summary>The IDs in <c>contents.tasks.*.arguments.flowId</c>, plain or wrapped as <c>{type, value}</c>.</summary>
+    private static IEnumerable<string> SubFlowCalls(JsonElement flow)
+    {
+        if (!flow.TryGetProperty("contents", out var contents) || contents.ValueKind != JsonValueKind.Object
+            || !contents.TryGetProperty("tasks", out var tasks) || tasks.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        foreach (var task in tasks.EnumerateObject())
+        {
+            if (task.Value.ValueKind == JsonValueKind.Object && task.Value.TryGetProperty("arguments", out var arguments)
+                && arguments.ValueKind == JsonValueKind.Object && arguments.TryGetProperty("flowId", out var flowId))
+            {
+                var value = flowId.ValueKind == JsonValueKind.Object && flowId.TryGetProperty("value", out var wrapped) ? wrapped : flowId;
+                if (value.ValueKind == JsonValueKind.String)
+                {
+                    yield return value.GetString()!;
+                }
+            }
+        }
     }
 
     private static IEnumerable<string> ParentsFirst(IReadOnlyDictionary<string, JsonObject> tenants)

@@ -2,10 +2,13 @@ using System.Text.Json.Nodes;
 
 namespace DescopeMgmt.Core.Workspace;
 
-/// <summary>A workspace flow; <see cref="Raw"/> is the parsed file the document lazily wraps (for cheap equality).</summary>
-public sealed record WorkspaceFlow(string Id, JsonObject Document, string File)
+/// <summary>
+/// A workspace flow: <see cref="Raw"/> is the parsed file, which equality tests and planning read without
+/// building nodes; <see cref="Document"/> lazily wraps it for the differ and for apply.
+/// </summary>
+public sealed record WorkspaceFlow(string Id, System.Text.Json.JsonElement Raw, string File)
 {
-    public System.Text.Json.JsonElement? Raw { get; init; }
+    public JsonObject Document { get; } = JsonObject.Create(Raw) ?? [];
 }
 
 public sealed record WorkspaceTenant(string Id, JsonObject Document, int Line);

@@ -34,6 +34,7 @@ public static class WorkspaceLoader
     public static IReadOnlyList<WorkspaceProblem> ValidateFlowFiles(IEnumerable<string> paths, Func<string, string?> getVariable)
     {
         var problems = new List<WorkspaceProblem>();
+        var reader = new CompactJsonReader();
         foreach (var path in paths)
         {
             if (!File.Exists(path))
@@ -42,7 +43,7 @@ public static class WorkspaceLoader
                 continue;
             }
 
-            if (ParseElement(path, path, getVariable, problems) is { ValueKind: JsonValueKind.Object } flow)
+            if (ParseElement(path, path, getVariable, problems, reader) is { ValueKind: JsonValueKind.Object } flow)
             {
                 FlowRules.Check(Path.GetFileNameWithoutExtension(path), flow, path, problems);
             }
@@ -60,14 +61,15 @@ public static class WorkspaceLoader
             return flows;
         }
 
+        var reader = new CompactJsonReader();
         foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
             var file = WorkspaceLayout.Relative(root, path);
             var id = Path.GetFileNameWithoutExtension(path);
-            if (ParseElement(path, file, lookup, problems) is { ValueKind: JsonValueKind.Object } raw)
+            if (ParseElement(path, file, lookup, problems, reader) is { ValueKind: JsonValueKind.Object } raw)
             {
                 FlowRules.Check(id, raw, file, problems);
-                flows[id] = new WorkspaceFlow(id, JsonObject.Create(raw)!, file) { Raw = raw };
+                flows[id] = new WorkspaceFlow(id, raw, file);
             }
         }
 
@@ -121,24 +123,22 @@ public static class WorkspaceLoader
     }
 
     private static JsonNode? ParseJson(string path, string file, Func<string, string?> lookup, List<WorkspaceProblem> problems) =>
-        ParseElement(path, file, lookup, problems) is { } element ? Live.SnapshotFlows.ToNode(element) : null;
+        ParseElement(path, file, lookup, problems, new CompactJsonReader()) is { } element ? Live.SnapshotFlows.ToNode(element) : null;
 
-    /// <summary>The file's JSON as an element; the document stays alive as long as nodes built over it.</summary>
-    private static JsonElement? ParseElement(string path, string file, Func<string, string?> lookup, List<WorkspaceProblem> problems)
+    /// <summary>The file's JSON as a compact element, or null with the problem recorded.</summary>
+    private static JsonElement? ParseElement(string path, string file, Func<string, string?> lookup, List<WorkspaceProblem> problems, CompactJsonReader reader)
     {
         // Most flow files hold no placeholder: parse their bytes directly instead of decoding,
         // substituting and re-encoding tens of megabytes of text for a large workspace.
-        var bytes = File.ReadAllBytes(path);
-        var options = new JsonDocumentOptions { AllowDuplicateProperties = false };
+        var bytes = reader.ReadAllBytes(path);
         try
         {
-            if (bytes.AsSpan().IndexOf("${"u8) < 0)
+            if (bytes.Span.IndexOf("${"u8) >= 0)
             {
-                return JsonDocument.Parse(bytes, options).RootElement;
+                bytes = System.Text.Encoding.UTF8.GetBytes(TemplateText.Substitute(System.Text.Encoding.UTF8.GetString(bytes.Span), file, lookup, problems));
             }
 
-            var text = TemplateText.Substitute(System.Text.Encoding.UTF8.GetString(bytes), file, lookup, problems);
-            return JsonDocument.Parse(text, options).RootElement;
+            return reader.Parse(bytes);
         }
         catch (JsonException ex)
         {

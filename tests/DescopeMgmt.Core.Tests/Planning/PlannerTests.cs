@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
@@ -26,7 +27,7 @@ public sealed class PlannerTests
         "/ws",
         new WorkspaceConfig("/ws/descope.yaml", new Dictionary<string, EnvironmentConfig>(), null, manage ?? ManageConfig.Default),
         null,
-        flows.ToDictionary(f => f["flowId"]!.GetValue<string>(), f => new WorkspaceFlow(f["flowId"]!.GetValue<string>(), f, "x")),
+        flows.ToDictionary(f => f["flowId"]!.GetValue<string>(), f => new WorkspaceFlow(f["flowId"]!.GetValue<string>(), JsonDocument.Parse(f.ToJsonString()).RootElement, "x")),
         null,
         tenants?.Select(t => new WorkspaceTenant(t["id"]!.GetValue<string>(), t, 1)).ToList(),
         []);
