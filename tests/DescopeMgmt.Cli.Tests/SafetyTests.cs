@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using DescopeMgmt.Api.Tenants;
 using DescopeMgmt.Core.Locking;
 using DescopeMgmt.Emulator.Faults;
 
@@ -22,6 +23,32 @@ public sealed class SafetyTests
         Assert.Contains($"pid {Environment.ProcessId}", result.Error, StringComparison.Ordinal);
         Assert.Contains("'flow import'", result.Error, StringComparison.Ordinal);
         Assert.Empty(cli.WritingRequests());
+    }
+
+    [Fact]
+    public async Task ChangeWaitingForTheLock_readsLiveOnlyOnceItHoldsIt_soAConcurrentChangeIsBackedUpNotLost()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        using var client = cli.Client();
+        await client.Tenants.CreateAsync(new TenantWrite { Id = "acme", Name = "Acme" }, Ct);
+        var held = await ProjectLock.AcquireAsync(Path.Combine(cli.Home, "locks"), CliHarness.ProjectId, "apply", TimeSpan.Zero, TimeProvider.System, Ct);
+        cli.Host.Requests.Clear();
+
+        var waiting = cli.RunAsync("tenant", "update", "acme", "--name", "Name from B", "--yes");
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        Assert.Empty(cli.Host.Requests.Snapshot());
+
+        // The change that holds the lock lands while B waits.
+        await client.Tenants.UpdateAsync(new TenantWrite { Id = "acme", Name = "Name from A", SelfProvisioningDomains = ["a.example.com"] }, Ct);
+        await held.DisposeAsync();
+        var result = await waiting;
+
+        Assert.Equal(0, result.ExitCode);
+        var tenant = await client.Tenants.LoadAsync("acme", Ct);
+        Assert.Equal("Name from B", tenant.Name);
+        Assert.Equal(["a.example.com"], tenant.SelfProvisioningDomains);
+        var backup = Assert.Single(Directory.GetDirectories(Path.Combine(cli.BackupRoot, CliHarness.ProjectId)));
+        Assert.Contains("Name from A", await File.ReadAllTextAsync(Path.Combine(backup, "tenants", "acme.json"), Ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,6 +24,6 @@ public static class ChangeServices
     public static ChangeIdentity Identity(this CommandContext context) =>
         ChangeIdentity.ForCurrentUser(context.Target.ProjectId, context.Target.EnvironmentName, ToolInfo.Version);
 
-    public static ChangeRunner ChangeRunner(this CommandContext context) =>
+    internal static ChangeRunner ChangeRunner(this CommandContext context) =>
         new(context.Identity(), context.BackupStore(), context.AuditLog(), context.LockDirectory, context.Time);
 }

@@ -13,6 +13,7 @@ public sealed class CommandContext : IAsyncDisposable
     private ConnectionTarget? _target;
     private DescopeClient? _client;
     private EmulatorHost? _emulator;
+    private Core.Changes.LockedChange? _change;
 
     public CommandContext(CliEnvironment env, GlobalSettings settings)
     {
@@ -121,8 +122,24 @@ public sealed class CommandContext : IAsyncDisposable
         return _client;
     }
 
+    /// <summary>
+    /// Takes the project's lock for this command's change. Changing commands take it before reading the
+    /// live state they show, back up and overwrite, and hold it until the change is audited.
+    /// </summary>
+    public async Task LockForChangeAsync(string operation, CancellationToken cancellationToken) =>
+        _change ??= await this.ChangeRunner().LockAsync(operation, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The change under the lock taken by <see cref="LockForChangeAsync"/>.</summary>
+    public Core.Changes.LockedChange Change => _change
+        ?? throw new InvalidOperationException("A change must take the project lock (LockForChangeAsync) before it reads live state.");
+
     public async ValueTask DisposeAsync()
     {
+        if (_change is not null)
+        {
+            await _change.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_client is not null && Settings.Verbose)
         {
             IO.Verbose($"API calls: {_client.Stats.Attempts} (retries {_client.Stats.Retries}, 429s {_client.Stats.RateLimited})");

@@ -39,6 +39,7 @@ internal static class RestoreWorkflow
         if (!spec.DryRun)
         {
             new Confirmer(context).EnsureCanConfirm();
+            await context.LockForChangeAsync(spec.Operation, cancellationToken).ConfigureAwait(false);
         }
 
         var service = new RestoreService(new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false)));
@@ -64,7 +65,7 @@ internal static class RestoreWorkflow
 
         new Confirmer(context).Confirm($"Restore {toChange.Count} item(s) in {context.Target.Describe()} from {source.Description}?");
         var report = await ProgressReporter.RunAsync(context.IO, spec.Operation, toChange.Count,
-            progress => context.ChangeRunner().RunAsync(service.BuildChange(plan, spec.Operation, progress), cancellationToken)).ConfigureAwait(false);
+            progress => context.Change.RunAsync(service.BuildChange(plan, spec.Operation, progress), cancellationToken)).ConfigureAwait(false);
         var recreatedOnly = toChange.All(i => i.Live is null);
         return ChangeReportRenderer.Finish(context.IO, report, recreatedOnly && spec.Single is { } created
             ? $"descope-mgmt {ResourceTypeNames.ToWire(created.Type)} delete {created.Id}"

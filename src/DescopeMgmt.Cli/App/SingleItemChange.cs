@@ -26,12 +26,16 @@ internal sealed record SingleItemChangeSpec(
 /// </summary>
 internal static class SingleItemChange
 {
-    /// <summary>Checks that a confirmation can be had (before any network call), then reads the item's live state.</summary>
-    public static async Task<(LiveState Live, JsonObject? Current)> ReadAsync(CommandContext context, ResourceKey key, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks that a confirmation can be had (before any network call), takes the project's lock unless
+    /// this is a dry run, then reads the item's live state.
+    /// </summary>
+    public static async Task<(LiveState Live, JsonObject? Current)> ReadAsync(CommandContext context, ResourceKey key, string operation, bool dryRun, CancellationToken cancellationToken)
     {
         if (!dryRun)
         {
             new Confirmer(context).EnsureCanConfirm();
+            await context.LockForChangeAsync(operation, cancellationToken).ConfigureAwait(false);
         }
 
         var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
@@ -64,7 +68,7 @@ internal static class SingleItemChange
 
         new Confirmer(context).Confirm($"{Capitalize(spec.Verb)} {spec.Key} in {context.Target.Describe()}?");
         var backupItems = spec.Live is null ? [] : new[] { new BackupItemContent(spec.Key.Type, spec.Key.Id, spec.Live) };
-        var report = await context.ChangeRunner().RunAsync(
+        var report = await context.Change.RunAsync(
             new ChangeRequest(spec.Operation, backupItems, [new ChangeItem(spec.Key, spec.Verb, spec.ApplyAsync)]),
             cancellationToken).ConfigureAwait(false);
         return ChangeReportRenderer.Finish(context.IO, report, spec.UndoCommand(report.BackupId));

@@ -18,11 +18,17 @@ public sealed class ChangeRunner(
 {
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
 
-    public async Task<ChangeReport> RunAsync(ChangeRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the project's lock. Callers take it before they read the live state they will show, back up
+    /// and change, so a concurrent change can never slip in between and be overwritten unbacked.
+    /// </summary>
+    public async Task<LockedChange> LockAsync(string operation, CancellationToken cancellationToken) =>
+        new(this, await ProjectLock.AcquireAsync(lockDirectory, identity.ProjectId, operation, LockWait, time, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Backs up, applies the items in order and audits; the caller holds the project's lock.</summary>
+    internal async Task<ChangeReport> RunLockedAsync(ChangeRequest request, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        await using var projectLock = await ProjectLock.AcquireAsync(lockDirectory, identity.ProjectId, request.Operation, LockWait, time, cancellationToken).ConfigureAwait(false);
-
         BackupManifest backup;
         try
         {
@@ -86,4 +92,13 @@ public sealed class ChangeRunner(
             DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
             Error = error,
         });
+}
+
+/// <summary>The project's lock, held from before live is read until the change is audited.</summary>
+public sealed class LockedChange(ChangeRunner runner, ProjectLock projectLock) : IAsyncDisposable
+{
+    public Task<ChangeReport> RunAsync(ChangeRequest request, CancellationToken cancellationToken) =>
+        runner.RunLockedAsync(request, cancellationToken);
+
+    public ValueTask DisposeAsync() => projectLock.DisposeAsync();
 }

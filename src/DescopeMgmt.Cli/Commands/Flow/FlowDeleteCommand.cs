@@ -9,6 +9,8 @@ namespace DescopeMgmt.Cli.Commands.Flow;
 
 internal static class FlowDeleteCommand
 {
+    private const string Operation = "flow delete";
+
     private static readonly Argument<string> FlowId = new("flow-id") { Description = "The flow to delete." };
 
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show what would be deleted and change nothing." };
@@ -24,10 +26,10 @@ internal static class FlowDeleteCommand
     {
         FlowIds.EnsureSafe(flowId);
         var key = ResourceKey.Flow(flowId);
-        var (live, found) = await SingleItemChange.ReadAsync(context, key, dryRun, cancellationToken).ConfigureAwait(false);
+        var (live, found) = await SingleItemChange.ReadAsync(context, key, Operation, dryRun, cancellationToken).ConfigureAwait(false);
         var current = found ?? throw SingleItemChange.NotFound(context, key);
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
-            key, current, null, "flow delete", "delete", dryRun,
+            key, current, null, Operation, "delete", dryRun,
             ct => live.DeleteAsync(key, cascade: false, ct),
             backupId => $"descope-mgmt flow rollback --flow-id {flowId} --backup {backupId}"), cancellationToken).ConfigureAwait(false);
     }

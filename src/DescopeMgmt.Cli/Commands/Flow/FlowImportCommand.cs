@@ -8,6 +8,8 @@ namespace DescopeMgmt.Cli.Commands.Flow;
 
 internal static class FlowImportCommand
 {
+    private const string Operation = "flow import";
+
     private static readonly Argument<string> File = new("file") { Description = "Flow file: a v2 export, the raw API answer, or a v1 console/descopecli export." };
 
     private static readonly Option<string?> FlowId = new("--flow-id") { Description = "Import under this ID (default: the file's flowId, then flow.id)." };
@@ -31,12 +33,12 @@ internal static class FlowImportCommand
     {
         var file = FlowFileReader.Read(Path.GetFullPath(options.File, context.Env.CurrentDirectory), options.FlowId);
         var key = ResourceKey.Flow(file.FlowId);
-        var (live, current) = await SingleItemChange.ReadAsync(context, key, options.DryRun, cancellationToken).ConfigureAwait(false);
+        var (live, current) = await SingleItemChange.ReadAsync(context, key, Operation, options.DryRun, cancellationToken).ConfigureAwait(false);
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
             key,
             current,
             file.Flow,
-            "flow import",
+            Operation,
             current is null ? "create" : "import",
             options.DryRun,
             ct => live.PutAsync(key, file.Flow, current is not null, ct),

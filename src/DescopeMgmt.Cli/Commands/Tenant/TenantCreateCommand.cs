@@ -9,6 +9,8 @@ namespace DescopeMgmt.Cli.Commands.Tenant;
 
 internal static class TenantCreateCommand
 {
+    private const string Operation = "tenant create";
+
     private static readonly Argument<string> TenantId = new("tenant-id") { Description = "ID of the new tenant." };
 
     private static readonly Option<string?> Parent = new("--parent") { Description = "Parent tenant ID (fixed at creation)." };
@@ -37,7 +39,7 @@ internal static class TenantCreateCommand
         }
 
         var key = ResourceKey.Tenant(tenantId);
-        var (live, existing) = await SingleItemChange.ReadAsync(context, key, dryRun, cancellationToken).ConfigureAwait(false);
+        var (live, existing) = await SingleItemChange.ReadAsync(context, key, Operation, dryRun, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             throw new UserError("tenant_exists", $"Tenant '{tenantId}' already exists in {context.Target.Describe()}.", $"Change it with `descope-mgmt tenant update {tenantId}`.");
@@ -50,7 +52,7 @@ internal static class TenantCreateCommand
         }
 
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
-            key, null, desired, "tenant create", "create", dryRun,
+            key, null, desired, Operation, "create", dryRun,
             ct => live.PutAsync(key, desired, exists: false, ct),
             _ => $"descope-mgmt tenant delete {tenantId}"), cancellationToken).ConfigureAwait(false);
     }

@@ -8,6 +8,8 @@ namespace DescopeMgmt.Cli.Commands.Tenant;
 
 internal static class TenantDeleteCommand
 {
+    private const string Operation = "tenant delete";
+
     private static readonly Argument<string> TenantId = new("tenant-id") { Description = "The tenant to delete." };
 
     private static readonly Option<bool> Cascade = new("--cascade") { Description = "Also delete users and keys that belong only to this tenant (cannot be restored from a backup)." };
@@ -24,7 +26,7 @@ internal static class TenantDeleteCommand
     internal static async Task<int> RunAsync(string tenantId, bool cascade, bool dryRun, CommandContext context, CancellationToken cancellationToken)
     {
         var key = ResourceKey.Tenant(tenantId);
-        var (live, found) = await SingleItemChange.ReadAsync(context, key, dryRun, cancellationToken).ConfigureAwait(false);
+        var (live, found) = await SingleItemChange.ReadAsync(context, key, Operation, dryRun, cancellationToken).ConfigureAwait(false);
         var current = found ?? throw SingleItemChange.NotFound(context, key);
         if (cascade)
         {
@@ -32,7 +34,7 @@ internal static class TenantDeleteCommand
         }
 
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
-            key, current, null, cascade ? "tenant delete --cascade" : "tenant delete", "delete", dryRun,
+            key, current, null, cascade ? "tenant delete --cascade" : Operation, "delete", dryRun,
             ct => live.DeleteAsync(key, cascade, ct),
             backupId => $"descope-mgmt tenant rollback --tenant-id {tenantId} --backup {backupId}"), cancellationToken).ConfigureAwait(false);
     }

@@ -8,6 +8,8 @@ namespace DescopeMgmt.Cli.Commands.Tenant;
 
 internal static class TenantUpdateCommand
 {
+    private const string Operation = "tenant update";
+
     private static readonly Argument<string> TenantId = new("tenant-id") { Description = "The tenant to change." };
 
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show the field diff and change nothing." };
@@ -32,11 +34,11 @@ internal static class TenantUpdateCommand
     internal static async Task<int> RunAsync(string tenantId, TenantFieldOptions.Values values, bool dryRun, CommandContext context, CancellationToken cancellationToken)
     {
         var key = ResourceKey.Tenant(tenantId);
-        var (live, found) = await SingleItemChange.ReadAsync(context, key, dryRun, cancellationToken).ConfigureAwait(false);
+        var (live, found) = await SingleItemChange.ReadAsync(context, key, Operation, dryRun, cancellationToken).ConfigureAwait(false);
         var current = found ?? throw SingleItemChange.NotFound(context, key);
         var desired = TenantFieldOptions.Apply(current, values);
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
-            key, current, desired, "tenant update", "update", dryRun,
+            key, current, desired, Operation, "update", dryRun,
             ct => live.PutAsync(key, desired, exists: true, ct),
             backupId => $"descope-mgmt tenant rollback --tenant-id {tenantId} --backup {backupId}"), cancellationToken).ConfigureAwait(false);
     }

@@ -10,6 +10,8 @@ namespace DescopeMgmt.Cli.Commands.Theme;
 
 internal static class ThemeImportCommand
 {
+    private const string Operation = "theme import";
+
     private static readonly Argument<string> File = new("file") { Description = "Theme file (v2: componentsVersion, styles; or the raw {\"theme\":...} answer)." };
 
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show the diff and change nothing." };
@@ -25,9 +27,9 @@ internal static class ThemeImportCommand
     {
         var path = Path.GetFullPath(file, context.Env.CurrentDirectory);
         var theme = Read(path);
-        var (live, current) = await SingleItemChange.ReadAsync(context, ResourceKey.Theme, dryRun, cancellationToken).ConfigureAwait(false);
+        var (live, current) = await SingleItemChange.ReadAsync(context, ResourceKey.Theme, Operation, dryRun, cancellationToken).ConfigureAwait(false);
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
-            ResourceKey.Theme, current, theme, "theme import", "import", dryRun,
+            ResourceKey.Theme, current, theme, Operation, "import", dryRun,
             ct => live.PutAsync(ResourceKey.Theme, theme, exists: true, ct),
             backupId => $"descope-mgmt backup restore {backupId} --only theme"), cancellationToken).ConfigureAwait(false);
     }
