@@ -25,11 +25,9 @@ internal static class RestoreWorkflow
 {
     public static async Task<int> RunAsync(CommandContext context, RestoreSpec spec, CancellationToken cancellationToken)
     {
-        var source = await RestoreSource.ResolveAsync(context.BackupStore(), spec.Reference, context.Target.ProjectId, spec.AllowFlowFile, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<BackupItemContent> items = spec.Single is { } single
-            ? [source.Require(single.Type, single.Id)]
-            : source.Items.Where(i => spec.Types.Contains(i.Type)).ToList();
-        if (items.Count == 0)
+        var source = await RestoreSource.ResolveAsync(context.BackupStore(), spec.Reference, context.Target.ProjectId, spec.Types, spec.AllowFlowFile, cancellationToken).ConfigureAwait(false);
+        var (items, absent) = spec.Single is { } single ? source.Require(single.Type, single.Id) : source.Select(spec.Types);
+        if (items.Count == 0 && absent.Count == 0)
         {
             throw new UserError("nothing_to_restore",
                 $"{source.Description} holds no {string.Join(" or ", spec.Types.Select(ResourceTypeNames.ToWire))} items.",
@@ -43,7 +41,7 @@ internal static class RestoreWorkflow
         }
 
         var service = new RestoreService(new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false)));
-        var plan = await service.PlanAsync(source, items, cancellationToken).ConfigureAwait(false);
+        var plan = await service.PlanAsync(source, items, absent, cancellationToken).ConfigureAwait(false);
         context.IO.Info($"Target: {context.Target.Describe()}; restoring from {source.Description}");
         foreach (var item in plan.Items)
         {
@@ -66,18 +64,8 @@ internal static class RestoreWorkflow
         new Confirmer(context).Confirm($"Restore {toChange.Count} item(s) in {context.Target.Describe()} from {source.Description}?");
         var report = await ProgressReporter.RunAsync(context.IO, spec.Operation, toChange.Count,
             progress => context.Change.RunAsync(service.BuildChange(plan, spec.Operation, progress), cancellationToken)).ConfigureAwait(false);
-        var recreatedOnly = toChange.All(i => i.Live is null);
-        return ChangeReportRenderer.Finish(context.IO, report, recreatedOnly && spec.Single is { } created
-            ? $"descope-mgmt {ResourceTypeNames.ToWire(created.Type)} delete {created.Id}"
-            : UndoCommand(spec, report.BackupId));
+        return ChangeReportRenderer.Finish(context.IO, report, spec.Single is { } key
+            ? UndoCommands.ForItem(context.Target, key, report.BackupId)
+            : UndoCommands.ForBackup(context.Target, spec.Types, report.BackupId));
     }
-
-    private static string UndoCommand(RestoreSpec spec, string? preRollbackBackup) => spec.Single switch
-    {
-        { Type: ResourceType.Flow } key => $"descope-mgmt flow rollback --flow-id {key.Id} --backup {preRollbackBackup}",
-        { Type: ResourceType.Tenant } key => $"descope-mgmt tenant rollback --tenant-id {key.Id} --backup {preRollbackBackup}",
-        _ when spec.Types.Count == 1 && spec.Types.Contains(ResourceType.Flow) => $"descope-mgmt flow rollback --all --backup {preRollbackBackup}",
-        _ when spec.Types.Count == 1 && spec.Types.Contains(ResourceType.Tenant) => $"descope-mgmt tenant rollback --all --backup {preRollbackBackup}",
-        _ => $"descope-mgmt backup restore {preRollbackBackup}",
-    };
 }

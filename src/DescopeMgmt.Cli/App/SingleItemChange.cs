@@ -17,8 +17,7 @@ internal sealed record SingleItemChangeSpec(
     string Operation,
     string Verb,
     bool DryRun,
-    Func<CancellationToken, Task> ApplyAsync,
-    Func<string?, string> UndoCommand);
+    Func<CancellationToken, Task> ApplyAsync);
 
 /// <summary>
 /// The shared path of flow import/delete, theme import and tenant create/update/delete: show the
@@ -67,11 +66,13 @@ internal static class SingleItemChange
         }
 
         new Confirmer(context).Confirm($"{Capitalize(spec.Verb)} {spec.Key} in {context.Target.Describe()}?");
+        // A new item is recorded as absent in the backup, so rolling back to that backup deletes it again.
         var backupItems = spec.Live is null ? [] : new[] { new BackupItemContent(spec.Key.Type, spec.Key.Id, spec.Live) };
         var report = await context.Change.RunAsync(
-            new ChangeRequest(spec.Operation, backupItems, [new ChangeItem(spec.Key, spec.Verb, spec.ApplyAsync)]),
+            new ChangeRequest(spec.Operation, backupItems, [new ChangeItem(spec.Key, spec.Verb, spec.ApplyAsync)],
+                Absent: spec.Live is null ? [spec.Key] : null),
             cancellationToken).ConfigureAwait(false);
-        return ChangeReportRenderer.Finish(context.IO, report, spec.UndoCommand(report.BackupId));
+        return ChangeReportRenderer.Finish(context.IO, report, UndoCommands.ForItem(context.Target, spec.Key, report.BackupId));
     }
 
     private static string Capitalize(string verb) => verb.Length == 0 ? verb : char.ToUpperInvariant(verb[0]) + verb[1..];

@@ -17,7 +17,14 @@ internal static class WorkspaceSession
             return null;
         }
 
-        var config = WorkspaceConfigReader.Read(root, []);
+        // A broken descope.yaml is reported as such (file:line), not as a confusing connection error later.
+        var problems = new List<WorkspaceProblem>();
+        var config = WorkspaceConfigReader.Read(root, problems);
+        if (problems.Any(p => p.Severity == ProblemSeverity.Error))
+        {
+            throw new WorkspaceInvalidError(problems);
+        }
+
         return new WorkspaceEnvironmentSource(config.Path, config.DefaultEnvironment,
             config.Environments.ToDictionary(e => e.Key, e => new WorkspaceEnvironmentInfo(e.Value.ProjectId, e.Value.ManagementKeyVariable, e.Value.BaseUrl, e.Value.IsProtected)));
     }
@@ -31,6 +38,12 @@ internal static class WorkspaceSession
     {
         var root = RequireRoot(context);
         var workspace = WorkspaceLoader.Load(root, context.Target.EnvironmentName, context.Env.GetVariable);
+        if (context.Target.EnvironmentName is null && workspace.Environment is not null)
+        {
+            context.IO.Warn($"Project {context.Target.ProjectId} is not an environment of {WorkspaceConfigReader.FileName}; " +
+                $"the vars of the default environment '{workspace.Config.DefaultEnvironment}' fill its ${{...}} placeholders.");
+        }
+
         foreach (var warning in workspace.Problems.Where(p => p.Severity == ProblemSeverity.Warning))
         {
             context.IO.Warn(warning.ToString());

@@ -40,7 +40,7 @@ internal static class DiffPrinter
 
         if (desired is null)
         {
-            yield return $"[red]- {name}[/] will be deleted";
+            yield return live is null ? $"  {name} is already absent" : $"[red]- {name}[/] will be deleted";
             yield break;
         }
 

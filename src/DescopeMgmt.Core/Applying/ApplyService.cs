@@ -7,7 +7,8 @@ namespace DescopeMgmt.Core.Applying;
 
 /// <summary>
 /// Turns a plan into one change: one backup holding the live state of every item it touches, then
-/// each step in plan order, each written item read back and compared. Re-running after a partial
+/// each step in plan order, each written item read back and compared. Items it creates are recorded as
+/// absent in the backup, so restoring the backup deletes them and undoes the whole apply. Re-running after a partial
 /// failure finishes the job, because a fresh plan only holds what is still different.
 /// </summary>
 public sealed class ApplyService(LiveState live)
@@ -24,7 +25,8 @@ public sealed class ApplyService(LiveState live)
             ChangeAction.Delete => live.DeleteAsync(c.Key, cascade: false, ct),
             _ => live.PutAndVerifyAsync(c.Key, c.Desired!, exists: c.Live is not null, ct),
         })).ToList();
-        return new ChangeRequest(operation, backupItems, steps, Note: $"before {operation}", Progress: progress);
+        var created = actionable.Where(c => c.Live is null).Select(c => c.Key).ToList();
+        return new ChangeRequest(operation, backupItems, steps, Note: $"before {operation}", Progress: progress, Absent: created);
     }
 
     private static string Verb(ChangeAction action) => action switch

@@ -9,7 +9,11 @@ public sealed record BackupItemContent(ResourceType Type, string Id, JsonNode Co
     public ResourceKey Key => new(Type, Id);
 }
 
-/// <summary>What <see cref="BackupStore.CreateAsync"/> writes. The management key never belongs here.</summary>
+/// <summary>
+/// What <see cref="BackupStore.CreateAsync"/> writes. <paramref name="Absent"/> names the items the
+/// change will create: they did not exist before it, so restoring the backup removes them. The
+/// management key never belongs here.
+/// </summary>
 public sealed record BackupRequest(
     string ProjectId,
     string? Environment,
@@ -17,4 +21,5 @@ public sealed record BackupRequest(
     string? Note,
     string User,
     string ToolVersion,
-    IReadOnlyList<BackupItemContent> Items);
+    IReadOnlyList<BackupItemContent> Items,
+    IReadOnlyList<ResourceKey>? Absent = null);

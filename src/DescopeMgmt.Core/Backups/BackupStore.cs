@@ -25,8 +25,7 @@ public sealed class BackupStore(string backupRoot, TimeProvider timeProvider)
         return BackupFolders(projectId)
             .Select(ReadListable)
             .OfType<BackupManifest>()
-            .Where(m => containing is not { } key
-                || m.Items.Any(i => i.Type == wire && string.Equals(i.Id, key.Id, StringComparison.Ordinal)))
+            .Where(m => containing is not { } key || m.Concerns(wire!, key.Id))
             .OrderByDescending(m => m.CreatedAt)
             .ThenByDescending(m => m.Id, StringComparer.Ordinal)
             .ToList();

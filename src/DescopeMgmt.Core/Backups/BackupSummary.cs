@@ -10,7 +10,8 @@ public sealed record BackupSummary(
     string Operation,
     string User,
     string? Note,
-    IReadOnlyList<BackupSummaryItem> Items)
+    IReadOnlyList<BackupSummaryItem> Items,
+    IReadOnlyList<BackupSummaryItem> Absent)
 {
     public static BackupSummary From(BackupManifest manifest) => new(
         manifest.Id,
@@ -21,7 +22,8 @@ public sealed record BackupSummary(
         manifest.Operation,
         manifest.User,
         manifest.Note,
-        manifest.Items.Select(i => new BackupSummaryItem(i.Type, i.Id)).ToList());
+        manifest.Items.Select(i => new BackupSummaryItem(i.Type, i.Id)).ToList(),
+        (manifest.Absent ?? []).Select(i => new BackupSummaryItem(i.Type, i.Id)).ToList());
 }
 
 public sealed record BackupSummaryItem(string Type, string Id);

@@ -75,6 +75,9 @@ internal static class BackupWriter
                 User = request.User,
                 Note = request.Note,
                 Items = items,
+                Absent = request.Absent is { Count: > 0 } absent
+                    ? absent.Select(k => new BackupAbsentItem(ResourceTypeNames.ToWire(k.Type), k.Id)).ToList()
+                    : null,
             };
             var manifestNode = JsonSerializer.SerializeToNode(manifest, BackupJsonContext.Default.BackupManifest);
             WritePrivateFile(

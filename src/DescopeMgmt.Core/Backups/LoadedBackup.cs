@@ -6,6 +6,12 @@ namespace DescopeMgmt.Core.Backups;
 /// <summary>A backup whose every item file was read and matched its checksum.</summary>
 public sealed record LoadedBackup(BackupManifest Manifest, IReadOnlyList<BackupItemContent> Items)
 {
+    /// <summary>Items that did not exist when the backup was taken; restoring removes them.</summary>
+    public IReadOnlyList<ResourceKey> Absent { get; } = (Manifest.Absent ?? [])
+        .Select(a => ResourceTypeNames.TryParse(a.Type, out var type) ? new ResourceKey(type, a.Id) : (ResourceKey?)null)
+        .OfType<ResourceKey>()
+        .ToList();
+
     public JsonNode? Find(ResourceType type, string id) =>
         Items.FirstOrDefault(i => i.Type == type && string.Equals(i.Id, id, StringComparison.Ordinal))?.Content;
 

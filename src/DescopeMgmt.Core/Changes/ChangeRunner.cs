@@ -33,7 +33,7 @@ public sealed class ChangeRunner(
         try
         {
             backup = await backups.CreateAsync(new BackupRequest(identity.ProjectId, identity.Environment, request.Operation,
-                request.Note, identity.User, identity.ToolVersion, request.BackupItems), cancellationToken).ConfigureAwait(false);
+                request.Note, identity.User, identity.ToolVersion, request.BackupItems, request.Absent), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -24,6 +24,11 @@ public static class ConnectionResolver
 
         if (NonEmpty(request.ProjectIdFlag) is { } flagProject)
         {
+            if (EnvironmentOf(request, flagProject) is { } matched)
+            {
+                return FromWorkspace(request, matched, "--project-id", request.BaseUrlFlag ?? envBaseUrl);
+            }
+
             return Build(flagProject, envKey, request.BaseUrlFlag ?? envBaseUrl, request.LocalFlag, null, false, "--project-id");
         }
 
@@ -34,6 +39,11 @@ public static class ConnectionResolver
 
         if (envProject is not null)
         {
+            if (EnvironmentOf(request, envProject) is { } matched)
+            {
+                return FromWorkspace(request, matched, "DESCOPE_PROJECT_ID", request.BaseUrlFlag ?? envBaseUrl);
+            }
+
             return Build(envProject, envKey, request.BaseUrlFlag ?? envBaseUrl, request.LocalFlag, null, false, "DESCOPE_PROJECT_ID");
         }
 
@@ -51,7 +61,18 @@ public static class ConnectionResolver
             "Pass --project-id with DESCOPE_MANAGEMENT_KEY set, set DESCOPE_PROJECT_ID, use --env with a workspace (descope.yaml), or try --local for the embedded emulator.");
     }
 
-    private static ConnectionTarget FromWorkspace(ConnectionRequest request, string envName, string source)
+    /// <summary>
+    /// The workspace environment whose project this is, so a project chosen by ID still gets that
+    /// environment's vars and protection: prod stays protected however it is named.
+    /// </summary>
+    private static string? EnvironmentOf(ConnectionRequest request, string projectId) =>
+        request.Workspace?.Environments
+            .Where(e => string.Equals(e.Value.ProjectId, projectId, StringComparison.Ordinal))
+            .Select(e => e.Key)
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    private static ConnectionTarget FromWorkspace(ConnectionRequest request, string envName, string source, string? baseUrlOverride = null)
     {
         if (request.Workspace is null)
         {
@@ -68,7 +89,7 @@ public static class ConnectionResolver
 
         var key = env.ManagementKeyVariable is { } variable ? NonEmpty(request.GetVariable(variable)) : null;
         key ??= NonEmpty(request.GetVariable("DESCOPE_MANAGEMENT_KEY"));
-        var baseUrl = request.BaseUrlFlag ?? env.BaseUrl;
+        var baseUrl = request.BaseUrlFlag ?? baseUrlOverride ?? env.BaseUrl;
         var local = request.LocalFlag || IsLocal(baseUrl);
         if (key is null && !local)
         {
@@ -78,7 +99,7 @@ public static class ConnectionResolver
                     : "Set DESCOPE_MANAGEMENT_KEY.");
         }
 
-        return Build(env.ProjectId, key, baseUrl, local, envName, env.IsProtected, $"{source} {envName}");
+        return Build(env.ProjectId, key, baseUrl, local, envName, env.IsProtected, source == "--env" || source == "defaultEnvironment" ? $"{source} {envName}" : $"{source} (environment {envName})");
     }
 
     private static ConnectionTarget Build(string projectId, string? key, string? baseUrl, bool local, string? envName, bool isProtected, string source)

@@ -33,4 +33,7 @@ public sealed record PlanScope(bool Flows, bool Theme, bool Tenants)
 {
     public static PlanScope From(IReadOnlySet<ResourceType> types) =>
         new(types.Contains(ResourceType.Flow), types.Contains(ResourceType.Theme), types.Contains(ResourceType.Tenant));
+
+    public IReadOnlySet<ResourceType> Types => new[] { (Flows, ResourceType.Flow), (Theme, ResourceType.Theme), (Tenants, ResourceType.Tenant) }
+        .Where(t => t.Item1).Select(t => t.Item2).ToHashSet();
 }

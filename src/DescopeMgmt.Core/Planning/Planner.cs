@@ -118,7 +118,8 @@ public static class Planner
         }
     }
 
-    private static IEnumerable<string> ParentsFirst(IReadOnlyDictionary<string, JsonObject> tenants)
+    /// <summary>Tenant IDs with each parent before its children (restore and apply create in this order).</summary>
+    internal static IEnumerable<string> ParentsFirst(IReadOnlyDictionary<string, JsonObject> tenants)
     {
         var parents = tenants.ToDictionary(
             t => t.Key,

@@ -4,10 +4,15 @@ using DescopeMgmt.Core.Planning;
 
 namespace DescopeMgmt.Core.Rollback;
 
-/// <summary>One item to put back: the backed-up content, what is live now, and how they differ.</summary>
-public sealed record RestorePlanItem(ResourceKey Key, JsonObject Content, JsonObject? Live, IReadOnlyList<PropertyChange> Changes)
+/// <summary>
+/// One item to put back: the backed-up content (null when the backup records that the item did not
+/// exist, so putting it back means deleting it), what is live now, and how they differ.
+/// </summary>
+public sealed record RestorePlanItem(ResourceKey Key, JsonObject? Content, JsonObject? Live, IReadOnlyList<PropertyChange> Changes)
 {
-    public bool IsUnchanged => Live is not null && Changes.Count == 0;
+    public bool IsUnchanged => Content is null ? Live is null : Live is not null && Changes.Count == 0;
+
+    public bool IsRemoval => Content is null && Live is not null;
 }
 
 /// <summary>What a rollback or restore will do, computed before anything changes.</summary>

@@ -8,13 +8,14 @@ namespace DescopeMgmt.Core.Rollback;
 
 /// <summary>
 /// Puts backed-up items back (flow rollback, tenant rollback, backup restore): plan the diff
-/// live → backup, then import each changed item and read it back to prove it took.
+/// live → backup, then import each changed item and read it back to prove it took. Items the backup
+/// records as absent (the undone change created them) are deleted.
 /// </summary>
 public sealed class RestoreService(LiveState live)
 {
-    public async Task<RestorePlan> PlanAsync(RestoreSource source, IReadOnlyList<BackupItemContent> items, CancellationToken cancellationToken)
+    public async Task<RestorePlan> PlanAsync(RestoreSource source, IReadOnlyList<BackupItemContent> items, IReadOnlyList<ResourceKey> absent, CancellationToken cancellationToken)
     {
-        var planned = new List<RestorePlanItem>(items.Count);
+        var planned = new List<RestorePlanItem>(items.Count + absent.Count);
         foreach (var item in OrderForRestore(items))
         {
             var key = new ResourceKey(item.Type, item.Id);
@@ -24,10 +25,20 @@ public sealed class RestoreService(LiveState live)
             planned.Add(new RestorePlanItem(key, content, current, changes));
         }
 
-        return new RestorePlan(source.Description, source.BackupId, planned);
+        var removals = new List<RestorePlanItem>(absent.Count);
+        foreach (var key in absent)
+        {
+            var current = await live.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            removals.Add(new RestorePlanItem(key, null, current, []));
+        }
+
+        return new RestorePlan(source.Description, source.BackupId, [.. planned, .. ChildrenFirst(removals)]);
     }
 
-    /// <summary>The change to run: back up the live side of every item to change, then restore each and verify it.</summary>
+    /// <summary>
+    /// The change to run: back up the live side of every item to change (and record the ones about to be
+    /// recreated as absent, so this restore can itself be undone), then restore each and verify it.
+    /// </summary>
     public ChangeRequest BuildChange(RestorePlan plan, string operation, IProgress<int>? progress)
     {
         var toChange = plan.ToChange;
@@ -35,32 +46,34 @@ public sealed class RestoreService(LiveState live)
             .Where(i => i.Live is not null)
             .Select(i => new BackupItemContent(i.Key.Type, i.Key.Id, i.Live!))
             .ToList();
-        var steps = toChange
-            .Select(i => new ChangeItem(i.Key, i.Live is null ? "recreate" : "restore", ct => live.PutAndVerifyAsync(i.Key, i.Content, exists: i.Live is not null, ct)))
-            .ToList();
-        return new ChangeRequest(operation, backupItems, steps, Note: $"before {operation} from {plan.Source}", RollbackOf: plan.BackupId ?? plan.Source, Progress: progress);
+        var recreated = toChange.Where(i => i.Live is null).Select(i => i.Key).ToList();
+        var steps = toChange.Select(i => i switch
+        {
+            { Content: null } => new ChangeItem(i.Key, "remove", ct => live.DeleteAsync(i.Key, cascade: false, ct)),
+            { Live: null } => new ChangeItem(i.Key, "recreate", ct => live.PutAndVerifyAsync(i.Key, i.Content, exists: false, ct)),
+            _ => new ChangeItem(i.Key, "restore", ct => live.PutAndVerifyAsync(i.Key, i.Content, exists: true, ct)),
+        }).ToList();
+        return new ChangeRequest(operation, backupItems, steps, Note: $"before {operation} from {plan.Source}",
+            RollbackOf: plan.BackupId ?? plan.Source, Progress: progress, Absent: recreated);
     }
 
-    /// <summary>Parents before children for tenants, so a recreated child finds its parent.</summary>
+    /// <summary>Theme, then flows, then tenants parents first, so a recreated child finds its parent.</summary>
     private static IEnumerable<BackupItemContent> OrderForRestore(IReadOnlyList<BackupItemContent> items)
     {
-        var tenants = items.Where(i => i.Type == ResourceType.Tenant).ToList();
-        var ids = tenants.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        int Depth(BackupItemContent t)
-        {
-            var depth = 0;
-            var parent = t.Content["parent"]?.GetValue<string>();
-            while (!string.IsNullOrEmpty(parent) && ids.Contains(parent) && depth < 32)
-            {
-                depth++;
-                parent = tenants.First(x => x.Id == parent).Content["parent"]?.GetValue<string>();
-            }
-
-            return depth;
-        }
-
+        var tenants = items.Where(i => i.Type == ResourceType.Tenant).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var tenantOrder = Planner.ParentsFirst(tenants.ToDictionary(t => t.Key, t => t.Value.Content.AsObject(), StringComparer.Ordinal));
         return items.Where(i => i.Type == ResourceType.Theme)
             .Concat(items.Where(i => i.Type == ResourceType.Flow).OrderBy(i => i.Id, StringComparer.Ordinal))
-            .Concat(tenants.OrderBy(Depth).ThenBy(t => t.Id, StringComparer.Ordinal));
+            .Concat(tenantOrder.Select(id => tenants[id]));
+    }
+
+    /// <summary>Removals of tenants go children first, so no parent is deleted while a child still points at it.</summary>
+    private static IEnumerable<RestorePlanItem> ChildrenFirst(List<RestorePlanItem> removals)
+    {
+        var tenants = removals.Where(r => r.Key.Type == ResourceType.Tenant && r.Live is not null)
+            .ToDictionary(r => r.Key.Id, r => r, StringComparer.Ordinal);
+        var order = Planner.ParentsFirst(tenants.ToDictionary(t => t.Key, t => t.Value.Live!, StringComparer.Ordinal)).Reverse();
+        return removals.Where(r => r.Key.Type != ResourceType.Tenant || r.Live is null)
+            .Concat(order.Select(id => tenants[id]));
     }
 }

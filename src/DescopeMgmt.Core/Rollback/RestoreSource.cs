@@ -6,36 +6,56 @@ namespace DescopeMgmt.Core.Rollback;
 
 /// <summary>
 /// Where restored content comes from: a verified backup of this project, or (for flow rollback) a
-/// flow export file from the console or descopecli.
+/// flow export file from the console or descopecli. <see cref="Absent"/> lists the items the backup
+/// records as not existing when it was taken: putting them back means removing them.
 /// </summary>
-public sealed record RestoreSource(string Description, string? BackupId, IReadOnlyList<BackupItemContent> Items)
+public sealed record RestoreSource(string Description, string? BackupId, IReadOnlyList<BackupItemContent> Items, IReadOnlyList<ResourceKey> Absent)
 {
-    /// <summary>Resolves REF; a path to a flow export file is accepted when <paramref name="allowFlowFile"/>.</summary>
-    public static async Task<RestoreSource> ResolveAsync(BackupStore store, string reference, string projectId, bool allowFlowFile, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resolves REF; a path to a flow export file is accepted when <paramref name="allowFlowFile"/>.
+    /// <c>latest</c> means the newest backup that concerns one of <paramref name="types"/>, so a tenant
+    /// change made after a flow change does not hide the flow backup from <c>flow rollback --all --latest</c>.
+    /// </summary>
+    public static async Task<RestoreSource> ResolveAsync(BackupStore store, string reference, string projectId, IReadOnlySet<ResourceType> types, bool allowFlowFile, CancellationToken cancellationToken)
     {
         if (allowFlowFile && File.Exists(reference) && !string.Equals(Path.GetFileName(reference), "manifest.json", StringComparison.Ordinal))
         {
             var file = FlowFileReader.Read(reference, null);
-            return new RestoreSource($"file {reference}", null, [new BackupItemContent(ResourceType.Flow, file.FlowId, file.Flow)]);
+            return new RestoreSource($"file {reference}", null, [new BackupItemContent(ResourceType.Flow, file.FlowId, file.Flow)], []);
         }
 
-        var manifest = store.Resolve(reference, projectId);
+        var manifest = string.Equals(reference.Trim(), BackupReferenceResolver.Latest, StringComparison.OrdinalIgnoreCase)
+            ? store.List(projectId).FirstOrDefault(m => types.Any(t => m.Concerns(ResourceTypeNames.ToWire(t))))
+              ?? throw BackupErrors.NotFound(
+                  $"There is no backup of project {projectId} holding {string.Join(" or ", types.Select(ResourceTypeNames.ToWire))} items yet.")
+            : store.Resolve(reference, projectId);
         var loaded = await store.LoadAsync(manifest, projectId, cancellationToken).ConfigureAwait(false);
-        return new RestoreSource($"backup {manifest.Id}", manifest.Id, loaded.Items);
+        return new RestoreSource($"backup {manifest.Id}", manifest.Id, loaded.Items, loaded.Absent);
     }
 
-    public IReadOnlyList<BackupItemContent> OfType(ResourceType type) => Items.Where(i => i.Type == type).ToList();
+    /// <summary>The items to put back and the items to remove, of the given types.</summary>
+    public (IReadOnlyList<BackupItemContent> Items, IReadOnlyList<ResourceKey> Absent) Select(IReadOnlySet<ResourceType> types) =>
+        (Items.Where(i => types.Contains(i.Type)).ToList(), Absent.Where(k => types.Contains(k.Type)).ToList());
 
-    /// <summary>The named item, or the error design.md §7 asks for, listing what the source holds.</summary>
-    public BackupItemContent Require(ResourceType type, string id)
+    /// <summary>
+    /// The named item (its content, or the record that it did not exist), or the error design.md §7
+    /// asks for, listing what the source holds.
+    /// </summary>
+    public (IReadOnlyList<BackupItemContent> Items, IReadOnlyList<ResourceKey> Absent) Require(ResourceType type, string id)
     {
         var item = Items.FirstOrDefault(i => i.Type == type && i.Id == id);
         if (item is not null)
         {
-            return item;
+            return ([item], []);
         }
 
-        var held = OfType(type).Select(i => i.Id).Order(StringComparer.Ordinal).ToList();
+        var key = new ResourceKey(type, id);
+        if (Absent.Contains(key))
+        {
+            return ([], [key]);
+        }
+
+        var held = Items.Where(i => i.Type == type).Select(i => i.Id).Order(StringComparer.Ordinal).ToList();
         var noun = type == ResourceType.Flow ? "Flow" : "Tenant";
         var plural = type == ResourceType.Flow ? "flows" : "tenants";
         var where = BackupId is null ? Description : $"backup {BackupId}";

@@ -30,7 +30,6 @@ internal static class FlowDeleteCommand
         var current = found ?? throw SingleItemChange.NotFound(context, key);
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
             key, current, null, Operation, "delete", dryRun,
-            ct => live.DeleteAsync(key, cascade: false, ct),
-            backupId => $"descope-mgmt flow rollback --flow-id {flowId} --backup {backupId}"), cancellationToken).ConfigureAwait(false);
+            ct => live.DeleteAsync(key, cascade: false, ct)), cancellationToken).ConfigureAwait(false);
     }
 }

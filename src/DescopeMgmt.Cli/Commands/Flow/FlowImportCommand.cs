@@ -41,9 +41,6 @@ internal static class FlowImportCommand
             Operation,
             current is null ? "create" : "import",
             options.DryRun,
-            ct => live.PutAsync(key, file.Flow, current is not null, ct),
-            backupId => current is null
-                ? $"descope-mgmt flow delete {file.FlowId}"
-                : $"descope-mgmt flow rollback --flow-id {file.FlowId} --backup {backupId}"), cancellationToken).ConfigureAwait(false);
+            ct => live.PutAsync(key, file.Flow, current is not null, ct)), cancellationToken).ConfigureAwait(false);
     }
 }

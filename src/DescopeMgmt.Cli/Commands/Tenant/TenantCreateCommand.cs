@@ -53,7 +53,6 @@ internal static class TenantCreateCommand
 
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
             key, null, desired, Operation, "create", dryRun,
-            ct => live.PutAsync(key, desired, exists: false, ct),
-            _ => $"descope-mgmt tenant delete {tenantId}"), cancellationToken).ConfigureAwait(false);
+            ct => live.PutAsync(key, desired, exists: false, ct)), cancellationToken).ConfigureAwait(false);
     }
 }

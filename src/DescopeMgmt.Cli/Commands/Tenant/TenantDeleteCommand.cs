@@ -35,7 +35,6 @@ internal static class TenantDeleteCommand
 
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
             key, current, null, cascade ? "tenant delete --cascade" : Operation, "delete", dryRun,
-            ct => live.DeleteAsync(key, cascade, ct),
-            backupId => $"descope-mgmt tenant rollback --tenant-id {tenantId} --backup {backupId}"), cancellationToken).ConfigureAwait(false);
+            ct => live.DeleteAsync(key, cascade, ct)), cancellationToken).ConfigureAwait(false);
     }
 }

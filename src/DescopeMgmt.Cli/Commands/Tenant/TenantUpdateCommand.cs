@@ -39,7 +39,6 @@ internal static class TenantUpdateCommand
         var desired = TenantFieldOptions.Apply(current, values);
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
             key, current, desired, Operation, "update", dryRun,
-            ct => live.PutAsync(key, desired, exists: true, ct),
-            backupId => $"descope-mgmt tenant rollback --tenant-id {tenantId} --backup {backupId}"), cancellationToken).ConfigureAwait(false);
+            ct => live.PutAsync(key, desired, exists: true, ct)), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -30,8 +30,7 @@ internal static class ThemeImportCommand
         var (live, current) = await SingleItemChange.ReadAsync(context, ResourceKey.Theme, Operation, dryRun, cancellationToken).ConfigureAwait(false);
         return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
             ResourceKey.Theme, current, theme, Operation, "import", dryRun,
-            ct => live.PutAsync(ResourceKey.Theme, theme, exists: true, ct),
-            backupId => $"descope-mgmt backup restore {backupId} --only theme"), cancellationToken).ConfigureAwait(false);
+            ct => live.PutAsync(ResourceKey.Theme, theme, exists: true, ct)), cancellationToken).ConfigureAwait(false);
     }
 
     private static JsonObject Read(string path)
