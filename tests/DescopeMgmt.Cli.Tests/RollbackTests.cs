@@ -192,26 +192,33 @@ public sealed class RollbackTests
         }
 
         Assert.Equal(0, (await cli.RunAsync("backup", "create", "--only", "flows")).ExitCode);
+        // Someone changes all five outside the tool (no backup of theirs), so the latest backup holds the originals.
         var changedState = new Dictionary<string, JsonObject>();
-        foreach (var id in ids)
+        using (var client = cli.Client())
         {
-            var path = await WriteChangedFlowAsync(cli, id, $"changed {id}");
-            Assert.Equal(0, (await cli.RunAsync("flow", "import", path, "--yes")).ExitCode);
-            changedState[id] = await cli.ExportAsync(id);
+            foreach (var id in ids)
+            {
+                var flow = await cli.ExportAsync(id);
+                flow["metadata"]!["name"] = $"changed {id}";
+                await client.Flows.ImportAsync(id, flow, Ct);
+                changedState[id] = await cli.ExportAsync(id);
+            }
         }
 
-        // The imports above each made a backup; the newest with all five flows is the first one, so name it.
-        var fullBackup = JsonNode.Parse((await cli.RunAsync("backup", "list", "--output", "json")).Out)!["items"]!.AsArray()
-            .Last()!["id"]!.GetValue<string>();
         cli.Host.Faults.Add(FaultSpec.Parse("500@/v2/mgmt/flow/import~\"flow-c\""));
 
-        var result = await cli.RunAsync("flow", "rollback", "--all", "--backup", fullBackup, "--yes");
+        var result = await cli.RunAsync("flow", "rollback", "--all", "--latest", "--yes");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Matches(@"done\s+restore flow:flow-a", result.Error);
+        Assert.Matches(@"done\s+restore flow:flow-b", result.Error);
         Assert.Matches(@"failed\s+restore flow:flow-c", result.Error);
         Assert.Matches(@"not started\s+restore flow:flow-e", result.Error);
+        Assert.Contains("2 done, 1 failed, 2 not started", result.Error, StringComparison.Ordinal);
+        var preRollback = await LatestBackupIdAsync(cli);
+        Assert.Contains($"To undo what was done: descope-mgmt flow rollback --all --backup {preRollback}", result.Error, StringComparison.Ordinal);
         Assert.True(SameIgnoringServerFields(originals["flow-a"], await cli.ExportAsync("flow-a")));
+        Assert.True(SameIgnoringServerFields(originals["flow-b"], await cli.ExportAsync("flow-b")));
         Assert.True(SameIgnoringServerFields(changedState["flow-d"], await cli.ExportAsync("flow-d")));
 
         cli.Host.Faults.Clear();
@@ -222,6 +229,50 @@ public sealed class RollbackTests
         {
             Assert.True(SameIgnoringServerFields(changedState[id], await cli.ExportAsync(id)), $"{id} is back to its pre-rollback state");
         }
+    }
+
+    [Fact]
+    public async Task FlowImport_ofANewFlow_isUndoneByRollingBackToItsBackup_whichDeletesIt()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await cli.SeedFlowsAsync("sign-in");
+        var file = await WriteChangedFlowAsync(cli, "sign-in", "Brand new");
+        Assert.Equal(0, (await cli.RunAsync("flow", "import", file, "--flow-id", "brand-new", "--yes")).ExitCode);
+        var created = await cli.ExportAsync("brand-new");
+        var backupId = await LatestBackupIdAsync(cli);
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(cli.BackupRoot, CliHarness.ProjectId, backupId, "manifest.json"), Ct))!;
+        Assert.Equal("brand-new", manifest["absent"]![0]!["id"]!.GetValue<string>());
+
+        var rollback = await cli.RunAsync("flow", "rollback", "--flow-id", "brand-new", "--backup", backupId, "--yes");
+
+        Assert.Equal(0, rollback.ExitCode);
+        Assert.Contains("flow \"brand-new\" will be deleted", rollback.Error, StringComparison.Ordinal);
+        using (var client = cli.Client())
+        {
+            Assert.DoesNotContain(await client.Flows.ListAsync(Ct), f => f.Id == "brand-new");
+        }
+
+        // And the rollback itself is undone by the command it prints: the flow comes back.
+        var undo = await cli.RunAsync("flow", "rollback", "--all", "--latest", "--yes");
+        Assert.Equal(0, undo.ExitCode);
+        Assert.True(SameIgnoringServerFields(created, await cli.ExportAsync("brand-new")));
+    }
+
+    [Fact]
+    public async Task FlowRollbackAllLatest_afterALaterTenantChange_usesTheNewestBackupHoldingFlows()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await cli.SeedFlowsAsync("sign-in");
+        var original = await cli.ExportAsync("sign-in");
+        Assert.Equal(0, (await cli.RunAsync("flow", "import", await WriteChangedFlowAsync(cli, "sign-in", "Broken"), "--yes")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("tenant", "create", "acme", "--name", "Acme", "--yes")).ExitCode);
+
+        var result = await cli.RunAsync("flow", "rollback", "--all", "--latest", "--yes");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(SameIgnoringServerFields(original, await cli.ExportAsync("sign-in")));
+        using var client = cli.Client();
+        Assert.Equal("Acme", (await client.Tenants.LoadAsync("acme", Ct)).Name);
     }
 
     [Fact]

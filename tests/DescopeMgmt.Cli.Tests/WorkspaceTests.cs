@@ -197,7 +197,7 @@ public sealed class WorkspaceTests
 
         Assert.Equal(3, failed.ExitCode);
         Assert.Contains("2 done, 1 failed, 2 not started", failed.Error, StringComparison.Ordinal);
-        Assert.Contains("backup restore", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("To undo what was done: descope-mgmt backup restore", failed.Error, StringComparison.Ordinal);
 
         cli.Host.Faults.Clear();
         var second = await cli.RunAsync("apply", "--yes");
@@ -220,6 +220,47 @@ public sealed class WorkspaceTests
         Assert.Contains("Aborted. Nothing was changed.", wrong.Error, StringComparison.Ordinal);
         Assert.Contains("Type the environment name", wrong.Error, StringComparison.Ordinal);
         Assert.Equal(0, right.ExitCode);
+    }
+
+    [Fact]
+    public async Task Apply_printedUndoCommand_putsTheEnvironmentBack_deletingWhatTheApplyCreated()
+    {
+        await using var cli = await WorkspaceAsync();
+        Assert.Equal(0, (await cli.RunAsync("apply", "--env", "prod", "--yes")).ExitCode);
+        Write(cli, "tenants.yaml", """
+            tenants:
+              - { id: acme, name: Acme Renamed, selfProvisioningDomains: [acme.com], customAttributes: { portal: "${APP_URL}" } }
+              - { id: acme-eu, name: Acme EU, parent: acme }
+              - { id: newco, name: NewCo }
+            """);
+        var apply = await cli.RunAsync("apply", "--env", "prod", "--yes");
+        Assert.Equal(0, apply.ExitCode);
+        var undo = System.Text.RegularExpressions.Regex.Match(apply.Error, "To undo: descope-mgmt (.+)").Groups[1].Value.Trim();
+        Assert.EndsWith("--env prod", undo, StringComparison.Ordinal);
+
+        var result = await cli.RunAsync([.. undo.Split(' '), "--yes"]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var prod = Client(cli, ProdProject);
+        var tenants = await prod.Tenants.LoadAllAsync(Ct);
+        Assert.Equal(["acme", "acme-eu"], tenants.Select(t => t.Id).Order(StringComparer.Ordinal));
+        Assert.Equal("Acme", tenants.Single(t => t.Id == "acme").Name);
+        using var dev = Client(cli, CliHarness.ProjectId);
+        Assert.Empty(await dev.Tenants.LoadAllAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ProtectedEnvironment_chosenByProjectId_stillNeedsTheNameTyped()
+    {
+        await using var cli = await WorkspaceAsync(protectProd: true);
+        cli.Variables["DESCOPE_MANAGEMENT_KEY"] = CliHarness.Key;
+
+        var result = await cli.RunAsync(["apply", "--project-id", ProdProject], stdin: "y\n", interactive: true, Ct);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Type the environment name", result.Error, StringComparison.Ordinal);
+        Assert.Contains("environment 'prod'", result.Error, StringComparison.Ordinal);
+        Assert.Empty(cli.WritingRequests());
     }
 
     [Fact]

@@ -39,7 +39,8 @@ internal static class BackupListCommand
         var table = Tables.Create("ID", "Created (UTC)", "Project", "Env", "Operation", "Items", "Note");
         foreach (var b in result.Items)
         {
-            var counts = string.Join(", ", b.Items.GroupBy(i => i.Type).Select(g => $"{g.Count()} {g.Key}"));
+            var counts = string.Join(", ", b.Items.GroupBy(i => i.Type).Select(g => $"{g.Count()} {g.Key}")
+                .Concat(b.Absent.GroupBy(i => i.Type).Select(g => $"{g.Count()} new {g.Key}")));
             table.AddRow(Tables.Cell(b.Id), Tables.Cell(b.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
                 Tables.Cell(b.ProjectId), Tables.Cell(b.Environment), Tables.Cell(b.Operation), Tables.Cell(counts), Tables.Cell(b.Note));
         }

@@ -33,10 +33,15 @@ internal static class BackupShowCommand
             Row("Note", b.Note);
             Row("Path", b.Path);
             console.Write(grid);
-            var table = Tables.Create("Type", "ID");
+            var table = Tables.Create("Type", "ID", "Held");
             foreach (var item in b.Items)
             {
-                table.AddRow(Tables.Cell(item.Type), Tables.Cell(item.Id));
+                table.AddRow(Tables.Cell(item.Type), Tables.Cell(item.Id), Tables.Cell("content"));
+            }
+
+            foreach (var item in b.Absent)
+            {
+                table.AddRow(Tables.Cell(item.Type), Tables.Cell(item.Id), Tables.Cell("did not exist (restore deletes it)"));
             }
 
             console.Write(table);
