@@ -264,6 +264,27 @@ public sealed class WorkspaceTests
     }
 
     [Fact]
+    public async Task ManagementKey_readFromAWorkspaceVariable_appearsInNoOutputBackupOrAuditFile()
+    {
+        await using var cli = await WorkspaceAsync();
+        var outputs = new List<CliResult>
+        {
+            await cli.RunAsync("apply", "--yes", "--verbose"),
+            await cli.RunAsync("flow", "rollback", "--all", "--latest", "--yes", "--verbose"),
+            await cli.RunAsync("plan", "--verbose", "--output", "json"),
+            await cli.RunAsync("audit", "export", "--format", "json"),
+        };
+
+        Assert.All(outputs, o => Assert.DoesNotContain(CliHarness.Key, o.All, StringComparison.Ordinal));
+        var files = Directory.GetFiles(cli.Home, "*", SearchOption.AllDirectories);
+        Assert.Contains(files, f => f.Contains("backups", StringComparison.Ordinal));
+        foreach (var file in files)
+        {
+            Assert.DoesNotContain(CliHarness.Key, await File.ReadAllTextAsync(file, Ct), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task PlanOut_writesThePlanAsJson()
     {
         await using var cli = await WorkspaceAsync();

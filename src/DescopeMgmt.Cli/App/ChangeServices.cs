@@ -10,16 +10,8 @@ public static class ChangeServices
     public static BackupStore BackupStore(this CommandContext context) => new(context.BackupRoot, context.Time);
 
     /// <summary>The audit log, told the key so it can never be written even by mistake.</summary>
-    public static AuditLog AuditLog(this CommandContext context)
-    {
-        var secrets = new List<string>();
-        if (CliEnvironment.NonEmpty(context.Env.GetVariable("DESCOPE_MANAGEMENT_KEY")) is { } key)
-        {
-            secrets.Add(key);
-        }
-
-        return new AuditLog(context.AuditDirectory, context.Time, secrets);
-    }
+    public static AuditLog AuditLog(this CommandContext context) =>
+        new(context.AuditDirectory, context.Time, context.Env.Secrets);
 
     public static ChangeIdentity Identity(this CommandContext context) =>
         ChangeIdentity.ForCurrentUser(context.Target.ProjectId, context.Target.EnvironmentName, ToolInfo.Version);

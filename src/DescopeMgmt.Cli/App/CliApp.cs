@@ -55,9 +55,8 @@ public static class CliApp
             _ => ("unexpected", $"Unexpected error: {ex.Message}", "This is a bug in descope-mgmt; re-run with --verbose and report it.", ExitCodes.Error),
         };
 
-        var key = CliEnvironment.NonEmpty(env.GetVariable("DESCOPE_MANAGEMENT_KEY"));
-        message = Redact(message, key);
-        hint = hint is null ? null : Redact(hint, key);
+        message = Redact(message, env.Secrets);
+        hint = hint is null ? null : Redact(hint, env.Secrets);
 
         var io = new CliIO(env, settings);
         if (settings.Json)
@@ -80,6 +79,6 @@ public static class CliApp
     };
 
     /// <summary>Defence in depth: no error text may carry the key, whatever produced it.</summary>
-    private static string Redact(string text, string? key) =>
-        key is null ? text : text.Replace(key, "(sensitive)", StringComparison.Ordinal);
+    private static string Redact(string text, IReadOnlyList<string> secrets) =>
+        secrets.Aggregate(text, (current, secret) => current.Replace(secret, "(sensitive)", StringComparison.Ordinal));
 }

@@ -26,6 +26,24 @@ public sealed class CliEnvironment
 
     public string CurrentDirectory { get; init; } = Directory.GetCurrentDirectory();
 
+    /// <summary>
+    /// Values that must never be printed or written: DESCOPE_MANAGEMENT_KEY, plus the key of the target
+    /// once it is resolved (a workspace environment may read it from any variable it names).
+    /// </summary>
+    public IReadOnlyList<string> Secrets => NonEmpty(GetVariable("DESCOPE_MANAGEMENT_KEY")) is { } key
+        ? [key, .. _resolvedSecrets.Where(s => s != key)]
+        : _resolvedSecrets;
+
+    private readonly List<string> _resolvedSecrets = [];
+
+    internal void AddSecret(string value)
+    {
+        if (value.Length > 0 && !_resolvedSecrets.Contains(value))
+        {
+            _resolvedSecrets.Add(value);
+        }
+    }
+
     public static CliEnvironment FromProcess() => new()
     {
         Out = Console.Out,

@@ -58,13 +58,20 @@ public sealed class CommandContext : IAsyncDisposable
     /// <summary>Supplies the workspace's environments to connection resolution; set by the workspace layer.</summary>
     public Func<CommandContext, WorkspaceEnvironmentSource?> WorkspaceEnvironments { get; set; } = _ => null;
 
-    public ConnectionTarget Target => _target ??= ConnectionResolver.Resolve(new ConnectionRequest(
-        Settings.ProjectId,
-        Settings.BaseUrl,
-        Settings.Local,
-        Settings.Env,
-        Env.GetVariable,
-        WorkspaceEnvironments(this)));
+    public ConnectionTarget Target => _target ??= Resolve();
+
+    private ConnectionTarget Resolve()
+    {
+        var target = ConnectionResolver.Resolve(new ConnectionRequest(
+            Settings.ProjectId,
+            Settings.BaseUrl,
+            Settings.Local,
+            Settings.Env,
+            Env.GetVariable,
+            WorkspaceEnvironments(this)));
+        Env.AddSecret(target.ManagementKey.Reveal());
+        return target;
+    }
 
     /// <summary>
     /// The project for local-only commands (backup list, audit): resolvable without a key; null when

@@ -16,8 +16,10 @@ public sealed record DiffOptions(IReadOnlySet<string> IgnoredPaths, bool ZeroVal
         new HashSet<string>(StringComparer.Ordinal) { "id", "version", "etag", "modifiedTime" },
         ZeroValuesAreAbsent: false);
 
+    // defaultRoles is set through its own endpoint, not by tenant create/update, so a difference there
+    // could never be applied; comparing it would plan the same update forever.
     private static readonly DiffOptions TenantOptions = new(
-        new HashSet<string>(StringComparer.Ordinal) { "createdTime", "successors", "domains" },
+        new HashSet<string>(Tenants.TenantDocuments.ServerManagedFields, StringComparer.Ordinal) { "defaultRoles" },
         ZeroValuesAreAbsent: true);
 
     public static DiffOptions For(ResourceType type) => type switch

@@ -54,7 +54,9 @@ public static class Planner
             var desired = tenants.ToDictionary(t => t.Id, t => t.Document, StringComparer.Ordinal);
             foreach (var id in ParentsFirst(desired))
             {
-                changes.Add(Compare(ResourceKey.Tenant(id), live.Tenants.GetValueOrDefault(id), desired[id]));
+                var current = live.Tenants.GetValueOrDefault(id);
+                EnsureSameParent(id, current, desired[id]);
+                changes.Add(Compare(ResourceKey.Tenant(id), current, desired[id]));
             }
 
             var missing = live.Tenants.Where(t => !desired.ContainsKey(t.Key)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
@@ -72,6 +74,22 @@ public static class Planner
         }
 
         return new Plan([.. changes, .. deletions], unmanaged);
+    }
+
+    /// <summary>
+    /// The Management API sets a tenant's parent only at creation; a plan that changed it would be
+    /// applied, fail verification, and be planned again forever. Say so before anything runs.
+    /// </summary>
+    private static void EnsureSameParent(string id, JsonObject? live, JsonObject desired)
+    {
+        static string Parent(JsonObject tenant) => tenant["parent"]?.ToString() ?? "";
+        if (live is not null && Parent(live) != Parent(desired))
+        {
+            throw new UserError("parent_change",
+                $"Tenant '{id}' has parent '{Parent(live)}' live but '{Parent(desired)}' in tenants.yaml; the Management API cannot move a tenant.",
+                (Parent(live).Length == 0 ? "Remove its `parent:` from tenants.yaml" : $"Put `parent: {Parent(live)}` back in tenants.yaml") +
+                $", or delete the tenant (`descope-mgmt tenant delete {id}`) so apply recreates it under the new parent.");
+        }
     }
 
     private static ResourceChange Compare(ResourceKey key, JsonObject? live, JsonObject desired, Func<string, bool?>? sameTopLevel = null)

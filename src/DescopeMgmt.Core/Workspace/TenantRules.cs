@@ -9,8 +9,24 @@ internal static partial class TenantRules
     [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex Domain();
 
+    /// <summary>The fields tenant create/update write (API reference, TenantWrite).</summary>
+    private static readonly HashSet<string> KnownFields =
+    [
+        "id", "name", "selfProvisioningDomains", "customAttributes", "enforceSSO", "enforceSSOExclusions",
+        "disabled", "parent", "roleInheritance", "federatedAppIds", "authType", "defaultRoles",
+    ];
+
     public static void Check(IReadOnlyList<WorkspaceTenant> tenants, string file, List<WorkspaceProblem> problems)
     {
+        foreach (var tenant in tenants)
+        {
+            foreach (var field in tenant.Document.Select(p => p.Key).Where(k => !KnownFields.Contains(k)))
+            {
+                problems.Add(WorkspaceProblem.Warning(file, tenant.Line, null,
+                    $"tenant '{tenant.Id}': unknown field '{field}' (known: {string.Join(", ", KnownFields)}); the API may ignore it"));
+            }
+        }
+
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var domains = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);

@@ -30,13 +30,23 @@ public static partial class WorkspaceConfigReader
         }
 
         CheckKeys(top, TopKeys, FileName, "", problems);
+        if (Child(top, "version") is { } versionNode && YamlNodes.Scalar(versionNode) != "1")
+        {
+            problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(versionNode), null,
+                $"version '{YamlNodes.Scalar(versionNode)}' is not supported: this descope-mgmt reads version: 1"));
+        }
+
         var environments = new Dictionary<string, EnvironmentConfig>(StringComparer.Ordinal);
         if (Child(top, "environments") is YamlMappingNode envs)
         {
             foreach (var (keyNode, value) in envs.Children)
             {
                 var name = YamlNodes.Scalar(keyNode) ?? "";
-                if (value is YamlMappingNode env && ReadEnvironment(name, env, problems) is { } config)
+                if (value is not YamlMappingNode env)
+                {
+                    problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(value), null, $"environment '{name}' must be a mapping with at least projectId"));
+                }
+                else if (ReadEnvironment(name, env, problems) is { } config)
                 {
                     environments[name] = config;
                 }
@@ -88,7 +98,7 @@ public static partial class WorkspaceConfigReader
             }
         }
 
-        var isProtected = YamlNodes.Scalar(Child(env, "protected")) is "true" or "True" or "yes";
+        var isProtected = Flag(env, "protected", false, $"environments.{name}.", problems);
         return new EnvironmentConfig(name, projectId, keyVariable, YamlNodes.Scalar(Child(env, "baseUrl")), vars, isProtected);
     }
 
@@ -100,17 +110,41 @@ public static partial class WorkspaceConfigReader
         }
 
         CheckKeys(manage, ManageKeys, FileName, "manage.", problems);
-        IReadOnlySet<string>? flows = Child(manage, "flows") switch
+        var flowsNode = Child(manage, "flows");
+        IReadOnlySet<string>? flows = flowsNode switch
         {
             YamlSequenceNode list => list.Children.Select(YamlNodes.Scalar).OfType<string>().ToHashSet(StringComparer.Ordinal),
             _ => null,
         };
-        static bool Flag(YamlMappingNode m, string key, bool fallback) => YamlNodes.Scalar(Child(m, key)) switch
+        if (flowsNode is not null and not YamlSequenceNode && YamlNodes.Scalar(flowsNode) != "all")
         {
-            null => fallback,
-            var v => v is "true" or "True" or "yes",
-        };
-        return new ManageConfig(flows, Flag(manage, "tenants", true), Flag(manage, "theme", true), Flag(manage, "deleteMissing", false));
+            problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(flowsNode), YamlNodes.Column(flowsNode),
+                $"manage.flows is '{YamlNodes.Scalar(flowsNode)}': write 'all' or a list of flow IDs"));
+        }
+
+        return new ManageConfig(flows, Flag(manage, "tenants", true, "manage.", problems), Flag(manage, "theme", true, "manage.", problems),
+            Flag(manage, "deleteMissing", false, "manage.", problems));
+    }
+
+    /// <summary>
+    /// A YAML boolean (true/false, yes/no, on/off in any case). Anything else is an error rather than a
+    /// silent false: a misspelt <c>protected: ture</c> must not leave prod unprotected.
+    /// </summary>
+    private static bool Flag(YamlMappingNode map, string key, bool fallback, string prefix, List<WorkspaceProblem> problems)
+    {
+        var node = Child(map, key);
+        switch (YamlNodes.Scalar(node)?.ToLowerInvariant())
+        {
+            case null:
+                return fallback;
+            case "true" or "yes" or "on":
+                return true;
+            case "false" or "no" or "off":
+                return false;
+            default:
+                problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(node!), YamlNodes.Column(node!), $"{prefix}{key} must be true or false"));
+                return fallback || key == "protected";
+        }
     }
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>

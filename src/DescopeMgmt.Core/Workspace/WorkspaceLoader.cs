@@ -94,13 +94,15 @@ public static class WorkspaceLoader
         var text = TemplateText.Substitute(File.ReadAllText(path), file, lookup, problems);
         var tenants = new List<WorkspaceTenant>();
         var top = YamlNodes.Parse(text, file, problems);
-        var list = top switch
+        var listNode = top switch
         {
-            YamlMappingNode map => map.Children.FirstOrDefault(p => YamlNodes.Scalar(p.Key) == "tenants").Value as YamlSequenceNode,
-            YamlSequenceNode seq => seq,
-            _ => null,
+            YamlMappingNode map => map.Children.FirstOrDefault(p => YamlNodes.Scalar(p.Key) == "tenants").Value,
+            _ => top,
         };
-        if (top is not null && list is null)
+        var list = listNode as YamlSequenceNode;
+        // `tenants:` with nothing after it is an empty list, as YAML reads it and as pull writes it.
+        var emptyList = listNode is YamlScalarNode scalar && string.IsNullOrEmpty(scalar.Value);
+        if (top is not null && list is null && !emptyList)
         {
             problems.Add(WorkspaceProblem.Error(file, 1, 1, "expected 'tenants:' followed by a list of tenants"));
             return tenants;

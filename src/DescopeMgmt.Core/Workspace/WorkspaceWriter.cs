@@ -18,8 +18,10 @@ public static class WorkspaceWriter
 
     public static string TenantsText(IEnumerable<JsonObject> tenants)
     {
-        var yaml = new StringBuilder("# Tenants managed by descope-mgmt (placeholders are substituted per environment).\ntenants:\n");
-        foreach (var tenant in tenants.OrderBy(t => t["id"]?.ToString(), StringComparer.Ordinal))
+        var sorted = tenants.OrderBy(t => t["id"]?.ToString(), StringComparer.Ordinal).ToList();
+        var yaml = new StringBuilder("# Tenants managed by descope-mgmt (placeholders are substituted per environment).\n")
+            .Append(sorted.Count == 0 ? "tenants: []\n" : "tenants:\n");
+        foreach (var tenant in sorted)
         {
             var first = true;
             foreach (var (key, value) in WithoutServerFields(tenant, ResourceType.Tenant).OrderBy(p => p.Key == "id" ? "" : p.Key == "name" ? " " : p.Key, StringComparer.Ordinal))

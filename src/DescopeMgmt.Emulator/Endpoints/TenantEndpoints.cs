@@ -35,9 +35,13 @@ internal static class TenantEndpoints
                 var name = RequiredName(body);
                 EnsureUniqueName(state, name, id);
                 var updated = Build(id, body, existing["createdTime"]?.GetValue<long>() ?? 0);
-                if (existing["parent"] is { } parent)
+                // Neither the parent nor the default roles are fields of an update (the latter has its own endpoint).
+                foreach (var kept in new[] { "parent", "defaultRoles" })
                 {
-                    updated["parent"] = parent.DeepClone();
+                    if (existing[kept] is { } value && updated[kept] is null)
+                    {
+                        updated[kept] = value.DeepClone();
+                    }
                 }
 
                 state.Tenants[id] = updated;

@@ -123,4 +123,27 @@ public sealed class PlannerTests
         Assert.Equal(["screens[\"s0\"]", "screens[\"s2\"].v"], changes.Select(c => c.Path));
         Assert.Equal(ChangeKind.Added, changes[0].Kind);
     }
+
+    [Fact]
+    public void Create_tenantMovedToAnotherParent_isRefusedWithWhatToDo()
+    {
+        var error = Assert.Throws<UserError>(() => Planner.Create(
+            Workspace([], [Tenant("acme"), Tenant("beta"), Tenant("acme-eu", parent: "beta")]),
+            Live([], [Tenant("acme"), Tenant("beta"), Tenant("acme-eu", parent: "acme")]), All));
+
+        Assert.Equal("parent_change", error.Code);
+        Assert.Contains("'acme-eu' has parent 'acme' live but 'beta'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("parent: acme", error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_tenantDefaultRolesDiffer_isNoChange_becauseUpdateCannotSetThem()
+    {
+        var live = Tenant("acme");
+        live["defaultRoles"] = new JsonArray("viewer");
+
+        var plan = Planner.Create(Workspace([], [Tenant("acme")]), Live([], [live]), All);
+
+        Assert.True(plan.IsEmpty);
+    }
 }

@@ -134,4 +134,50 @@ public sealed class WorkspaceLoaderTests
 
     private static string Redirect(LoadedWorkspace ws) =>
         ws.Flows["sign-in"].Document["contents"]!["tasks"]!["1"]!["arguments"]!["redirectUrl"]!["value"]!.GetValue<string>();
+    [Theory]
+    [InlineData("protected: ture", "environments.prod.protected must be true or false")]
+    [InlineData("protected: TRUE", null)]
+    [InlineData("protected: on", null)]
+    public void Load_protectedFlag_acceptsYamlBooleans_andRejectsTypos(string line, string? error)
+    {
+        using var ws = new WorkspaceBuilder().File("descope.yaml", WorkspaceBuilder.TwoEnvironments.Replace("protected: true", line, StringComparison.Ordinal));
+
+        var loaded = WorkspaceLoader.Load(ws.Root, "prod", NoEnv);
+
+        Assert.True(loaded.Environment!.IsProtected, "a typo must never leave an environment unprotected");
+        if (error is null)
+        {
+            Assert.DoesNotContain(loaded.Problems, p => p.Severity == ProblemSeverity.Error);
+        }
+        else
+        {
+            Assert.Contains(loaded.Problems, p => p.Message == error && p.File == "descope.yaml" && p.Line > 0);
+        }
+    }
+
+    [Theory]
+    [InlineData("version: 1", "version: 2", "version '2' is not supported")]
+    [InlineData("flows: all", "flows: none", "manage.flows is 'none'")]
+    public void Load_unsupportedVersionOrFlowsScalar_isAnError(string search, string replacement, string error)
+    {
+        using var ws = new WorkspaceBuilder().File("descope.yaml", WorkspaceBuilder.TwoEnvironments.Replace(search, replacement, StringComparison.Ordinal));
+
+        var loaded = WorkspaceLoader.Load(ws.Root, "dev", NoEnv);
+
+        Assert.Contains(loaded.Problems, p => p.Severity == ProblemSeverity.Error && p.Message.StartsWith(error, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_tenantsKeyWithNoList_isAnEmptyList_asPullWritesForAProjectWithoutTenants()
+    {
+        foreach (var text in new[] { WorkspaceWriter.TenantsText([]), "tenants:\n" })
+        {
+            using var ws = new WorkspaceBuilder().File("descope.yaml", WorkspaceBuilder.TwoEnvironments).File("tenants.yaml", text);
+
+            var loaded = WorkspaceLoader.Load(ws.Root, "dev", NoEnv).EnsureValid();
+
+            Assert.NotNull(loaded.Tenants);
+            Assert.Empty(loaded.Tenants);
+        }
+    }
 }
