@@ -13,6 +13,9 @@ public sealed class DemoTests
         Assert.Contains("Plan: 0 to create, 2 to update, 0 to delete.", result.All, StringComparison.Ordinal);
         Assert.Contains("✓ restore flow:sign-up-or-in", result.All, StringComparison.Ordinal);
         Assert.Contains("flow rollback", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Backup of the previous state:", result.Error, StringComparison.Ordinal);
+        Assert.Contains("~ name: \"Globex (renamed in the console)\" → \"Globex\"", result.All, StringComparison.Ordinal);
+        Assert.Matches(@"flow rollback\s+│\s+flow:sign-up-or-in", result.Out);
         Assert.Empty(cli.Host.Requests.Snapshot());
     }
 

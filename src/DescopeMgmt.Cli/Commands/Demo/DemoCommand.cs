@@ -64,17 +64,27 @@ internal static class DemoCommand
                 new("Its tenants", ["tenant", "list"]),
                 new("Put the project in a git-ready workspace", ["init", "--from-live"]),
                 new("Edit a flow and a tenant in the workspace, then plan: field by field, nothing changes yet", ["plan"],
-                    () => DemoEdits.EditWorkspace(workspace)),
+                    _ =>
+                    {
+                        DemoEdits.EditWorkspace(workspace);
+                        return Task.CompletedTask;
+                    }),
                 new("Apply: the plan again, a backup of everything touched, then the change, verified", ["apply", "--yes"]),
                 new("The automatic backup", ["backup", "list"]),
                 new("The new screen broke sign-in: roll the flow back in one command", ["flow", "rollback", "--flow-id", "sign-up-or-in", "--backup", "latest", "--yes"]),
-                new("drift (for CI) now reports that live differs from the workspace, exit code 2", ["drift"], ExpectedExit: ExitCodes.ChangesPresent),
+                new("Meanwhile a colleague renames a tenant in the Descope console; drift (for CI) catches it and the rolled-back flow, exit code 2",
+                    ["drift"], ct => DemoEdits.RenameTenantOutOfBandAsync(host.BaseUrl, EmulatorDefaults.SampleProjectId, EmulatorDefaults.LocalManagementKey, ct),
+                    ExpectedExit: ExitCodes.ChangesPresent),
                 new("Who rolled back what, from which backup", ["rollback", "history"]),
                 new("And every change is in the audit log", ["audit", "list"]),
             };
             foreach (var step in steps)
             {
-                step.Before?.Invoke();
+                if (step.Before is { } before)
+                {
+                    await before(cancellationToken).ConfigureAwait(false);
+                }
+
                 var exit = await RunStepAsync(io, demoEnv, step.Title, step.Args, cancellationToken).ConfigureAwait(false);
                 if (exit != step.ExpectedExit)
                 {
@@ -90,7 +100,7 @@ internal static class DemoCommand
         return ExitCodes.Success;
     }
 
-    private sealed record DemoStep(string Title, string[] Args, Action? Before = null, int ExpectedExit = ExitCodes.Success);
+    private sealed record DemoStep(string Title, string[] Args, Func<CancellationToken, Task>? Before = null, int ExpectedExit = ExitCodes.Success);
 
     private static async Task<int> RunStepAsync(CliIO io, CliEnvironment env, string title, string[] args, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using DescopeMgmt.Api;
+using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
 using DescopeMgmt.Shared;
 
@@ -17,5 +19,17 @@ internal static class DemoEdits
 
         var tenantsPath = Path.Combine(workspace, "tenants.yaml");
         AtomicFile.WriteAllText(tenantsPath, File.ReadAllText(tenantsPath).Replace("\"Acme Corp\"", "\"Acme Corporation\"", StringComparison.Ordinal), isPrivate: false);
+    }
+
+    /// <summary>A change made outside descope-mgmt, as a colleague in the Descope console would make it.</summary>
+    public static async Task RenameTenantOutOfBandAsync(Uri baseUrl, string projectId, string key, CancellationToken cancellationToken)
+    {
+        using var client = new DescopeClient(new DescopeClientOptions { ProjectId = projectId, ManagementKey = key, BaseUrl = baseUrl });
+        var live = new LiveState(client);
+        var tenant = ResourceKey.Tenant("globex");
+        var document = await live.GetAsync(tenant, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The sample project has no tenant 'globex'.");
+        document["name"] = "Globex (renamed in the console)";
+        await live.PutAsync(tenant, document, exists: true, cancellationToken).ConfigureAwait(false);
     }
 }
