@@ -16,8 +16,7 @@ internal static class ApplyWorkflow
     {
         if (!dryRun)
         {
-            new Confirmer(context).EnsureCanConfirm();
-            await context.LockForChangeAsync(operation, cancellationToken).ConfigureAwait(false);
+            await context.BeginChangeAsync(operation, cancellationToken).ConfigureAwait(false);
         }
 
         var (_, plan) = await WorkspaceSession.PlanAsync(context, scope, cancellationToken).ConfigureAwait(false);
@@ -38,7 +37,7 @@ internal static class ApplyWorkflow
         new Confirmer(context).Confirm($"Apply {plan.Actionable.Count} change(s) to {context.Target.Describe()}?");
         var service = new ApplyService(new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false)));
         var report = await ProgressReporter.RunAsync(context.IO, operation, plan.Actionable.Count,
-            progress => context.Change.RunAsync(service.BuildChange(plan, operation, progress), cancellationToken)).ConfigureAwait(false);
+            progress => context.RunChangeAsync(service.BuildChange(plan, operation, progress), cancellationToken)).ConfigureAwait(false);
         return ChangeReportRenderer.Finish(context.IO, report, UndoCommands.ForBackup(context.Target, scope.Types, report.BackupId));
     }
 }

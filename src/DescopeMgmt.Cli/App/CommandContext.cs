@@ -130,15 +130,49 @@ public sealed class CommandContext : IAsyncDisposable
     }
 
     /// <summary>
-    /// Takes the project's lock for this command's change. Changing commands take it before reading the
-    /// live state they show, back up and overwrite, and hold it until the change is audited.
+    /// The change this invocation attempts (not a dry run), from the moment it is known; when the command
+    /// stops before the change runs (declined, refused, locked, bad backup, unreachable API), the runner
+    /// still writes one audit line for the attempt.
     /// </summary>
-    public async Task LockForChangeAsync(string operation, CancellationToken cancellationToken) =>
-        _change ??= await this.ChangeRunner().LockAsync(operation, cancellationToken).ConfigureAwait(false);
+    public ChangeAttempt? Attempt { get; private set; }
 
-    /// <summary>The change under the lock taken by <see cref="LockForChangeAsync"/>.</summary>
-    public Core.Changes.LockedChange Change => _change
-        ?? throw new InvalidOperationException("A change must take the project lock (LockForChangeAsync) before it reads live state.");
+    /// <summary>Marks the attempt without any I/O, for checks that come before the lock (reading a backup).</summary>
+    public void AttemptChange(string operation, IReadOnlyList<Core.Model.ResourceKey>? targets = null) =>
+        Attempt ??= new ChangeAttempt(operation, targets ?? [], Time.GetUtcNow(), Time.GetTimestamp());
+
+    /// <summary>
+    /// Starts a change: refuses before any network call when no confirmation can be had, then takes the
+    /// project's lock, held from before the live state is read until the change is audited, so a
+    /// concurrent change can never slip in between and be overwritten unbacked.
+    /// </summary>
+    public async Task BeginChangeAsync(string operation, CancellationToken cancellationToken, IReadOnlyList<Core.Model.ResourceKey>? targets = null)
+    {
+        AttemptChange(operation, targets);
+        new Confirmer(this).EnsureCanConfirm();
+        _change ??= await this.ChangeRunner().LockAsync(operation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the change under the lock taken by <see cref="BeginChangeAsync"/>; it audits itself.</summary>
+    public Task<Core.Changes.ChangeReport> RunChangeAsync(Core.Changes.ChangeRequest request, CancellationToken cancellationToken)
+    {
+        var change = _change
+            ?? throw new InvalidOperationException("A change must take the project lock (BeginChangeAsync) before it reads live state.");
+        Attempt = Attempt is null ? null : Attempt with { Recorded = true };
+        return change.RunAsync(request, cancellationToken);
+    }
+
+    /// <summary>The target if it can be resolved, for auditing an attempt that may have failed resolving it.</summary>
+    public ConnectionTarget? TryGetTarget()
+    {
+        try
+        {
+            return Target;
+        }
+        catch (Core.UserError)
+        {
+            return null;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -19,7 +19,15 @@ public sealed class CommandRunner(CliEnvironment env)
         await using (context.ConfigureAwait(false))
         {
             ConfigureContext?.Invoke(context);
-            return await action(parse, context, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await action(parse, context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                ChangeAttempt.RecordIfStopped(context, ex);
+                throw;
+            }
         }
     }
 }

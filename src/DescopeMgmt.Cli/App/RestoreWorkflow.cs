@@ -25,6 +25,11 @@ internal static class RestoreWorkflow
 {
     public static async Task<int> RunAsync(CommandContext context, RestoreSpec spec, CancellationToken cancellationToken)
     {
+        if (!spec.DryRun)
+        {
+            context.AttemptChange(spec.Operation, spec.Single is { } target ? [target] : null);
+        }
+
         var source = await RestoreSource.ResolveAsync(context.BackupStore(), spec.Reference, context.Target.ProjectId, spec.Types, spec.AllowFlowFile, cancellationToken).ConfigureAwait(false);
         var (items, absent) = spec.Single is { } single ? source.Require(single.Type, single.Id) : source.Select(spec.Types);
         if (items.Count == 0 && absent.Count == 0)
@@ -36,8 +41,7 @@ internal static class RestoreWorkflow
 
         if (!spec.DryRun)
         {
-            new Confirmer(context).EnsureCanConfirm();
-            await context.LockForChangeAsync(spec.Operation, cancellationToken).ConfigureAwait(false);
+            await context.BeginChangeAsync(spec.Operation, cancellationToken, spec.Single is { } item ? [item] : null).ConfigureAwait(false);
         }
 
         var service = new RestoreService(new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false)));
@@ -63,7 +67,7 @@ internal static class RestoreWorkflow
 
         new Confirmer(context).Confirm($"Restore {toChange.Count} item(s) in {context.Target.Describe()} from {source.Description}?");
         var report = await ProgressReporter.RunAsync(context.IO, spec.Operation, toChange.Count,
-            progress => context.Change.RunAsync(service.BuildChange(plan, spec.Operation, progress), cancellationToken)).ConfigureAwait(false);
+            progress => context.RunChangeAsync(service.BuildChange(plan, spec.Operation, progress), cancellationToken)).ConfigureAwait(false);
         return ChangeReportRenderer.Finish(context.IO, report, spec.Single is { } key
             ? UndoCommands.ForItem(context.Target, key, report.BackupId)
             : UndoCommands.ForBackup(context.Target, spec.Types, report.BackupId));

@@ -33,8 +33,7 @@ internal static class SingleItemChange
     {
         if (!dryRun)
         {
-            new Confirmer(context).EnsureCanConfirm();
-            await context.LockForChangeAsync(operation, cancellationToken).ConfigureAwait(false);
+            await context.BeginChangeAsync(operation, cancellationToken, [key]).ConfigureAwait(false);
         }
 
         var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
@@ -68,7 +67,7 @@ internal static class SingleItemChange
         new Confirmer(context).Confirm($"{Capitalize(spec.Verb)} {spec.Key} in {context.Target.Describe()}?");
         // A new item is recorded as absent in the backup, so rolling back to that backup deletes it again.
         var backupItems = spec.Live is null ? [] : new[] { new BackupItemContent(spec.Key.Type, spec.Key.Id, spec.Live) };
-        var report = await context.Change.RunAsync(
+        var report = await context.RunChangeAsync(
             new ChangeRequest(spec.Operation, backupItems, [new ChangeItem(spec.Key, spec.Verb, spec.ApplyAsync)],
                 Absent: spec.Live is null ? [spec.Key] : null),
             cancellationToken).ConfigureAwait(false);

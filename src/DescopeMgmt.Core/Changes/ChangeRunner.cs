@@ -29,6 +29,7 @@ public sealed class ChangeRunner(
     internal async Task<ChangeReport> RunLockedAsync(ChangeRequest request, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        var startedAt = time.GetUtcNow();
         BackupManifest backup;
         try
         {
@@ -37,7 +38,7 @@ public sealed class ChangeRunner(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Record(request, null, AuditOutcome.Failed, $"backup failed, nothing changed: {ex.Message}", started);
+            Record(request, null, AuditOutcome.Failed, $"backup failed, nothing changed: {ex.Message}", startedAt, started);
             throw;
         }
 
@@ -70,14 +71,14 @@ public sealed class ChangeRunner(
 
         var notStarted = request.Items.Skip(done.Count + (failed is null ? 0 : 1)).ToList();
         var report = new ChangeReport(request.Operation, backup.Id, done, failed, error, notStarted, interrupted, time.GetElapsedTime(started));
-        Record(request, backup.Id, report.Outcome, error?.Message, started);
+        Record(request, backup.Id, report.Outcome, error?.Message, startedAt, started);
         return report;
     }
 
-    private void Record(ChangeRequest request, string? backupId, string outcome, string? error, long started) =>
+    private void Record(ChangeRequest request, string? backupId, string outcome, string? error, DateTimeOffset startedAt, long started) =>
         audit.Append(new AuditEntry
         {
-            Time = time.GetUtcNow(),
+            Time = startedAt,
             User = identity.User,
             Host = identity.Host,
             ToolVersion = identity.ToolVersion,
