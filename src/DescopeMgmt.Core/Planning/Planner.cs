@@ -29,12 +29,17 @@ public static class Planner
         if (scope.Flows)
         {
             var desired = workspace.Flows.Values.Where(f => manage.ManagesFlow(f.Id)).ToDictionary(f => f.Id, StringComparer.Ordinal);
-            foreach (var id in FlowOrder(desired))
+            // Hundreds of flows of up to 200 tasks: compare them on every core. Each comparison touches only
+            // its own flow's documents, so they share nothing mutable; the result keeps the safe order.
+            var order = FlowOrder(desired).ToList();
+            var compared = new ResourceChange[order.Count];
+            Parallel.For(0, order.Count, i =>
             {
-                var flow = desired[id];
-                var sameParts = ElementEquality.ForFlow(live.FlowParts.GetValueOrDefault(id), flow.Raw);
-                changes.Add(Compare(ResourceKey.Flow(id), live.Flows.GetValueOrDefault(id), flow.Document, sameParts));
-            }
+                var flow = desired[order[i]];
+                var sameParts = ElementEquality.ForFlow(live.FlowParts.GetValueOrDefault(flow.Id), flow.Raw);
+                compared[i] = Compare(ResourceKey.Flow(flow.Id), live.Flows.GetValueOrDefault(flow.Id), flow.Document, sameParts);
+            });
+            changes.AddRange(compared);
 
             foreach (var (id, flow) in live.Flows.Where(f => !desired.ContainsKey(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal))
             {
