@@ -3,74 +3,14 @@ using DescopeMgmt.Api;
 using DescopeMgmt.Emulator.Faults;
 using DescopeMgmt.Testing;
 
+using static DescopeMgmt.Cli.Tests.TestWorkspace;
+
 namespace DescopeMgmt.Cli.Tests;
 
 /// <summary>Issue 5 end to end: a two-environment workspace against the emulator, state read back through the API.</summary>
 public sealed class WorkspaceTests
 {
-    private const string ProdProject = "P2CliProdProject00000000001";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<CliHarness> WorkspaceAsync(bool protectProd = false)
-    {
-        var cli = await CliHarness.StartAsync();
-        cli.Variables.Remove("DESCOPE_PROJECT_ID");
-        cli.Variables.Remove("DESCOPE_BASE_URL");
-        cli.Variables.Remove("DESCOPE_MANAGEMENT_KEY");
-        cli.Variables["DEV_KEY"] = CliHarness.Key;
-        cli.Variables["PROD_KEY"] = CliHarness.Key;
-        var url = cli.Host.BaseUrl.ToString().TrimEnd('/');
-        Write(cli, "descope.yaml", $$"""
-            version: 1
-            environments:
-              dev:
-                projectId: {{CliHarness.ProjectId}}
-                managementKey: ${DEV_KEY}
-                baseUrl: {{url}}
-                vars: { APP_URL: "https://dev.example.com" }
-              prod:
-                projectId: {{ProdProject}}
-                managementKey: ${PROD_KEY}
-                baseUrl: {{url}}
-                protected: {{(protectProd ? "true" : "false")}}
-                vars: { APP_URL: "https://example.com" }
-            defaultEnvironment: dev
-            manage:
-              flows: all
-              tenants: true
-              theme: true
-              deleteMissing: false
-            """);
-        var flow = FlowGenerator.Create("sign-in", taskCount: 6, seed: 3);
-        flow["contents"]!["tasks"]!["2"]!["arguments"]!["redirectUrl"]!["value"] = "${APP_URL}/callback";
-        Write(cli, "flows/sign-in.json", flow.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
-        Write(cli, "tenants.yaml", """
-            tenants:
-              - id: acme
-                name: Acme
-                selfProvisioningDomains: [acme.com]
-                customAttributes: { portal: "${APP_URL}" }
-              - id: acme-eu
-                name: Acme EU
-                parent: acme
-            """);
-        return cli;
-    }
-
-    private static void Write(CliHarness cli, string relative, string text)
-    {
-        var path = Path.Combine(cli.WorkingDirectory, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-    }
-
-    private static DescopeClient Client(CliHarness cli, string projectId) => new(new DescopeClientOptions
-    {
-        ProjectId = projectId,
-        ManagementKey = CliHarness.Key,
-        BaseUrl = cli.Host.BaseUrl,
-    });
 
     private static async Task<string> RedirectAsync(CliHarness cli, string projectId)
     {
@@ -110,26 +50,6 @@ public sealed class WorkspaceTests
         Assert.Equal(0, (await cli.RunAsync("pull")).ExitCode);
         Assert.Contains("${APP_URL}", await File.ReadAllTextAsync(Path.Combine(cli.WorkingDirectory, "flows", "sign-in.json"), Ct), StringComparison.Ordinal);
         Assert.Equal(0, (await cli.RunAsync("plan", "--detailed-exitcode")).ExitCode);
-    }
-
-    [Fact]
-    public async Task Pull_fileWithPlaceholders_thatLiveContradicts_isKeptAndTheDifferenceShown()
-    {
-        await using var cli = await WorkspaceAsync();
-        Assert.Equal(0, (await cli.RunAsync("apply", "--yes")).ExitCode);
-        using (var client = Client(cli, CliHarness.ProjectId))
-        {
-            var flow = await client.Flows.ExportAsync("sign-in", Ct);
-            flow["contents"]!["tasks"]!["2"]!["arguments"]!["redirectUrl"]!["value"] = "https://hotfix.example.com";
-            await client.Flows.ImportAsync("sign-in", flow, Ct);
-        }
-
-        var pull = await cli.RunAsync("pull");
-
-        Assert.Equal(0, pull.ExitCode);
-        Assert.Contains("placeholders; live differs and the file was kept", pull.Error, StringComparison.Ordinal);
-        Assert.Contains("https://hotfix.example.com", pull.Error, StringComparison.Ordinal);
-        Assert.Contains("${APP_URL}", await File.ReadAllTextAsync(Path.Combine(cli.WorkingDirectory, "flows", "sign-in.json"), Ct), StringComparison.Ordinal);
     }
 
     [Fact]

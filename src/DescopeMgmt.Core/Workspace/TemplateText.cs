@@ -17,6 +17,9 @@ public static partial class TemplateText
 
     public static bool ContainsPlaceholders(string text) => AnyPlaceholder().IsMatch(text);
 
+    /// <summary>Makes every <c>${</c> literal (<c>$${</c>), for live content written into a workspace file.</summary>
+    public static string Escape(string text) => text.Replace("${", "$${", StringComparison.Ordinal);
+
     /// <summary>Substitutes every placeholder; each undefined name becomes a problem at its line and column.</summary>
     public static string Substitute(string text, string file, Func<string, string?> lookup, List<WorkspaceProblem> problems)
     {
