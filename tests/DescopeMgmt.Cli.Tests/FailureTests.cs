@@ -25,7 +25,9 @@ public sealed class FailureTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("import flow 'sign-in'", result.Error, StringComparison.Ordinal);
         Assert.Contains("connection", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Nothing was changed", result.Error, StringComparison.Ordinal);
+        var message = System.Text.RegularExpressions.Regex.Replace(result.Error, @"\s+", " ");
+        Assert.Contains("sign-in may or may not have changed", message, StringComparison.Ordinal);
+        Assert.Contains("descope-mgmt flow rollback --flow-id sign-in --backup", message, StringComparison.Ordinal);
         var audit = JsonNode.Parse((await cli.RunAsync("audit", "list", "--failed", "--output", "json")).Out)!["items"]![0]!;
         Assert.Equal("failed", audit["outcome"]!.GetValue<string>());
         Assert.Equal("flow:sign-in", audit["targets"]![0]!.GetValue<string>());

@@ -47,9 +47,15 @@ internal static class ChangeReportRenderer
             io.Err.MarkupLine($"  [grey]not started[/]  {Markup.Escape($"{item.Verb} {item.Key}")}");
         }
 
-        var hint = report.Done.Count > 0
-            ? $"The previous state is in backup {report.BackupId}. To undo what was done: {undoCommand}"
-            : $"Nothing was changed. Backup {report.BackupId} holds the state before the attempt.";
+        // A dropped connection or a timeout leaves the failed item's fate unknown: the server may have
+        // applied it before the answer was lost, so "nothing was changed" would be a guess.
+        var uncertain = report.Error is DescopeMgmt.Api.DescopeApiException { IsConnectionFailure: true };
+        var hint = (report.Done.Count, uncertain) switch
+        {
+            (> 0, _) => $"The previous state is in backup {report.BackupId}. To undo what was done: {undoCommand}",
+            (_, true) => $"The connection was lost, so {report.Failed?.Key} may or may not have changed; check it with `descope-mgmt plan` or undo it anyway with: {undoCommand}",
+            _ => $"Nothing was changed. Backup {report.BackupId} holds the state before the attempt.",
+        };
         if (report.Interrupted)
         {
             throw new UserError("interrupted", $"{report.Operation} was interrupted after {report.Done.Count} of {report.Done.Count + report.NotStarted.Count} item(s).", hint, ExitCodes.Interrupted);
