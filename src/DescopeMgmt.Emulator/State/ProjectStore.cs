@@ -30,7 +30,9 @@ internal sealed class ProjectStore
                 }
                 catch (System.Text.Json.JsonException)
                 {
-                    // Atomic writes make this impossible for our own files; a hand-edited one is skipped, not fatal.
+                    // Atomic writes make this impossible for our own files. A hand-edited one is moved aside,
+                    // not overwritten by the next save, so whatever it held can still be recovered.
+                    File.Move(file, $"{file}.corrupt-{Guid.NewGuid():N}"[..^24], overwrite: true);
                 }
             }
         }
