@@ -13,7 +13,8 @@ public sealed record CliResult(int ExitCode, string Out, string Error)
 
 /// <summary>
 /// Runs the whole CLI in-process against a real emulator on loopback, with captured streams and a
-/// private home folder; the only fakes are the terminal and the environment variables.
+/// private home folder; the only fakes are the terminal, the environment variables and, when a test
+/// sets <see cref="TimeProvider"/>, the clock.
 /// </summary>
 public sealed class CliHarness : IAsyncDisposable
 {
@@ -42,6 +43,9 @@ public sealed class CliHarness : IAsyncDisposable
 
     public string WorkingDirectory { get; set; }
 
+    /// <summary>The clock the CLI runs with: the one fake allowed besides the terminal (backup ages, prune).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     public string Root => _temp.Path;
 
     public string Home => Variables["DESCOPE_MGMT_HOME"]!;
@@ -66,6 +70,7 @@ public sealed class CliHarness : IAsyncDisposable
             IsInteractive = interactive,
             GetVariable = name => Variables.TryGetValue(name, out var value) ? value : null,
             CurrentDirectory = WorkingDirectory,
+            TimeProvider = TimeProvider,
         };
         var token = cancellationToken == default ? TestContext.Current.CancellationToken : cancellationToken;
         var exit = await CliApp.RunAsync(args, env, token);

@@ -25,7 +25,7 @@ internal static class BackupErrors
 
     public static UserError ForeignProject(BackupManifest manifest, string expectedProjectId) => new(
         "backup_foreign_project",
-        $"Backup {manifest.Id} belongs to project {manifest.ProjectId}, not to project {expectedProjectId}; it cannot be restored here.",
+        $"Backup {manifest.Id} belongs to project {manifest.ProjectId}, not to project {expectedProjectId}; it can only be restored to or compared with its own project.",
         $"Choose a backup of project {expectedProjectId} with `descope-mgmt backup list`.");
 
     public static UserError WriteFailed(string folder, Exception cause) => new(

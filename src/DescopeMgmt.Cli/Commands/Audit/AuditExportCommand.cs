@@ -19,7 +19,8 @@ internal static class AuditExportCommand
     internal static int Run(string format, CommandContext context)
     {
         var entries = AuditListCommand.ReadWithWarnings(new AuditQuery(), context);
-        context.IO.WriteRawOut(format == "csv" ? AuditLog.ExportCsv(entries) : AuditLog.ExportJson(entries) + "\n");
+        // Both exports end with their own newline; one more would leave a blank line after the document.
+        context.IO.WriteRawOut(format == "csv" ? AuditLog.ExportCsv(entries) : AuditLog.ExportJson(entries));
         return ExitCodes.Success;
     }
 }

@@ -17,61 +17,142 @@ internal static class BackupDiffCommand
 
     private static readonly Argument<string?> To = new("other") { Description = "A second backup (default: live state).", Arity = ArgumentArity.ZeroOrOne };
 
-    private static readonly Option<bool> Live = new("--live") { Description = "Compare with the live project (the default)." };
+    private static readonly Option<bool> Live = new("--live")
+    {
+        Description = "Compare with the live project (the default): the items of the backup, and the live items of the types it holds that it does not.",
+    };
 
     public static Command Build(CommandRunner runner)
     {
         var command = new Command("diff", "Show, field by field, how a backup differs from another backup or from live.") { From, To, Live };
-        runner.SetAction(command, (parse, context, ct) => RunAsync(parse.GetRequiredValue(From), parse.GetValue(To), context, ct));
+        runner.SetAction(command, (parse, context, ct) => RunAsync(parse.GetRequiredValue(From), parse.GetValue(To), parse.GetValue(Live), context, ct));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string from, string? to, CommandContext context, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string from, string? to, bool live, CommandContext context, CancellationToken cancellationToken)
     {
+        if (live && to is not null)
+        {
+            throw new UserError("invalid_arguments", "Give either a second backup or --live, not both.",
+                "Example: descope-mgmt backup diff REF --live, or descope-mgmt backup diff REF OTHER");
+        }
+
         var store = context.BackupStore();
-        var left = await LoadAsync(store, from, context, cancellationToken).ConfigureAwait(false);
-        Func<ResourceKey, Task<JsonObject?>> other;
+        // Both sides are verified locally before any API call, and a backup of another project is
+        // refused as rollback refuses it: a diff against the wrong project would mislead.
+        var projectId = to is null ? context.Target.ProjectId : context.ProjectIdIfKnown;
+        var left = await LoadAsync(store, from, projectId, cancellationToken).ConfigureAwait(false);
+        var otherName = "live";
+        IReadOnlyDictionary<ResourceKey, JsonObject> other;
         if (to is not null)
         {
-            var right = await LoadAsync(store, to, context, cancellationToken).ConfigureAwait(false);
-            other = key => Task.FromResult(right.Find(key.Type, key.Id) as JsonObject);
+            var right = await LoadAsync(store, to, projectId ?? left.Manifest.ProjectId, cancellationToken).ConfigureAwait(false);
+            otherName = right.Manifest.Id;
+            other = right.Items.ToDictionary(i => i.Key, i => i.Content.AsObject());
         }
         else
         {
-            var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
-            other = key => live.GetAsync(key, cancellationToken);
+            other = await ReadLiveAsync(left, context, cancellationToken).ConfigureAwait(false);
         }
 
-        var items = new List<DiffItem>();
-        foreach (var item in left.Items)
-        {
-            var key = new ResourceKey(item.Type, item.Id);
-            var current = await other(key).ConfigureAwait(false);
-            var changes = JsonDiff.Compare(item.Content, current, DiffOptions.For(item.Type));
-            var status = current is null ? "missing" : changes.Count == 0 ? "unchanged" : "changed";
-            items.Add(new DiffItem(ResourceTypeNames.ToWire(item.Type), item.Id, status,
-                changes.Select(c => new DiffProperty(c.Path, c.Kind.ToString().ToLowerInvariant(), c.Old, c.New)).ToList()));
-            if (!context.IO.Json)
-            {
-                DiffPrinter.Print(context.IO, key, item.Content.AsObject(), current, changes);
-            }
-        }
-
-        if (context.IO.Json)
-        {
-            context.IO.Result(new ItemsDocument<DiffItem>(items), CliJsonContext.Default.ItemsDocumentDiffItem, (_, _) => { });
-        }
-        else
-        {
-            context.IO.Out.WriteLine($"{items.Count(i => i.Status != "unchanged")} of {items.Count} item(s) differ ({left.Manifest.Id} → {to ?? "live"}).");
-        }
-
+        var items = Compare(left, other);
+        var document = new ItemsDocument<DiffItem>(items);
+        context.IO.Result(document, CliJsonContext.Default.ItemsDocumentDiffItem, (console, doc) => Render(console, doc, left.Manifest.Id, otherName));
         return ExitCodes.Success;
     }
 
-    private static async Task<LoadedBackup> LoadAsync(BackupStore store, string reference, CommandContext context, CancellationToken cancellationToken)
+    private static async Task<LoadedBackup> LoadAsync(BackupStore store, string reference, string? projectId, CancellationToken cancellationToken)
     {
-        var manifest = store.Resolve(reference, context.ProjectIdIfKnown);
-        return await store.LoadAsync(manifest, cancellationToken).ConfigureAwait(false);
+        var manifest = store.Resolve(reference, projectId);
+        return projectId is null
+            ? await store.LoadAsync(manifest, cancellationToken).ConfigureAwait(false)
+            : await store.LoadAsync(manifest, projectId, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Only the types the backup holds (or records as absent) are read: a backup of one flow says
+    // nothing about tenants, and listing every live tenant as "added" would bury the real difference.
+    private static async Task<IReadOnlyDictionary<ResourceKey, JsonObject>> ReadLiveAsync(LoadedBackup backup, CommandContext context, CancellationToken cancellationToken)
+    {
+        var types = backup.Items.Select(i => i.Type).Concat(backup.Absent.Select(k => k.Type)).ToHashSet();
+        var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = await new LiveSnapshotReader(client).ReadAsync(
+            types.Contains(ResourceType.Flow), types.Contains(ResourceType.Theme), types.Contains(ResourceType.Tenant),
+            new Progress<string>(context.IO.Warn), cancellationToken).ConfigureAwait(false);
+        var live = new Dictionary<ResourceKey, JsonObject>();
+        foreach (var (id, flow) in snapshot.Flows)
+        {
+            live[ResourceKey.Flow(id)] = flow;
+        }
+
+        if (types.Contains(ResourceType.Theme) && snapshot.Theme is { Count: > 0 } theme)
+        {
+            live[ResourceKey.Theme] = theme;
+        }
+
+        foreach (var (id, tenant) in snapshot.Tenants)
+        {
+            live[ResourceKey.Tenant(id)] = tenant;
+        }
+
+        return live;
+    }
+
+    private static List<DiffItem> Compare(LoadedBackup backup, IReadOnlyDictionary<ResourceKey, JsonObject> other)
+    {
+        var held = backup.Items.ToDictionary(i => i.Key, i => i.Content.AsObject());
+        var keys = held.Keys.Concat(other.Keys).Concat(backup.Absent).Distinct()
+            .OrderBy(k => k.Type).ThenBy(k => k.Id, StringComparer.Ordinal);
+        var items = new List<DiffItem>();
+        foreach (var key in keys)
+        {
+            var before = held.GetValueOrDefault(key);
+            var after = other.GetValueOrDefault(key);
+            if (before is null && after is null)
+            {
+                continue;
+            }
+
+            var changes = before is not null && after is not null ? JsonDiff.Compare(before, after, DiffOptions.For(key.Type)) : [];
+            var status = before is null ? "added" : after is null ? "removed" : changes.Count == 0 ? "unchanged" : "changed";
+            items.Add(new DiffItem(ResourceTypeNames.ToWire(key.Type), key.Id, status,
+                changes.Select(c => new DiffProperty(c.Path, c.Kind.ToString().ToLowerInvariant(), c.Old, c.New)).ToList()));
+        }
+
+        return items;
+    }
+
+    // The diff is this command's result, so it goes to stdout, not to stderr as a change's preview does.
+    private static void Render(IAnsiConsole console, ItemsDocument<DiffItem> doc, string backupId, string otherName)
+    {
+        var where = otherName == "live" ? "live" : $"backup {otherName}";
+        foreach (var item in doc.Items)
+        {
+            var name = Markup.Escape($"{item.Type} \"{item.Id}\"");
+            switch (item.Status)
+            {
+                case "added":
+                    console.MarkupLine($"[green]+ {name}[/]: only in {Markup.Escape(where)}");
+                    break;
+                case "removed":
+                    console.MarkupLine($"[red]- {name}[/]: only in backup {Markup.Escape(backupId)}");
+                    break;
+                case "changed":
+                    console.MarkupLine($"[yellow]~ {name}[/]: {item.Properties.Count} field(s) differ");
+                    foreach (var p in item.Properties)
+                    {
+                        var path = Markup.Escape(p.Path.Length == 0 ? "(document)" : p.Path);
+                        console.MarkupLine(p.Kind switch
+                        {
+                            "added" => $"    [green]+ {path}[/]: {Markup.Escape(DiffPrinter.Summarise(p.New))}",
+                            "removed" => $"    [red]- {path}[/]: {Markup.Escape(DiffPrinter.Summarise(p.Old))}",
+                            _ => $"    [yellow]~ {path}[/]: {Markup.Escape(DiffPrinter.Summarise(p.Old))} → {Markup.Escape(DiffPrinter.Summarise(p.New))}",
+                        });
+                    }
+
+                    break;
+            }
+        }
+
+        console.WriteLine($"{doc.Items.Count(i => i.Status != "unchanged")} of {doc.Items.Count} item(s) differ (backup {backupId} → {where}).");
     }
 }

@@ -12,14 +12,25 @@ internal static class BackupShowCommand
 
     public static Command Build(CommandRunner runner)
     {
-        var command = new Command("show", "Show a backup's manifest and items.") { Reference };
+        var command = new Command("show", "Show a backup's manifest and items, checking every item against its checksum (exit 1 when one is damaged).") { Reference };
         runner.SetAction(command, (parse, context, ct) => Task.FromResult(Run(parse.GetRequiredValue(Reference), context)));
         return command;
     }
 
     internal static int Run(string reference, CommandContext context)
     {
-        var manifest = context.BackupStore().Resolve(reference, context.ProjectIdIfKnown);
+        var store = context.BackupStore();
+        var manifest = store.Resolve(reference, context.ProjectIdIfKnown);
+        // design.md §6: checksums are verified on every read, so a damaged backup never looks whole here.
+        var verification = store.Verify(manifest);
+        var problems = verification.Items.Where(i => i.Problem is not null).ToDictionary(i => (i.Type, i.Id), i => i.Problem!);
+        // --output json promises one document: a damaged backup gives only the error document. For people
+        // the details still help to judge the damage, and the error follows on stderr.
+        if (!verification.IsValid && context.IO.Json)
+        {
+            throw verification.ToCorruptError();
+        }
+
         context.IO.Result(BackupSummary.From(manifest), CliJsonContext.Default.BackupSummary, (console, b) =>
         {
             var grid = new Grid().AddColumn().AddColumn();
@@ -36,7 +47,8 @@ internal static class BackupShowCommand
             var table = Tables.Create("Type", "ID", "Held");
             foreach (var item in b.Items)
             {
-                table.AddRow(Tables.Cell(item.Type), Tables.Cell(item.Id), Tables.Cell("content"));
+                var held = problems.TryGetValue((item.Type, item.Id), out var problem) ? $"DAMAGED: {problem}" : "content (checksum OK)";
+                table.AddRow(Tables.Cell(item.Type), Tables.Cell(item.Id), Tables.Cell(held));
             }
 
             foreach (var item in b.Absent)
@@ -46,6 +58,12 @@ internal static class BackupShowCommand
 
             console.Write(table);
         });
+
+        if (!verification.IsValid)
+        {
+            throw verification.ToCorruptError();
+        }
+
         return ExitCodes.Success;
     }
 }

@@ -30,7 +30,7 @@ internal static class BackupVerifyCommand
         // --all also checks folders whose manifest cannot be read, which `backup list` leaves out.
         var checks = all ? store.VerifyAll(context.ProjectIdIfKnown) : [store.Verify(store.Resolve(reference!, context.ProjectIdIfKnown))];
         var results = checks
-            .Select(c => new VerifyItem(c.BackupId, c.IsValid, c.Problems.Concat(c.Items.Where(i => i.Problem is not null).Select(i => i.Problem!)).ToList()))
+            .Select(c => new VerifyItem(c.BackupId, c.IsValid, c.AllProblems()))
             .ToList();
 
         context.IO.Result(new ItemsDocument<VerifyItem>(results), CliJsonContext.Default.ItemsDocumentVerifyItem, (console, doc) =>
