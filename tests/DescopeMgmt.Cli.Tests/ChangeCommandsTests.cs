@@ -48,9 +48,10 @@ public sealed class ChangeCommandsTests
         var result = await cli.RunAsync("tenant", "delete", "acme", "--yes");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Could not delete tenant 'acme'", result.Error, StringComparison.Ordinal);
-        Assert.Contains("has sub-tenants; delete them", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Nothing was changed.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Tenant 'acme' has sub-tenants (acme-eu). Nothing was changed.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("tenant delete acme-eu", result.Error, StringComparison.Ordinal);
+        Assert.Empty(cli.WritingRequests());
+        Assert.False(Directory.Exists(cli.BackupRoot), "no backup is taken for a change that cannot happen");
         await AssertBothTenantsRemainAsync(cli);
     }
 
@@ -65,9 +66,8 @@ public sealed class ChangeCommandsTests
         var result = await cli.RunAsync("tenant", "delete", "acme", "--cascade", "--yes");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("--cascade also deletes users and access keys", result.Error, StringComparison.Ordinal);
-        Assert.Contains("has sub-tenants; delete them", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Nothing was changed.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Tenant 'acme' has sub-tenants (acme-eu). Nothing was changed.", result.Error, StringComparison.Ordinal);
+        Assert.Empty(cli.WritingRequests());
         await AssertBothTenantsRemainAsync(cli);
     }
 
