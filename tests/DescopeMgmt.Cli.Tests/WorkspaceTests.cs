@@ -267,6 +267,23 @@ public sealed class WorkspaceTests
     }
 
     [Fact]
+    public async Task FlowValidate_namedFileInAWorkspace_fillsPlaceholdersFromTheEnvironmentsVars()
+    {
+        await using var cli = await WorkspaceAsync();
+        Write(cli, "flows/broken-start.json", (await File.ReadAllTextAsync(Path.Combine(cli.WorkingDirectory, "flows", "sign-in.json"), Ct))
+            .Replace("\"sign-in\"", "\"broken-start\"", StringComparison.Ordinal)
+            .Replace("${APP_URL}", "${NOT_DEFINED}", StringComparison.Ordinal));
+
+        var templated = await cli.RunAsync("flow", "validate", "flows/sign-in.json");
+        var undefined = await cli.RunAsync("flow", "validate", "flows/broken-start.json");
+
+        Assert.True(templated.ExitCode == 0, templated.All);
+        Assert.Contains("Valid: 1 file(s).", templated.Out, StringComparison.Ordinal);
+        Assert.Equal(1, undefined.ExitCode);
+        Assert.Contains("${NOT_DEFINED} is not defined", undefined.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FlowSync_isADryRunUnlessApply()
     {
         await using var cli = await WorkspaceAsync();

@@ -21,12 +21,10 @@ public static class WorkspaceLoader
             problems.Add(WorkspaceProblem.Error(WorkspaceConfigReader.FileName, null, null, $"environment '{name}' is not defined"));
         }
 
-        string? Lookup(string variable) =>
-            environment?.Vars.TryGetValue(variable, out var value) == true ? value : getVariable(variable);
-
-        var flows = ReadFlows(root, Lookup, problems);
-        var theme = ReadTheme(root, Lookup, problems);
-        var tenants = ReadTenants(root, Lookup, problems);
+        var lookup = EnvironmentConfig.Lookup(environment, getVariable);
+        var flows = ReadFlows(root, lookup, problems);
+        var theme = ReadTheme(root, lookup, problems);
+        var tenants = ReadTenants(root, lookup, problems);
         return new LoadedWorkspace(root, config, environment, flows, theme, tenants, problems);
     }
 

@@ -23,7 +23,11 @@ internal static class FlowValidateCommand
         string checkedWhat;
         if (files.Length > 0)
         {
-            problems = WorkspaceLoader.ValidateFlowFiles(files.Select(f => Path.GetFullPath(f, context.Env.CurrentDirectory)), context.Env.GetVariable);
+            // Inside a workspace, files are checked with the vars of the chosen (or default) environment.
+            var config = context.WorkspaceRoot is { } workspaceRoot ? WorkspaceConfigReader.Read(workspaceRoot, []) : null;
+            var environment = config?.Environments.GetValueOrDefault(context.Settings.Env ?? config.DefaultEnvironment ?? "");
+            problems = WorkspaceLoader.ValidateFlowFiles(files.Select(f => Path.GetFullPath(f, context.Env.CurrentDirectory)),
+                EnvironmentConfig.Lookup(environment, context.Env.GetVariable));
             checkedWhat = $"{files.Length} file(s)";
         }
         else
