@@ -31,9 +31,12 @@ public sealed class DescopeClient : IDisposable
         ProjectId = options.ProjectId;
         Stats = new ApiCallStats();
 
-        HttpMessageHandler handler = new TracingHandler(Stats, options.Trace, options.TimeProvider)
+        HttpMessageHandler handler = new AttemptTimeoutHandler(options.RequestTimeout, options.TimeProvider)
         {
-            InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+            InnerHandler = new TracingHandler(Stats, options.Trace, options.TimeProvider)
+            {
+                InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+            },
         };
         if (options.RateLimit is { } rate)
         {
@@ -50,7 +53,7 @@ public sealed class DescopeClient : IDisposable
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
         _http.DefaultRequestHeaders.Add("x-descope-project-id", options.ProjectId);
 
-        var transport = new ApiTransport(_http, options.RequestTimeout);
+        var transport = new ApiTransport(_http);
         Flows = new FlowsApi(transport);
         Themes = new ThemesApi(transport);
         Tenants = new TenantsApi(transport);

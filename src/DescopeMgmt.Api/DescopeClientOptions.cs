@@ -15,10 +15,13 @@ public sealed class DescopeClientOptions
     /// <summary>Client-side pacing so bulk work stays under the server's limit; null = unpaced.</summary>
     public RateLimitPolicy? RateLimit { get; init; }
 
-    /// <summary>Time allowed for one attempt of one request (a retry gets a fresh timeout).</summary>
+    /// <summary>Time allowed for one attempt of one request, reading the whole answer included (a retry gets a fresh timeout).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Retries after the first attempt for transient failures (503/52x/530, dropped connections, 429).</summary>
+    /// <summary>
+    /// Retries after the first attempt for transient failures (503/52x/530, dropped connections, timeouts,
+    /// 429). Tenant create and delete are not repeated after a dropped connection or timeout once sent.
+    /// </summary>
     public int MaxRetries { get; init; } = 3;
 
     /// <summary>First backoff delay; later ones grow exponentially with jitter.</summary>

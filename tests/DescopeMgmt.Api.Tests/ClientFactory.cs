@@ -23,18 +23,20 @@ internal sealed class ClientFactory : IAsyncDisposable
 
     public DescopeClient Create(
         string? key = null,
-        DelaySkippingTimeProvider? time = null,
+        TimeProvider? time = null,
         Action<string>? trace = null,
         RateLimitPolicy? rateLimit = null,
-        int maxRetries = 3)
+        int maxRetries = 3,
+        TimeSpan? requestTimeout = null,
+        Uri? baseUrl = null)
     {
         var client = new DescopeClient(new DescopeClientOptions
         {
             ProjectId = ProjectId,
             ManagementKey = key ?? Key,
-            BaseUrl = Host.BaseUrl,
+            BaseUrl = baseUrl ?? Host.BaseUrl,
             TimeProvider = time ?? new DelaySkippingTimeProvider(),
-            RequestTimeout = TimeSpan.FromMinutes(10),
+            RequestTimeout = requestTimeout ?? TimeSpan.FromMinutes(10),
             Trace = trace,
             RateLimit = rateLimit,
             MaxRetries = maxRetries,

@@ -1,3 +1,4 @@
+using DescopeMgmt.Api.Tenants;
 using DescopeMgmt.Emulator;
 using DescopeMgmt.Emulator.Faults;
 using DescopeMgmt.Testing;
@@ -12,19 +13,24 @@ public sealed class FaultHandlingTests
     [Fact]
     public async Task RateLimited_withRetryAfter_waitsThatLongThenSucceeds()
     {
-        await using var factory = await ClientFactory.StartAsync();
-        factory.Host.SetRateLimit(new RateLimitSpec(1, TimeSpan.FromSeconds(30)));
-        var time = new DelaySkippingTimeProvider(TimeSpan.FromMinutes(5));
-        var client = factory.Create(time: time, maxRetries: 1);
+        var clock = new SharedSkippingClock();
+        await using var factory = await ClientFactory.StartAsync(new EmulatorOptions
+        {
+            ManagementKey = ClientFactory.Key,
+            RateLimit = new RateLimitSpec(1, TimeSpan.FromSeconds(30)),
+            TimeProvider = clock,
+        });
+        var client = factory.Create(time: clock, maxRetries: 1);
         await client.Flows.ListAsync(Ct);
 
         // The window is spent: the answer is 429 with Retry-After of the window's remaining seconds.
-        // The skipped wait is recorded; the retry then meets the same window and fails, proving one wait per 429.
-        var ex = await Assert.ThrowsAsync<DescopeApiException>(() => client.Flows.ListAsync(Ct));
+        // Waiting that long (on the shared clock) opens the next window, so the single retry passes.
+        var flows = await client.Flows.ListAsync(Ct);
 
-        Assert.True(ex.IsRateLimited);
-        Assert.Equal("E130429", ex.ErrorCode);
-        var wait = Assert.Single(time.Delays);
+        Assert.Empty(flows);
+        Assert.Equal(1, client.Stats.RateLimited);
+        Assert.Equal(1, client.Stats.Retries);
+        var wait = Assert.Single(clock.Delays);
         Assert.InRange(wait, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(30));
     }
 
@@ -47,24 +53,15 @@ public sealed class FaultHandlingTests
     public async Task RateLimited_withoutRetryAfter_waitsTheDefault()
     {
         await using var factory = await ClientFactory.StartAsync();
-        factory.Host.Faults.Add(FaultSpec.Parse("429@/v1/mgmt/flow/list#1"));
+        factory.Host.Faults.Add(FaultSpec.Parse("429-noretryafter@/v1/mgmt/flow/list#1"));
         var time = new DelaySkippingTimeProvider();
-        var client = new DescopeClient(new DescopeClientOptions
-        {
-            ProjectId = ClientFactory.ProjectId,
-            ManagementKey = ClientFactory.Key,
-            BaseUrl = factory.Host.BaseUrl,
-            TimeProvider = time,
-            DefaultRetryAfter = TimeSpan.FromSeconds(60),
-            RequestTimeout = TimeSpan.FromMinutes(10),
-        });
+        var client = factory.Create(time: time);
 
-        await client.Flows.ListAsync(Ct);
-        client.Dispose();
+        var flows = await client.Flows.ListAsync(Ct);
 
-        // The injected 429 carries Retry-After: 1, so the default applies only when it is absent;
-        // the wait recorded is the server's, never more than the default.
-        Assert.All(time.Delays, d => Assert.True(d <= TimeSpan.FromSeconds(60)));
+        Assert.Empty(flows);
+        Assert.Equal(1, client.Stats.RateLimited);
+        Assert.Equal([TimeSpan.FromSeconds(60)], time.Delays);
     }
 
     [Fact]
@@ -175,11 +172,160 @@ public sealed class FaultHandlingTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    [Theory]
+    [InlineData(520)]
+    [InlineData(521)]
+    [InlineData(522)]
+    [InlineData(524)]
+    [InlineData(530)]
+    public async Task GatewayStatus_once_isRetriedAndSucceeds(int status)
     {
-        for (var i = 0; i < 500 && !condition(); i++)
+        await using var factory = await ClientFactory.StartAsync();
+        factory.Host.Faults.Add(FaultSpec.Parse($"{status}@/v1/mgmt/flow/list#1"));
+        var lines = new List<string>();
+        var client = factory.Create(trace: lines.Add);
+
+        var flows = await client.Flows.ListAsync(Ct);
+
+        Assert.Empty(flows);
+        Assert.Equal(1, client.Stats.Retries);
+        Assert.Equal(2, client.Stats.Attempts);
+        Assert.Contains(lines, l => l.StartsWith($"POST /v1/mgmt/flow/list -> {status}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Backoff_repeatedFailures_eachWaitLongerThanTheLast()
+    {
+        await using var factory = await ClientFactory.StartAsync();
+        factory.Host.Faults.Add(FaultSpec.Parse("503@/v1/mgmt/flow/list*3"));
+        var time = new DelaySkippingTimeProvider();
+        var client = factory.Create(time: time, maxRetries: 3);
+
+        await client.Flows.ListAsync(Ct);
+
+        // Base 200 ms doubling per attempt, each scaled by a jitter factor in [0.75, 1.25).
+        var delays = time.Delays;
+        Assert.Equal(3, delays.Count);
+        Assert.InRange(delays[0].TotalMilliseconds, 150, 250);
+        Assert.InRange(delays[1].TotalMilliseconds, 300, 500);
+        Assert.InRange(delays[2].TotalMilliseconds, 600, 1000);
+        Assert.True(delays[0] < delays[1] && delays[1] < delays[2], string.Join(", ", delays));
+    }
+
+    [Fact]
+    public async Task Backoff_sameFailureRepeated_waitsAreJittered()
+    {
+        await using var factory = await ClientFactory.StartAsync();
+        var time = new DelaySkippingTimeProvider();
+        var client = factory.Create(time: time);
+
+        for (var run = 0; run < 8; run++)
         {
-            await Task.Delay(10, Ct);
+            factory.Host.Faults.Clear();
+            factory.Host.Faults.Add(FaultSpec.Parse("503@/v1/mgmt/flow/list#1"));
+            await client.Flows.ListAsync(Ct);
         }
+
+        // Without jitter every first retry would wait exactly the base delay.
+        Assert.Equal(8, time.Delays.Count);
+        Assert.All(time.Delays, d => Assert.InRange(d.TotalMilliseconds, 150, 250));
+        Assert.True(time.Delays.Distinct().Count() > 1, string.Join(", ", time.Delays));
+    }
+
+    [Fact]
+    public async Task RequestTimeout_answerSlowerThanIt_failsWithTimeoutErrorAfterRetrying()
+    {
+        await using var factory = await ClientFactory.StartAsync();
+        factory.Host.Faults.Add(FaultSpec.Parse("latency:30s@/v1/mgmt/flow/list"));
+        var client = factory.Create(time: TimeProvider.System, maxRetries: 1, requestTimeout: TimeSpan.FromMilliseconds(300));
+
+        var ex = await Assert.ThrowsAsync<DescopeApiException>(() => client.Flows.ListAsync(Ct));
+
+        Assert.True(ex.IsConnectionFailure);
+        Assert.Equal("Could not list flows: no complete answer within 0.3 s", ex.Message);
+        Assert.Contains("plan", ex.Hint, StringComparison.Ordinal);
+        Assert.Equal(2, client.Stats.Attempts);
+    }
+
+    [Fact]
+    public async Task RequestTimeout_bodyStalledAfterHeaders_failsWithTimeoutError()
+    {
+        await using var factory = await ClientFactory.StartAsync();
+        factory.Host.Faults.Add(FaultSpec.Parse("stall:30s@/v1/mgmt/flow/list"));
+        var lines = new List<string>();
+        var client = factory.Create(time: TimeProvider.System, trace: lines.Add, maxRetries: 0, requestTimeout: TimeSpan.FromMilliseconds(300));
+
+        var ex = await Assert.ThrowsAsync<DescopeApiException>(() => client.Flows.ListAsync(Ct));
+
+        // The headers (200) arrived in time; it is the body that never completed.
+        Assert.Contains(lines, l => l.StartsWith("POST /v1/mgmt/flow/list -> 200", StringComparison.Ordinal));
+        Assert.True(ex.IsConnectionFailure);
+        Assert.Equal("Could not list flows: no complete answer within 0.3 s", ex.Message);
+    }
+
+    [Fact]
+    public async Task TenantCreate_connectionDropped_isNotRetried()
+    {
+        await using var factory = await ClientFactory.StartAsync();
+        factory.Host.Faults.Add(FaultSpec.Parse("reset@/v1/mgmt/tenant/create"));
+        var client = factory.Create();
+
+        var ex = await Assert.ThrowsAsync<DescopeApiException>(() => client.Tenants.CreateAsync(new TenantWrite { Id = "t1", Name = "T1" }, Ct));
+
+        Assert.True(ex.IsConnectionFailure);
+        Assert.Contains("create tenant 't1'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("plan", ex.Hint, StringComparison.Ordinal);
+        Assert.Equal(0, client.Stats.Retries);
+        Assert.Equal(1, client.Stats.Attempts);
+    }
+
+    [Fact]
+    public async Task TenantCreate_timedOut_isNotRetried()
+    {
+        await using var factory = await ClientFactory.StartAsync();
+        factory.Host.Faults.Add(FaultSpec.Parse("latency:30s@/v1/mgmt/tenant/create"));
+        var client = factory.Create(time: TimeProvider.System, requestTimeout: TimeSpan.FromMilliseconds(300));
+
+        var ex = await Assert.ThrowsAsync<DescopeApiException>(() => client.Tenants.CreateAsync(new TenantWrite { Id = "t1", Name = "T1" }, Ct));
+
+        Assert.True(ex.IsConnectionFailure);
+        Assert.Equal(1, client.Stats.Attempts);
+    }
+
+    [Fact]
+    public async Task TenantCreate_serviceUnavailable_isRetriedAndCreatesOnce()
+    {
+        await using var factory = await ClientFactory.StartAsync();
+        factory.Host.Faults.Add(FaultSpec.Parse("503@/v1/mgmt/tenant/create#1"));
+        var client = factory.Create();
+
+        var id = await client.Tenants.CreateAsync(new TenantWrite { Id = "t1", Name = "T1" }, Ct);
+
+        Assert.Equal("t1", id);
+        Assert.Equal(1, client.Stats.Retries);
+        Assert.Single(await client.Tenants.LoadAllAsync(Ct), t => t.Id == "t1");
+    }
+
+    [Fact]
+    public async Task TenantCreate_connectionRefused_isRetried()
+    {
+        await using var factory = await ClientFactory.StartAsync();
+        var closed = ClosedLoopbackUrl();
+        var client = factory.Create(baseUrl: closed);
+
+        var ex = await Assert.ThrowsAsync<DescopeApiException>(() => client.Tenants.CreateAsync(new TenantWrite { Id = "t1", Name = "T1" }, Ct));
+
+        // Nothing reached a server, so repeating the create cannot duplicate it.
+        Assert.True(ex.IsConnectionFailure);
+        Assert.Equal(3, client.Stats.Retries);
+    }
+
+    private static Uri ClosedLoopbackUrl()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port}");
     }
 }

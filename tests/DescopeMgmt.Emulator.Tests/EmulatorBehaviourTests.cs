@@ -1,6 +1,8 @@
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using DescopeMgmt.Emulator.Faults;
 using DescopeMgmt.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DescopeMgmt.Emulator.Tests;
 
@@ -298,12 +300,70 @@ public sealed class EmulatorBehaviourTests
     [InlineData("reset:0.1", FaultKind.Reset, 0)]
     [InlineData("latency:300ms", FaultKind.Latency, 0)]
     [InlineData("500@/v2/mgmt/flow/import#3", FaultKind.Status, 500)]
+    [InlineData("429-noretryafter#1", FaultKind.Status, 429)]
+    [InlineData("stall:2s@/v1/mgmt/flow/list", FaultKind.Stall, 0)]
     public void FaultSpecParse_documentedForms_parse(string text, FaultKind kind, int status)
     {
         var spec = FaultSpec.Parse(text);
 
         Assert.Equal(kind, spec.Kind);
         Assert.Equal(status, spec.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("429", false)]
+    [InlineData("429-noretryafter", true)]
+    [InlineData("503", false)]
+    public void FaultSpecParse_429Forms_sayWhetherRetryAfterIsOmitted(string text, bool omitted) =>
+        Assert.Equal(omitted, FaultSpec.Parse(text).OmitRetryAfter);
+
+    [Theory]
+    [InlineData("429@/v1/mgmt/flow/list", "1")]
+    [InlineData("429-noretryafter@/v1/mgmt/flow/list", null)]
+    public async Task RateLimitFault_answers429_withRetryAfterUnlessOmitted(string fault, string? retryAfter)
+    {
+        await using var host = await StartAsync();
+        host.Faults.Add(FaultSpec.Parse(fault));
+        using var api = Api(host);
+
+        var (status, body, response) = await api.PostAsync("/v1/mgmt/flow/list", "{}");
+
+        Assert.Equal(429, status);
+        Assert.Equal("E130429", body!["errorCode"]!.GetValue<string>());
+        Assert.Equal(retryAfter, response.Headers.TryGetValues("Retry-After", out var values) ? Assert.Single(values) : null);
+    }
+
+    [Fact]
+    public async Task StallFault_sendsHeadersAndFirstByte_thenHoldsTheRestUntilThePauseEnds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var time = new FakeTimeProvider();
+        await using var host = await EmulatorHost.StartAsync(
+            new EmulatorOptions { ManagementKey = Key, TimeProvider = time, Faults = [FaultSpec.Parse("stall:5s@/v1/mgmt/flow/list")] }, ct);
+        using var http = new HttpClient { BaseAddress = host.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/mgmt/flow/list") { Content = new StringContent("{}") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", $"{Project}:{Key}");
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        var stream = await response.Content.ReadAsStreamAsync(ct);
+        var first = new byte[1];
+        await stream.ReadExactlyAsync(first, ct);
+        using var reader = new StreamReader(stream);
+        var rest = reader.ReadToEndAsync(ct);
+        await Task.WhenAny(rest, Task.Delay(200, ct));
+        var heldWhileTheClockStood = !rest.IsCompleted;
+
+        // The emulator may not have started its pause yet when the clock first moves: keep moving it.
+        while (!rest.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromSeconds(5));
+            await Task.WhenAny(rest, Task.Delay(20, ct));
+        }
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal((byte)'{', first[0]);
+        Assert.True(heldWhileTheClockStood);
+        Assert.NotNull(JsonNode.Parse("{" + await rest)!["flows"]);
     }
 
     [Theory]

@@ -2,13 +2,16 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DescopeMgmt.Api.Json;
-using Polly.Timeout;
 
 namespace DescopeMgmt.Api.Http;
 
 /// <summary>Sends one JSON request and turns the answer into a typed result or a <see cref="DescopeApiException"/>.</summary>
-internal sealed class ApiTransport(HttpClient http, TimeSpan requestTimeout)
+internal sealed class ApiTransport(HttpClient http)
 {
+    /// <param name="repeatable">
+    /// False for requests the server must not receive twice (creates): they are not retried after a
+    /// dropped connection or a timeout, since the first attempt may have succeeded.
+    /// </param>
     public async Task<TResponse?> SendAsync<TRequest, TResponse>(
         HttpMethod method,
         string pathAndQuery,
@@ -16,10 +19,12 @@ internal sealed class ApiTransport(HttpClient http, TimeSpan requestTimeout)
         JsonTypeInfo<TRequest>? requestType,
         JsonTypeInfo<TResponse>? responseType,
         string operation,
+        bool repeatable,
         CancellationToken cancellationToken)
         where TResponse : class
     {
         using var request = new HttpRequestMessage(method, pathAndQuery.TrimStart('/'));
+        request.Options.Set(RetryPipelineFactory.Repeatable, repeatable);
         if (requestType is not null)
         {
             var bytes = body is null ? "{}"u8.ToArray() : JsonSerializer.SerializeToUtf8Bytes(body, requestType);
@@ -38,10 +43,9 @@ internal sealed class ApiTransport(HttpClient http, TimeSpan requestTimeout)
         {
             throw;
         }
-        catch (TimeoutRejectedException ex)
+        catch (AttemptTimeoutException ex)
         {
-            throw new DescopeApiException(operation, 0, null, null,
-                $"no answer within {requestTimeout.TotalSeconds:0.#} s", ApiErrorHints.ConnectionHint, ex);
+            throw new DescopeApiException(operation, 0, null, null, ex.Message, ApiErrorHints.ConnectionHint, ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)
         {
@@ -76,6 +80,10 @@ internal sealed class ApiTransport(HttpClient http, TimeSpan requestTimeout)
                 // An empty body of unknown length: the operation has no result.
                 return null;
             }
+            catch (AttemptTimeoutException ex)
+            {
+                throw new DescopeApiException(operation, 0, null, null, ex.Message, ApiErrorHints.ConnectionHint, ex);
+            }
             catch (Exception ex) when (ex is HttpRequestException or IOException)
             {
                 throw new DescopeApiException(operation, 0, null, null, $"the connection dropped while reading the answer ({ex.Message})", ApiErrorHints.ConnectionHint, ex);
@@ -93,6 +101,10 @@ internal sealed class ApiTransport(HttpClient http, TimeSpan requestTimeout)
         try
         {
             return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AttemptTimeoutException ex)
+        {
+            throw new DescopeApiException(operation, (int)response.StatusCode, null, null, ex.Message, ApiErrorHints.ConnectionHint, ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {

@@ -2,30 +2,38 @@ using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace DescopeMgmt.Api.Http;
 
 /// <summary>
-/// Retry policy of the API reference §2, plus 429 handling: transient statuses and dropped connections
-/// back off exponentially with jitter; 429 waits Retry-After seconds (a default when absent); any other
-/// 4xx/5xx is final. Each attempt has its own timeout.
+/// Retry policy of the API reference §2, plus 429 handling: transient statuses, timeouts and dropped
+/// connections back off exponentially with jitter; 429 waits Retry-After seconds (a default when absent);
+/// any other 4xx/5xx is final. A request marked not repeatable (a create) is retried after a connection
+/// failure or timeout only when it never left this machine.
 /// </summary>
 internal static class RetryPipelineFactory
 {
     private static readonly HashSet<int> TransientStatuses = [503, 520, 521, 522, 524, 530];
 
+    /// <summary>Without a cap, a large retry count would turn the doubling into hours.</summary>
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Set to false on requests that must not be sent twice: after a dropped connection or a timeout the
+    /// server may have acted, and a second create would fail with "already exists" (or, for a generated
+    /// ID, create a duplicate).
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> Repeatable = new("DescopeMgmt.Repeatable");
+
     public static ResiliencePipeline<HttpResponseMessage> Create(DescopeClientOptions options, ApiCallStats stats)
     {
         var retry = new HttpRetryStrategyOptions
         {
-            MaxRetryAttempts = Math.Max(options.MaxRetries, 0),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = options.RetryBaseDelay,
+            MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
             ShouldRetryAfterHeader = false,
-            ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome, args.Context.CancellationToken)),
-            DelayGenerator = args => ValueTask.FromResult(RateLimitDelay(args.Outcome, options.DefaultRetryAfter)),
+            ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome, args.Context)),
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                RateLimitDelay(args.Outcome, options.DefaultRetryAfter) ?? Backoff(options.RetryBaseDelay, args.AttemptNumber, Random.Shared.NextDouble())),
             OnRetry = args =>
             {
                 stats.CountRetry();
@@ -34,20 +42,24 @@ internal static class RetryPipelineFactory
                 return ValueTask.CompletedTask;
             },
         };
-        if (retry.MaxRetryAttempts == 0)
-        {
-            return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider }
-                .AddTimeout(options.RequestTimeout)
-                .Build();
-        }
 
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider }
-            .AddRetry(retry)
-            .AddTimeout(options.RequestTimeout)
-            .Build();
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
+        return options.MaxRetries <= 0 ? builder.Build() : builder.AddRetry(retry).Build();
     }
 
-    private static bool IsRetryable(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
+    /// <summary>
+    /// Attempt n (0-based) waits base * 2^n, scaled by a random factor in [0.75, 1.25) so clients that
+    /// failed together do not retry together. The spread is narrow enough that, below the cap, each wait
+    /// is longer than the one before (0.75 * 2 > 1.25).
+    /// </summary>
+    internal static TimeSpan Backoff(TimeSpan baseDelay, int attempt, double random)
+    {
+        var exponential = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30));
+        var capped = Math.Min(exponential, MaxBackoff.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.75 + (0.5 * random)));
+    }
+
+    private static bool IsRetryable(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
         if (outcome.Result is { } response)
         {
@@ -57,11 +69,17 @@ internal static class RetryPipelineFactory
 
         return outcome.Exception switch
         {
-            OperationCanceledException when cancellationToken.IsCancellationRequested => false,
-            HttpRequestException or TimeoutRejectedException or IOException => true,
+            OperationCanceledException when context.CancellationToken.IsCancellationRequested => false,
+            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError } => true,
+            HttpRequestException or AttemptTimeoutException or IOException => IsRepeatable(context),
             _ => false,
         };
     }
+
+    private static bool IsRepeatable(ResilienceContext context) =>
+        context.GetRequestMessage() is not { } request
+        || !request.Options.TryGetValue(Repeatable, out var repeatable)
+        || repeatable;
 
     /// <summary>For 429 the server's word decides the wait; null lets the exponential backoff decide.</summary>
     private static TimeSpan? RateLimitDelay(Outcome<HttpResponseMessage> outcome, TimeSpan fallback)

@@ -14,18 +14,18 @@ public sealed class ProjectsApi
     public async Task<Dictionary<string, JsonElement>> ExportSnapshotAsync(CancellationToken cancellationToken = default)
     {
         var response = await _transport.SendAsync(HttpMethod.Post, "/v1/mgmt/project/snapshot/export", new SnapshotExportRequest(),
-            ApiJsonContext.Default.SnapshotExportRequest, ApiJsonContext.Default.SnapshotFiles, "export project snapshot", cancellationToken).ConfigureAwait(false);
+            ApiJsonContext.Default.SnapshotExportRequest, ApiJsonContext.Default.SnapshotFiles, "export project snapshot", repeatable: true, cancellationToken).ConfigureAwait(false);
         return response?.Files ?? [];
     }
 
     public Task ImportSnapshotAsync(SnapshotImportRequest request, CancellationToken cancellationToken = default) =>
         _transport.SendAsync<SnapshotImportRequest, EmptyBody>(HttpMethod.Post, "/v1/mgmt/project/snapshot/import", request,
-            ApiJsonContext.Default.SnapshotImportRequest, null, "import project snapshot", cancellationToken);
+            ApiJsonContext.Default.SnapshotImportRequest, null, "import project snapshot", repeatable: true, cancellationToken);
 
     public async Task<SnapshotValidation> ValidateSnapshotAsync(SnapshotImportRequest request, CancellationToken cancellationToken = default)
     {
         var response = await _transport.SendAsync(HttpMethod.Post, "/v1/mgmt/project/snapshot/validate", request,
-            ApiJsonContext.Default.SnapshotImportRequest, ApiJsonContext.Default.SnapshotValidation, "validate project snapshot", cancellationToken).ConfigureAwait(false);
+            ApiJsonContext.Default.SnapshotImportRequest, ApiJsonContext.Default.SnapshotValidation, "validate project snapshot", repeatable: true, cancellationToken).ConfigureAwait(false);
         return response ?? new SnapshotValidation();
     }
 
@@ -33,7 +33,7 @@ public sealed class ProjectsApi
     public async Task<string?> GetLicenseTierAsync(CancellationToken cancellationToken = default)
     {
         var response = await _transport.SendAsync<EmptyBody, LicenseResponse>(HttpMethod.Get, "/v1/mgmt/license", null,
-            null, ApiJsonContext.Default.LicenseResponse, "read license", cancellationToken).ConfigureAwait(false);
+            null, ApiJsonContext.Default.LicenseResponse, "read license", repeatable: true, cancellationToken).ConfigureAwait(false);
         return response?.RateLimitTier;
     }
 }

@@ -26,11 +26,11 @@ public sealed class ThemesApi
     private async Task<JsonObject> ExportAtAsync(string path, string operation, CancellationToken cancellationToken)
     {
         var response = await _transport.SendAsync(HttpMethod.Post, path, new EmptyBody(),
-            ApiJsonContext.Default.EmptyBody, ApiJsonContext.Default.ThemeEnvelope, operation, cancellationToken).ConfigureAwait(false);
+            ApiJsonContext.Default.EmptyBody, ApiJsonContext.Default.ThemeEnvelope, operation, repeatable: true, cancellationToken).ConfigureAwait(false);
         return response?.Theme ?? [];
     }
 
     private Task ImportAtAsync(string path, JsonObject theme, string operation, CancellationToken cancellationToken) =>
         _transport.SendAsync<ThemeEnvelope, EmptyBody>(HttpMethod.Post, path, new ThemeEnvelope { Theme = theme },
-            ApiJsonContext.Default.ThemeEnvelope, null, operation, cancellationToken);
+            ApiJsonContext.Default.ThemeEnvelope, null, operation, repeatable: true, cancellationToken);
 }

@@ -35,10 +35,15 @@ internal sealed class GatewayMiddleware(RequestLog log, FaultInjector faults, Ra
 
     private async Task HandleAsync(HttpContext context, RequestDelegate next, string path, string body, string? projectId, string? key)
     {
-        var (delay, failure) = faults.Decide(path, body);
+        var (delay, stall, failure) = faults.Decide(path, body);
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay, time, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (stall > TimeSpan.Zero)
+        {
+            context.Response.Body = new StallingStream(context.Response.Body, stall, time, context.RequestAborted);
         }
 
         if (failure is { Kind: FaultKind.Reset })
@@ -51,7 +56,11 @@ internal sealed class GatewayMiddleware(RequestLog log, FaultInjector faults, Ra
         {
             if (fault.StatusCode == 429)
             {
-                context.Response.Headers.RetryAfter = "1";
+                if (!fault.OmitRetryAfter)
+                {
+                    context.Response.Headers.RetryAfter = "1";
+                }
+
                 await Wire.WriteErrorAsync(context, 429, "E130429", "Too many requests", "injected fault").ConfigureAwait(false);
                 return;
             }

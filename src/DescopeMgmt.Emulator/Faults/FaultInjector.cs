@@ -32,10 +32,11 @@ public sealed class FaultInjector
         }
     }
 
-    /// <summary>The delay to add and the failure (if any) to answer this request with.</summary>
-    internal (TimeSpan Delay, FaultSpec? Failure) Decide(string path, string body)
+    /// <summary>The delay before the answer, the pause inside its body, and the failure (if any) to answer this request with.</summary>
+    internal (TimeSpan Delay, TimeSpan BodyStall, FaultSpec? Failure) Decide(string path, string body)
     {
         var delay = TimeSpan.Zero;
+        var stall = TimeSpan.Zero;
         FaultSpec? failure = null;
         lock (_gate)
         {
@@ -50,6 +51,10 @@ public sealed class FaultInjector
                 {
                     delay += fault.Spec.Latency;
                 }
+                else if (fault.Spec.Kind == FaultKind.Stall)
+                {
+                    stall += fault.Spec.Latency;
+                }
                 else
                 {
                     failure ??= fault.Spec;
@@ -57,7 +62,7 @@ public sealed class FaultInjector
             }
         }
 
-        return (delay, failure);
+        return (delay, stall, failure);
     }
 
     private sealed class ActiveFault(FaultSpec spec)

@@ -5,7 +5,7 @@ namespace DescopeMgmt.Emulator.Faults;
 
 public enum FaultKind
 {
-    /// <summary>Answer with an HTTP status and a Descope error body (429 also sends Retry-After: 1).</summary>
+    /// <summary>Answer with an HTTP status and a Descope error body (429 also sends Retry-After: 1 unless told not to).</summary>
     Status,
 
     /// <summary>Abort the connection without an answer.</summary>
@@ -13,15 +13,20 @@ public enum FaultKind
 
     /// <summary>Delay the answer, then serve it normally.</summary>
     Latency,
+
+    /// <summary>Send the status, the headers and the first byte of the body, then pause (for <see cref="FaultSpec.Latency"/>) before the rest.</summary>
+    Stall,
 }
 
 /// <summary>
 /// One injected fault. Text form: <c>KIND[:ARG][@PATH][~BODY][#N][*COUNT]</c> where KIND is an HTTP
-/// status, <c>reset</c> or <c>latency</c>; ARG is a probability (default 1) or, for latency, a duration
-/// (<c>300ms</c>, <c>2s</c>); <c>@PATH</c> limits it to requests whose path starts with PATH; <c>~BODY</c> to
-/// requests whose body contains BODY; <c>#N</c> fires only on the Nth matching request; <c>*COUNT</c> on
-/// the first COUNT. Examples: <c>503:0.2</c>, <c>reset:0.1</c>, <c>latency:300ms</c>,
-/// <c>500@/v2/mgmt/flow/import#3</c>, <c>500@/v2/mgmt/flow/import~"flow-c"</c>, <c>503*2</c>.
+/// status, <c>429-noretryafter</c> (a 429 without the Retry-After header, which the service may omit),
+/// <c>reset</c>, <c>latency</c> (delay before the answer) or <c>stall</c> (headers sent, body paused); ARG is
+/// a probability (default 1) or, for latency and stall, a duration (<c>300ms</c>, <c>2s</c>); <c>@PATH</c>
+/// limits it to requests whose path starts with PATH; <c>~BODY</c> to requests whose body contains BODY;
+/// <c>#N</c> fires only on the Nth matching request; <c>*COUNT</c> on the first COUNT. Examples:
+/// <c>503:0.2</c>, <c>reset:0.1</c>, <c>latency:300ms</c>, <c>stall:2s@/v1/mgmt/flow/list</c>,
+/// <c>429-noretryafter#1</c>, <c>500@/v2/mgmt/flow/import#3</c>, <c>500@/v2/mgmt/flow/import~"flow-c"</c>, <c>503*2</c>.
 /// </summary>
 public sealed partial record FaultSpec(
     FaultKind Kind,
@@ -31,9 +36,10 @@ public sealed partial record FaultSpec(
     string? PathPrefix = null,
     string? BodyContains = null,
     int? Nth = null,
-    int? FirstCount = null)
+    int? FirstCount = null,
+    bool OmitRetryAfter = false)
 {
-    [GeneratedRegex(@"^(?<kind>\d{3}|reset|latency)(:(?<arg>[^@~#*]+))?(@(?<path>[^~#*]+))?(~(?<body>[^#*]+))?(#(?<nth>\d+))?(\*(?<count>\d+))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<kind>\d{3}|429-noretryafter|reset|latency|stall)(:(?<arg>[^@~#*]+))?(@(?<path>[^~#*]+))?(~(?<body>[^#*]+))?(#(?<nth>\d+))?(\*(?<count>\d+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex Syntax();
 
     public static FaultSpec Parse(string text)
@@ -41,7 +47,7 @@ public sealed partial record FaultSpec(
         var match = Syntax().Match(text.Trim());
         if (!match.Success)
         {
-            throw new FormatException($"Invalid fault '{text}': expected e.g. 503:0.2, reset:0.1, latency:300ms or 500@/v2/mgmt/flow/import#3.");
+            throw new FormatException($"Invalid fault '{text}': expected e.g. 503:0.2, 429-noretryafter, reset:0.1, latency:300ms, stall:2s or 500@/v2/mgmt/flow/import#3.");
         }
 
         var kindText = match.Groups["kind"].Value.ToLowerInvariant();
@@ -55,6 +61,8 @@ public sealed partial record FaultSpec(
         {
             "reset" => new FaultSpec(FaultKind.Reset, Probability: ParseProbability(arg, text), PathPrefix: path, BodyContains: body, Nth: nth, FirstCount: count),
             "latency" => new FaultSpec(FaultKind.Latency, Latency: ParseDuration(arg, text), PathPrefix: path, BodyContains: body, Nth: nth, FirstCount: count),
+            "stall" => new FaultSpec(FaultKind.Stall, Latency: ParseDuration(arg, text), PathPrefix: path, BodyContains: body, Nth: nth, FirstCount: count),
+            "429-noretryafter" => new FaultSpec(FaultKind.Status, 429, ParseProbability(arg, text), PathPrefix: path, BodyContains: body, Nth: nth, FirstCount: count, OmitRetryAfter: true),
             _ => new FaultSpec(FaultKind.Status, int.Parse(kindText, CultureInfo.InvariantCulture), ParseProbability(arg, text), PathPrefix: path, BodyContains: body, Nth: nth, FirstCount: count),
         };
     }
@@ -78,7 +86,7 @@ public sealed partial record FaultSpec(
     {
         if (arg is null)
         {
-            throw new FormatException($"Invalid fault '{text}': latency needs a duration, e.g. latency:300ms.");
+            throw new FormatException($"Invalid fault '{text}': latency and stall need a duration, e.g. latency:300ms.");
         }
 
         var value = arg.ToLowerInvariant();

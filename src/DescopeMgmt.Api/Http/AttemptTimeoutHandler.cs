@@ -1,0 +1,153 @@
+using System.Net;
+
+namespace DescopeMgmt.Api.Http;
+
+/// <summary>
+/// Gives each attempt one deadline covering the headers and the body. Answers are read headers-first
+/// (see <see cref="ApiTransport"/>), so a timeout around sending alone would let a stalled body hang the
+/// command forever. It sits below the client-side rate limiter: waiting for our own budget is not the
+/// server being slow.
+/// </summary>
+internal sealed class AttemptTimeoutHandler(TimeSpan timeout, TimeProvider time) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var deadline = new CancellationTokenSource(timeout, time);
+        HttpResponseMessage response;
+        try
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            deadline.Dispose();
+            throw new AttemptTimeoutException(timeout, ex);
+        }
+        catch
+        {
+            deadline.Dispose();
+            throw;
+        }
+
+        response.Content = new DeadlineContent(response.Content, deadline, timeout);
+        return response;
+    }
+
+    /// <summary>The answer's body, read under the deadline of the attempt that brought its headers; owns that deadline.</summary>
+    private sealed class DeadlineContent : HttpContent
+    {
+        private readonly HttpContent _inner;
+        private readonly CancellationTokenSource _deadline;
+        private readonly TimeSpan _timeout;
+
+        public DeadlineContent(HttpContent inner, CancellationTokenSource deadline, TimeSpan timeout)
+        {
+            _inner = inner;
+            _deadline = deadline;
+            _timeout = timeout;
+            foreach (var header in inner.Headers)
+            {
+                Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            var source = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (source.ConfigureAwait(false))
+            {
+                await source.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
+
+        protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
+        {
+            var inner = await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new DeadlineStream(inner, _deadline.Token, _timeout);
+        }
+
+        // Content-Length, when the server sent one, was copied with the headers and wins over this.
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+                _deadline.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    private sealed class DeadlineStream(Stream inner, CancellationToken deadline, TimeSpan timeout) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
+            try
+            {
+                return await inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new AttemptTimeoutException(timeout, ex);
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        // The client reads only asynchronously; a synchronous reader would get the body without the deadline.
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
+
+/// <summary>One attempt got no complete answer within the request timeout.</summary>
+internal sealed class AttemptTimeoutException(TimeSpan timeout, Exception inner)
+    : TimeoutException($"no complete answer within {timeout.TotalSeconds:0.###} s", inner);
