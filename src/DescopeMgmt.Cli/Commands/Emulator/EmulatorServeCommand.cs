@@ -20,7 +20,7 @@ internal static class EmulatorServeCommand
 
     private static readonly Option<string[]> Faults = new("--fault")
     {
-        Description = "Inject faults, repeatable: 503:0.2 (status with probability), reset:0.1 (drop the connection), latency:300ms, 500@/v2/mgmt/flow/import#3 (the 3rd matching request).",
+        Description = "Inject faults, repeatable: 503:0.2 (status with probability), reset:0.1 (drop the connection), latency:300ms, stall:2s (headers, then the body stalls), 429-noretryafter, 500@/v2/mgmt/flow/import#3 (the 3rd matching request).",
         AllowMultipleArgumentsPerToken = false,
     };
 
