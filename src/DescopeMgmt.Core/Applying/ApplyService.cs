@@ -22,7 +22,7 @@ public sealed class ApplyService(LiveState live)
             .ToList();
         var steps = actionable.Select(c => new ChangeItem(c.Key, Verb(c.Action), ct => c.Action switch
         {
-            ChangeAction.Delete => live.DeleteAsync(c.Key, cascade: false, ct),
+            ChangeAction.Delete => live.DeleteAndVerifyAsync(c.Key, ct),
             _ => live.PutAndVerifyAsync(c.Key, c.Desired!, exists: c.Live is not null, ct),
         })).ToList();
         var created = actionable.Where(c => c.Live is null).Select(c => c.Key).ToList();

@@ -75,6 +75,17 @@ public sealed class LiveState(DescopeClient client)
         }
     }
 
+    /// <summary>Deletes the item, reads it back and fails unless it is gone.</summary>
+    public async Task DeleteAndVerifyAsync(ResourceKey key, CancellationToken cancellationToken)
+    {
+        await DeleteAsync(key, cascade: false, cancellationToken).ConfigureAwait(false);
+        if (await GetAsync(key, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            throw new UserError("verify_failed", $"{key} was deleted but still reads back.",
+                "Run the command again; if it persists, compare with `descope-mgmt plan`.");
+        }
+    }
+
     public Task DeleteAsync(ResourceKey key, bool cascade, CancellationToken cancellationToken) => key.Type switch
     {
         ResourceType.Flow => client.Flows.DeleteAsync([key.Id], cancellationToken),

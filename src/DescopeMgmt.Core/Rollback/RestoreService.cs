@@ -49,7 +49,7 @@ public sealed class RestoreService(LiveState live)
         var recreated = toChange.Where(i => i.Live is null).Select(i => i.Key).ToList();
         var steps = toChange.Select(i => i switch
         {
-            { Content: null } => new ChangeItem(i.Key, "remove", ct => live.DeleteAsync(i.Key, cascade: false, ct)),
+            { Content: null } => new ChangeItem(i.Key, "remove", ct => live.DeleteAndVerifyAsync(i.Key, ct)),
             { Live: null } => new ChangeItem(i.Key, "recreate", ct => live.PutAndVerifyAsync(i.Key, i.Content, exists: false, ct)),
             _ => new ChangeItem(i.Key, "restore", ct => live.PutAndVerifyAsync(i.Key, i.Content, exists: true, ct)),
         }).ToList();
