@@ -307,6 +307,19 @@ public sealed class FaultHandlingTests
     }
 
     [Fact]
+    public async Task TenantCreate_gatewayTimeout_isNotRetried_becauseTheServiceMayHaveCreatedIt()
+    {
+        await using var factory = await ClientFactory.StartAsync();
+        factory.Host.Faults.Add(FaultSpec.Parse("524@/v1/mgmt/tenant/create#1"));
+        var client = factory.Create();
+
+        var ex = await Assert.ThrowsAsync<DescopeApiException>(() => client.Tenants.CreateAsync(new TenantWrite { Id = "t1", Name = "T1" }, Ct));
+
+        Assert.Equal(524, ex.StatusCode);
+        Assert.Equal(0, client.Stats.Retries);
+    }
+
+    [Fact]
     public async Task TenantCreate_connectionRefused_isRetried()
     {
         await using var factory = await ClientFactory.StartAsync();

@@ -211,4 +211,22 @@ public sealed class ChangeCommandsTests
         Assert.Equal(0, right.ExitCode);
         Assert.Equal(original, (await prod.Flows.ExportAsync("sign-in", Ct))["metadata"]!["name"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task TenantCreate_onTheEmbeddedEmulator_printsAnUndoThatNamesItAndTheBackupFolder_andTheUndoWorks()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        var backups = Path.Combine(cli.Root, "my-backups");
+
+        var create = await cli.RunAsync("tenant", "create", "local-co", "--name", "Local Co", "--local", "--backup-dir", backups, "--yes");
+
+        Assert.Equal(0, create.ExitCode);
+        var undo = System.Text.RegularExpressions.Regex.Match(create.Error, "To undo: descope-mgmt (.+)").Groups[1].Value.Trim();
+        Assert.EndsWith($"--local --backup-dir {backups}", undo, StringComparison.Ordinal);
+        Assert.Equal(0, (await cli.RunAsync([.. undo.Split(' '), "--yes"])).ExitCode);
+        var list = await cli.RunAsync("tenant", "list", "--local", "--output", "json");
+        Assert.DoesNotContain("local-co", list.Out, StringComparison.Ordinal);
+        using var client = cli.Client();
+        Assert.Empty(await client.Tenants.LoadAllAsync(Ct));
+    }
 }

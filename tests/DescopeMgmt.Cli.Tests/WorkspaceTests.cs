@@ -170,6 +170,24 @@ public sealed class WorkspaceTests
     }
 
     [Fact]
+    public async Task Apply_thatAlsoSetsTheTheme_isUndoneByItsPrintedCommand_withoutTryingToDeleteTheTheme()
+    {
+        await using var cli = await WorkspaceAsync();
+        Write(cli, "theme.json", """{ "styles": { "light": { "primary": "#123456" } } }""");
+
+        var apply = await cli.RunAsync("apply", "--yes");
+        Assert.Equal(0, apply.ExitCode);
+        var undo = System.Text.RegularExpressions.Regex.Match(apply.Error, "To undo: descope-mgmt (.+)").Groups[1].Value.Trim();
+
+        var result = await cli.RunAsync([.. undo.Split(' '), "--yes"]);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        using var dev = Client(cli, CliHarness.ProjectId);
+        Assert.Empty(await dev.Tenants.LoadAllAsync(Ct));
+        Assert.Empty(await dev.Flows.ListAsync(Ct));
+    }
+
+    [Fact]
     public async Task ProtectedEnvironment_chosenByProjectId_stillNeedsTheNameTyped()
     {
         await using var cli = await WorkspaceAsync(protectProd: true);

@@ -64,7 +64,10 @@ internal static class RetryPipelineFactory
         if (outcome.Result is { } response)
         {
             var status = (int)response.StatusCode;
-            return TransientStatuses.Contains(status) || response.StatusCode == HttpStatusCode.TooManyRequests;
+            // 429 and 503 are refusals: nothing was done. The gateway errors (520-530) may come after the
+            // service acted, so a create or delete is not repeated on them.
+            return response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
+                || (TransientStatuses.Contains(status) && IsRepeatable(context));
         }
 
         return outcome.Exception switch

@@ -38,6 +38,6 @@ internal static class ApplyWorkflow
         var service = new ApplyService(new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false)));
         var report = await ProgressReporter.RunAsync(context.IO, operation, plan.Actionable.Count,
             progress => context.RunChangeAsync(service.BuildChange(plan, operation, progress), cancellationToken)).ConfigureAwait(false);
-        return ChangeReportRenderer.Finish(context.IO, report, UndoCommands.ForBackup(context.Target, scope.Types, report.BackupId));
+        return ChangeReportRenderer.Finish(context.IO, report, UndoCommands.ForBackup(context, scope.Types, report.BackupId));
     }
 }

@@ -13,6 +13,19 @@ public sealed record ChangeAttempt(string Operation, IReadOnlyList<ResourceKey> 
     /// change, whatever happened). Declining or having no way to confirm is "aborted", Ctrl-C is
     /// "interrupted", anything else "failed".
     /// </summary>
+    /// <summary>As <see cref="RecordIfStopped"/>, but a failure to audit only warns: it must never hide the error being reported.</summary>
+    public static void TryRecordIfStopped(CommandContext context, Exception error)
+    {
+        try
+        {
+            RecordIfStopped(context, error);
+        }
+        catch (Exception auditError)
+        {
+            context.IO.Warn($"Could not write the audit line for this attempt: {auditError.Message}");
+        }
+    }
+
     public static void RecordIfStopped(CommandContext context, Exception error)
     {
         if (context.Attempt is not { Recorded: false } attempt || context.TryGetTarget() is null)

@@ -25,7 +25,7 @@ public sealed class CommandRunner(CliEnvironment env)
             }
             catch (Exception ex)
             {
-                ChangeAttempt.RecordIfStopped(context, ex);
+                ChangeAttempt.TryRecordIfStopped(context, ex);
                 throw;
             }
         }

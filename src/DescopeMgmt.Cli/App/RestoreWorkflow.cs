@@ -69,7 +69,7 @@ internal static class RestoreWorkflow
         var report = await ProgressReporter.RunAsync(context.IO, spec.Operation, toChange.Count,
             progress => context.RunChangeAsync(service.BuildChange(plan, spec.Operation, progress), cancellationToken)).ConfigureAwait(false);
         return ChangeReportRenderer.Finish(context.IO, report, spec.Single is { } key
-            ? UndoCommands.ForItem(context.Target, key, report.BackupId)
-            : UndoCommands.ForBackup(context.Target, spec.Types, report.BackupId));
+            ? UndoCommands.ForItem(context, key, report.BackupId)
+            : UndoCommands.ForBackup(context, spec.Types, report.BackupId));
     }
 }

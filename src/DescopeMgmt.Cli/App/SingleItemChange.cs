@@ -71,7 +71,7 @@ internal static class SingleItemChange
             new ChangeRequest(spec.Operation, backupItems, [new ChangeItem(spec.Key, spec.Verb, spec.ApplyAsync)],
                 Absent: spec.Live is null ? [spec.Key] : null),
             cancellationToken).ConfigureAwait(false);
-        return ChangeReportRenderer.Finish(context.IO, report, UndoCommands.ForItem(context.Target, spec.Key, report.BackupId));
+        return ChangeReportRenderer.Finish(context.IO, report, UndoCommands.ForItem(context, spec.Key, report.BackupId));
     }
 
     private static string Capitalize(string verb) => verb.Length == 0 ? verb : char.ToUpperInvariant(verb[0]) + verb[1..];

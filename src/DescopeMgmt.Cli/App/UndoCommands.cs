@@ -1,16 +1,16 @@
-using DescopeMgmt.Core.Connection;
 using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Cli.App;
 
 /// <summary>
 /// The exact command that undoes a change, from the backup the change took first. It names the same
-/// target the change used, so pasting it after `apply --env prod` acts on prod, not the default.
+/// target, emulator, workspace and backup folder the change used, so pasting it after
+/// `apply --env prod` acts on prod, and after `--local` on the emulator, never on something else.
 /// </summary>
 internal static class UndoCommands
 {
     /// <summary>Undo of a change to one item: roll that item back to the backup.</summary>
-    public static string ForItem(ConnectionTarget target, ResourceKey key, string? backupId) => WithTarget(target, key.Type switch
+    public static string ForItem(CommandContext context, ResourceKey key, string? backupId) => WithTarget(context, key.Type switch
     {
         ResourceType.Flow => $"descope-mgmt flow rollback --flow-id {key.Id} --backup {backupId}",
         ResourceType.Tenant => $"descope-mgmt tenant rollback --tenant-id {key.Id} --backup {backupId}",
@@ -18,18 +18,50 @@ internal static class UndoCommands
     });
 
     /// <summary>Undo of a change to several items: restore everything the backup holds of these types.</summary>
-    public static string ForBackup(ConnectionTarget target, IReadOnlySet<ResourceType> types, string? backupId) => WithTarget(target, types switch
+    public static string ForBackup(CommandContext context, IReadOnlySet<ResourceType> types, string? backupId) => WithTarget(context, types switch
     {
         { Count: 1 } when types.Contains(ResourceType.Flow) => $"descope-mgmt flow rollback --all --backup {backupId}",
         { Count: 1 } when types.Contains(ResourceType.Tenant) => $"descope-mgmt tenant rollback --all --backup {backupId}",
         _ => $"descope-mgmt backup restore {backupId}",
     });
 
-    private static string WithTarget(ConnectionTarget target, string command) => target switch
+    private static string WithTarget(CommandContext context, string command)
     {
-        { EnvironmentName: { } environment } => $"{command} --env {environment}",
-        { UseEmbeddedEmulator: true } => $"{command} --local",
-        { Source: "--project-id" } => $"{command} --project-id {target.ProjectId}",
-        _ => command,
-    };
+        var target = context.Target;
+        var settings = context.Settings;
+        var cwd = context.Env.CurrentDirectory;
+        var parts = new List<string> { command };
+        if (target.EnvironmentName is { } environment)
+        {
+            parts.Add($"--env {Quote(environment)}");
+        }
+        else if (settings.ProjectId is not null)
+        {
+            parts.Add($"--project-id {Quote(target.ProjectId)}");
+        }
+
+        if (target.UseEmbeddedEmulator)
+        {
+            parts.Add("--local");
+        }
+        else if (settings.BaseUrl is { } baseUrl)
+        {
+            parts.Add($"--base-url {Quote(baseUrl)}");
+        }
+
+        if (settings.Workspace is { } workspace)
+        {
+            parts.Add($"-C {Quote(Path.GetFullPath(workspace, cwd))}");
+        }
+
+        if (settings.BackupDir is { } backupDir)
+        {
+            parts.Add($"--backup-dir {Quote(Path.GetFullPath(backupDir, cwd))}");
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    private static string Quote(string value) =>
+        value.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`') ? $"'{value.Replace("'", "'\\''", StringComparison.Ordinal)}'" : value;
 }

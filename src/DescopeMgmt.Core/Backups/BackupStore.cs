@@ -64,6 +64,15 @@ public sealed class BackupStore(string backupRoot, TimeProvider timeProvider)
             items.Add(new BackupItemContent(type, item.Id, content!));
         }
 
+        foreach (var absent in manifest.Absent ?? [])
+        {
+            // A restore would write such an item and then delete it, or skip a record it cannot read.
+            if (!ResourceTypeNames.TryParse(absent.Type, out _) || manifest.Items.Any(i => i.Type == absent.Type && i.Id == absent.Id))
+            {
+                throw BackupErrors.Corrupt(manifest.Id, $"absent item {absent.Type}:{absent.Id} is unknown or also held as content");
+            }
+        }
+
         return new LoadedBackup(manifest, items);
     }
 

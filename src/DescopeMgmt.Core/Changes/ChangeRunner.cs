@@ -36,7 +36,12 @@ public sealed class ChangeRunner(
             backup = await backups.CreateAsync(new BackupRequest(identity.ProjectId, identity.Environment, request.Operation,
                 request.Note, identity.User, identity.ToolVersion, request.BackupItems, request.Absent), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            Record(request, null, AuditOutcome.Interrupted, "interrupted while the backup was written, nothing changed", startedAt, started);
+            throw;
+        }
+        catch (Exception ex)
         {
             Record(request, null, AuditOutcome.Failed, $"backup failed, nothing changed: {ex.Message}", startedAt, started);
             throw;

@@ -68,8 +68,10 @@ public static class ConnectionResolver
     private static string? EnvironmentOf(ConnectionRequest request, string projectId) =>
         request.Workspace?.Environments
             .Where(e => string.Equals(e.Value.ProjectId, projectId, StringComparison.Ordinal))
+            // Two environments on one project: the protected one wins, so protection is never lost.
+            .OrderByDescending(e => e.Value.IsProtected)
+            .ThenBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => e.Key)
-            .Order(StringComparer.Ordinal)
             .FirstOrDefault();
 
     private static ConnectionTarget FromWorkspace(ConnectionRequest request, string envName, string source, string? baseUrlOverride = null)
@@ -87,8 +89,12 @@ public static class ConnectionResolver
                 $"Known environments: {known}.");
         }
 
-        var key = env.ManagementKeyVariable is { } variable ? NonEmpty(request.GetVariable(variable)) : null;
-        key ??= NonEmpty(request.GetVariable("DESCOPE_MANAGEMENT_KEY"));
+        // A project named by ID takes its key from DESCOPE_MANAGEMENT_KEY (design.md §3); by environment, from the
+        // variable descope.yaml names for it.
+        var byId = source is "--project-id" or "DESCOPE_PROJECT_ID";
+        var globalKey = NonEmpty(request.GetVariable("DESCOPE_MANAGEMENT_KEY"));
+        var envKey = env.ManagementKeyVariable is { } variable ? NonEmpty(request.GetVariable(variable)) : null;
+        var key = byId ? globalKey ?? envKey : envKey ?? globalKey;
         var baseUrl = request.BaseUrlFlag ?? baseUrlOverride ?? env.BaseUrl;
         var local = request.LocalFlag || IsLocal(baseUrl);
         if (key is null && !local)

@@ -29,16 +29,26 @@ public static class Planner
         if (scope.Flows)
         {
             var desired = workspace.Flows.Values.Where(f => manage.ManagesFlow(f.Id)).ToDictionary(f => f.Id, StringComparer.Ordinal);
-            // Hundreds of flows of up to 200 tasks: compare them on every core. Each comparison touches only
-            // its own flow's documents, so they share nothing mutable; the result keeps the safe order.
+            // Hundreds of flows of up to 200 tasks: compare them on every core. Each comparison touches only its
+            // own flow's nodes; the snapshot document they may share is read-only, and reading a JsonDocument
+            // from several threads is safe. The result keeps the safe order.
             var order = FlowOrder(desired).ToList();
             var compared = new ResourceChange[order.Count];
-            Parallel.For(0, order.Count, i =>
+            try
             {
-                var flow = desired[order[i]];
-                var sameParts = ElementEquality.ForFlow(live.FlowParts.GetValueOrDefault(flow.Id), flow.Raw);
-                compared[i] = Compare(ResourceKey.Flow(flow.Id), live.Flows.GetValueOrDefault(flow.Id), flow.Document, sameParts);
-            });
+                Parallel.For(0, order.Count, i =>
+                {
+                    var flow = desired[order[i]];
+                    var sameParts = ElementEquality.ForFlow(live.FlowParts.GetValueOrDefault(flow.Id), flow.Raw);
+                    compared[i] = Compare(ResourceKey.Flow(flow.Id), live.Flows.GetValueOrDefault(flow.Id), flow.Document, sameParts);
+                });
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+            {
+                // Report the first real error (a malformed live flow, say), not "one or more errors occurred".
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+            }
+
             changes.AddRange(compared);
 
             foreach (var (id, flow) in live.Flows.Where(f => !desired.ContainsKey(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal))
