@@ -103,9 +103,23 @@ public sealed class CliIO
         Err.MarkupLine($"[red]Error:[/] {Markup.Escape(message)}");
         if (!string.IsNullOrWhiteSpace(hint))
         {
-            Err.MarkupLine($"[grey]Hint:[/] {Markup.Escape(hint)}");
+            WriteUnwrapped("Hint:", "90", hint);
         }
     }
+
+    /// <summary>A command to copy, such as the undo of a change: one line, never wrapped (hidden by --quiet).</summary>
+    public void CommandLine(string label, string command)
+    {
+        if (!Quiet)
+        {
+            WriteUnwrapped(label, "36", command);
+        }
+    }
+
+    // Spectre wraps at the console width by inserting line breaks, which would break a command the user
+    // copies out of a hint; these lines go to the stream as they are and let the terminal fold them.
+    private void WriteUnwrapped(string label, string ansiColor, string text) =>
+        _env.Error.WriteLine(UseColor ? $"\u001b[{ansiColor}m{label}\u001b[0m {text}" : $"{label} {text}");
 
     public void WriteRawOut(string text) => _env.Out.Write(text);
 

@@ -27,7 +27,7 @@ internal static class ChangeReportRenderer
             }
 
             io.Info($"Backup of the previous state: {report.BackupId}");
-            io.Info($"To undo: {undoCommand}");
+            io.CommandLine("To undo:", undoCommand);
             return ExitCodes.Success;
         }
 
