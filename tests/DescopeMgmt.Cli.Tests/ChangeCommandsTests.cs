@@ -221,7 +221,7 @@ public sealed class ChangeCommandsTests
         var create = await cli.RunAsync("tenant", "create", "local-co", "--name", "Local Co", "--local", "--backup-dir", backups, "--yes");
 
         Assert.Equal(0, create.ExitCode);
-        var undo = System.Text.RegularExpressions.Regex.Match(create.Error, "To undo: descope-mgmt (.+)").Groups[1].Value.Trim();
+        var undo = create.UndoCommand;
         Assert.EndsWith($"--local --backup-dir {backups}", undo, StringComparison.Ordinal);
         Assert.Equal(0, (await cli.RunAsync([.. undo.Split(' '), "--yes"])).ExitCode);
         var list = await cli.RunAsync("tenant", "list", "--local", "--output", "json");

@@ -9,6 +9,9 @@ namespace DescopeMgmt.Cli.Tests;
 public sealed record CliResult(int ExitCode, string Out, string Error)
 {
     public string All => Out + Error;
+
+    /// <summary>The arguments of the "To undo: descope-mgmt ..." line a change prints, ready to run.</summary>
+    public string UndoCommand => System.Text.RegularExpressions.Regex.Match(Error, "To undo: descope-mgmt (.+)").Groups[1].Value.Trim();
 }
 
 /// <summary>

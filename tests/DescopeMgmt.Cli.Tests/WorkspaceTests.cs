@@ -155,7 +155,7 @@ public sealed class WorkspaceTests
             """);
         var apply = await cli.RunAsync("apply", "--env", "prod", "--yes");
         Assert.Equal(0, apply.ExitCode);
-        var undo = System.Text.RegularExpressions.Regex.Match(apply.Error, "To undo: descope-mgmt (.+)").Groups[1].Value.Trim();
+        var undo = apply.UndoCommand;
         Assert.EndsWith("--env prod", undo, StringComparison.Ordinal);
 
         var result = await cli.RunAsync([.. undo.Split(' '), "--yes"]);
@@ -177,7 +177,7 @@ public sealed class WorkspaceTests
 
         var apply = await cli.RunAsync("apply", "--yes");
         Assert.Equal(0, apply.ExitCode);
-        var undo = System.Text.RegularExpressions.Regex.Match(apply.Error, "To undo: descope-mgmt (.+)").Groups[1].Value.Trim();
+        var undo = apply.UndoCommand;
 
         var result = await cli.RunAsync([.. undo.Split(' '), "--yes"]);
 
