@@ -80,13 +80,9 @@ internal sealed class ApiTransport(HttpClient http)
                 // An empty body of unknown length: the operation has no result.
                 return null;
             }
-            catch (AttemptTimeoutException ex)
+            catch (Exception ex) when (ex is AttemptTimeoutException or HttpRequestException or IOException)
             {
-                throw new DescopeApiException(operation, 0, null, null, ex.Message, ApiErrorHints.ConnectionHint, ex);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException)
-            {
-                throw new DescopeApiException(operation, 0, null, null, $"the connection dropped while reading the answer ({ex.Message})", ApiErrorHints.ConnectionHint, ex);
+                throw ReadFailed(operation, 0, ex);
             }
             catch (JsonException ex)
             {
@@ -102,15 +98,17 @@ internal sealed class ApiTransport(HttpClient http)
         {
             return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (AttemptTimeoutException ex)
+        catch (Exception ex) when (ex is AttemptTimeoutException or HttpRequestException or IOException)
         {
-            throw new DescopeApiException(operation, (int)response.StatusCode, null, null, ex.Message, ApiErrorHints.ConnectionHint, ex);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            throw new DescopeApiException(operation, (int)response.StatusCode, null, null, $"the connection dropped while reading the answer ({ex.Message})", ApiErrorHints.ConnectionHint, ex);
+            throw ReadFailed(operation, (int)response.StatusCode, ex);
         }
     }
+
+    /// <summary>The answer's body never arrived whole: the attempt's deadline passed or the connection dropped.</summary>
+    private static DescopeApiException ReadFailed(string operation, int status, Exception ex) =>
+        new(operation, status, null, null,
+            ex is AttemptTimeoutException ? ex.Message : $"the connection dropped while reading the answer ({ex.Message})",
+            ApiErrorHints.ConnectionHint, ex);
 
     private static DescopeApiException CreateError(string operation, int status, byte[] payload)
     {

@@ -9,11 +9,10 @@ namespace DescopeMgmt.Cli.App;
 public sealed record ChangeAttempt(string Operation, IReadOnlyList<ResourceKey> Targets, DateTimeOffset StartedAt, long StartedTimestamp, bool Recorded = false)
 {
     /// <summary>
-    /// Audits an attempt that stopped before its change ran (design: one audit line per attempted
-    /// change, whatever happened). Declining or having no way to confirm is "aborted", Ctrl-C is
-    /// "interrupted", anything else "failed".
+    /// Audits an attempt that stopped before its change ran. Declining or having no way to confirm is
+    /// "aborted", Ctrl-C is "interrupted", anything else "failed". A failure to audit only warns: it must
+    /// never hide the error being reported.
     /// </summary>
-    /// <summary>As <see cref="RecordIfStopped"/>, but a failure to audit only warns: it must never hide the error being reported.</summary>
     public static void TryRecordIfStopped(CommandContext context, Exception error)
     {
         try
@@ -26,7 +25,7 @@ public sealed record ChangeAttempt(string Operation, IReadOnlyList<ResourceKey> 
         }
     }
 
-    public static void RecordIfStopped(CommandContext context, Exception error)
+    private static void RecordIfStopped(CommandContext context, Exception error)
     {
         if (context.Attempt is not { Recorded: false } attempt || context.TryGetTarget() is null)
         {
@@ -45,21 +44,6 @@ public sealed record ChangeAttempt(string Operation, IReadOnlyList<ResourceKey> 
             OperationCanceledException => "interrupted before the change started",
             _ => $"{error.GetType().Name}: {error.Message}",
         };
-        var identity = context.Identity();
-        context.AuditLog().Append(new AuditEntry
-        {
-            Time = attempt.StartedAt,
-            User = identity.User,
-            Host = identity.Host,
-            ToolVersion = identity.ToolVersion,
-            ProjectId = identity.ProjectId,
-            Environment = identity.Environment,
-            Operation = attempt.Operation,
-            Targets = attempt.Targets.Select(t => t.ToString()).ToList(),
-            Outcome = outcome,
-            BackupIds = [],
-            DurationMs = (long)context.Time.GetElapsedTime(attempt.StartedTimestamp).TotalMilliseconds,
-            Error = $"{message} (nothing was changed)",
-        });
+        context.ChangeRunner().RecordStopped(attempt.Operation, attempt.Targets, outcome, message, attempt.StartedAt, attempt.StartedTimestamp);
     }
 }

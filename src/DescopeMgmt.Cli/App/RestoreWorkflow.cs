@@ -41,7 +41,7 @@ internal static class RestoreWorkflow
 
         if (!spec.DryRun)
         {
-            await context.BeginChangeAsync(spec.Operation, cancellationToken, spec.Single is { } item ? [item] : null).ConfigureAwait(false);
+            await context.BeginChangeAsync(spec.Operation, cancellationToken).ConfigureAwait(false);
         }
 
         var service = new RestoreService(new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false)));

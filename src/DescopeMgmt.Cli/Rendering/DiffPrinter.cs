@@ -53,19 +53,25 @@ internal static class DiffPrinter
         yield return $"[yellow]~ {name}[/] will be updated ({changes.Count} field(s))";
         foreach (var change in changes.Take(MaxLines))
         {
-            var path = Markup.Escape(change.Path.Length == 0 ? "(document)" : change.Path);
-            yield return change.Kind switch
-            {
-                ChangeKind.Added => $"    [green]+ {path}[/]: {Markup.Escape(Summarise(change.New))}",
-                ChangeKind.Removed => $"    [red]- {path}[/]: {Markup.Escape(Summarise(change.Old))}",
-                _ => $"    [yellow]~ {path}[/]: {Markup.Escape(Summarise(change.Old))} → {Markup.Escape(Summarise(change.New))}",
-            };
+            yield return PropertyLine(change);
         }
 
         if (changes.Count > MaxLines)
         {
             yield return $"    ... and {changes.Count - MaxLines} more";
         }
+    }
+
+    /// <summary>One field's change as a markup line: <c>+ path: new</c>, <c>- path: old</c> or <c>~ path: old → new</c>.</summary>
+    internal static string PropertyLine(PropertyChange change)
+    {
+        var path = Markup.Escape(change.Path.Length == 0 ? "(document)" : change.Path);
+        return change.Kind switch
+        {
+            ChangeKind.Added => $"    [green]+ {path}[/]: {Markup.Escape(Summarise(change.New))}",
+            ChangeKind.Removed => $"    [red]- {path}[/]: {Markup.Escape(Summarise(change.Old))}",
+            _ => $"    [yellow]~ {path}[/]: {Markup.Escape(Summarise(change.Old))} → {Markup.Escape(Summarise(change.New))}",
+        };
     }
 
     internal static string Summarise(JsonNode? value)

@@ -1,7 +1,6 @@
 using DescopeMgmt.Core.Backups;
 using DescopeMgmt.Core.Changes;
 using DescopeMgmt.Core.Live;
-using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Planning;
 
 namespace DescopeMgmt.Core.Applying;
@@ -26,8 +25,7 @@ public sealed class ApplyService(LiveState live)
             ChangeAction.Delete => live.DeleteAndVerifyAsync(c.Key, ct),
             _ => live.PutAndVerifyAsync(c.Key, c.Desired!, exists: c.Live is not null, ct),
         })).ToList();
-        // The theme cannot be deleted, only replaced, so it is never recorded as absent.
-        var created = actionable.Where(c => c.Live is null && c.Key.Type != ResourceType.Theme).Select(c => c.Key).ToList();
+        var created = actionable.Where(c => c.Live is null).Select(c => c.Key).ToList();
         return new ChangeRequest(operation, backupItems, steps, Note: $"before {operation}", Progress: progress, Absent: created);
     }
 

@@ -1,6 +1,7 @@
 using DescopeMgmt.Core.Audit;
 using DescopeMgmt.Core.Backups;
 using DescopeMgmt.Core.Locking;
+using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Core.Changes;
 
@@ -34,7 +35,7 @@ public sealed class ChangeRunner(
         try
         {
             backup = await backups.CreateAsync(new BackupRequest(identity.ProjectId, identity.Environment, request.Operation,
-                request.Note, identity.User, identity.ToolVersion, request.BackupItems, request.Absent), cancellationToken).ConfigureAwait(false);
+                request.Note, identity.User, identity.ToolVersion, request.BackupItems, request.Absent?.Where(k => k.CanBeAbsent).ToList()), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -81,23 +82,34 @@ public sealed class ChangeRunner(
     }
 
     private void Record(ChangeRequest request, string? backupId, string outcome, string? error, DateTimeOffset startedAt, long started) =>
-        audit.Append(new AuditEntry
+        audit.Append(Entry(request.Operation, request.Items.Select(i => i.Key), outcome, error, startedAt, started) with
         {
-            Time = startedAt,
-            User = identity.User,
-            Host = identity.Host,
-            ToolVersion = identity.ToolVersion,
-            ProjectId = identity.ProjectId,
-            Environment = identity.Environment,
-            Operation = request.Operation,
-            Targets = request.Items.Select(i => i.Key.ToString()).ToList(),
-            Outcome = outcome,
             BackupIds = backupId is null ? [] : [backupId],
             RollbackOf = request.RollbackOf,
             PreRollbackBackupId = request.RollbackOf is null ? null : backupId,
-            DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
-            Error = error,
         });
+
+    /// <summary>
+    /// Audits an attempt that stopped before any change ran (declined, refused, locked, bad backup, API
+    /// down): one audit line per attempted change, whatever happened.
+    /// </summary>
+    public void RecordStopped(string operation, IEnumerable<ResourceKey> targets, string outcome, string error, DateTimeOffset startedAt, long started) =>
+        audit.Append(Entry(operation, targets, outcome, $"{error} (nothing was changed)", startedAt, started));
+
+    private AuditEntry Entry(string operation, IEnumerable<ResourceKey> targets, string outcome, string? error, DateTimeOffset startedAt, long started) => new()
+    {
+        Time = startedAt,
+        User = identity.User,
+        Host = identity.Host,
+        ToolVersion = identity.ToolVersion,
+        ProjectId = identity.ProjectId,
+        Environment = identity.Environment,
+        Operation = operation,
+        Targets = targets.Select(k => k.ToString()).ToList(),
+        Outcome = outcome,
+        DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
+        Error = error,
+    };
 }
 
 /// <summary>The project's lock, held from before live is read until the change is audited.</summary>

@@ -26,7 +26,7 @@ public static class ConnectionResolver
         {
             if (EnvironmentOf(request, flagProject) is { } matched)
             {
-                return FromWorkspace(request, matched, "--project-id", request.BaseUrlFlag ?? envBaseUrl);
+                return FromWorkspace(request, matched, "--project-id", byId: true, request.BaseUrlFlag ?? envBaseUrl);
             }
 
             return Build(flagProject, envKey, request.BaseUrlFlag ?? envBaseUrl, request.LocalFlag, null, false, "--project-id");
@@ -41,7 +41,7 @@ public static class ConnectionResolver
         {
             if (EnvironmentOf(request, envProject) is { } matched)
             {
-                return FromWorkspace(request, matched, "DESCOPE_PROJECT_ID", request.BaseUrlFlag ?? envBaseUrl);
+                return FromWorkspace(request, matched, "DESCOPE_PROJECT_ID", byId: true, request.BaseUrlFlag ?? envBaseUrl);
             }
 
             return Build(envProject, envKey, request.BaseUrlFlag ?? envBaseUrl, request.LocalFlag, null, false, "DESCOPE_PROJECT_ID");
@@ -74,7 +74,7 @@ public static class ConnectionResolver
             .Select(e => e.Key)
             .FirstOrDefault();
 
-    private static ConnectionTarget FromWorkspace(ConnectionRequest request, string envName, string source, string? baseUrlOverride = null)
+    private static ConnectionTarget FromWorkspace(ConnectionRequest request, string envName, string source, bool byId = false, string? baseUrlOverride = null)
     {
         if (request.Workspace is null)
         {
@@ -91,7 +91,6 @@ public static class ConnectionResolver
 
         // A project named by ID takes its key from DESCOPE_MANAGEMENT_KEY (design.md §3); by environment, from the
         // variable descope.yaml names for it.
-        var byId = source is "--project-id" or "DESCOPE_PROJECT_ID";
         var globalKey = NonEmpty(request.GetVariable("DESCOPE_MANAGEMENT_KEY"));
         var envKey = env.ManagementKeyVariable is { } variable ? NonEmpty(request.GetVariable(variable)) : null;
         var key = byId ? globalKey ?? envKey : envKey ?? globalKey;
@@ -105,7 +104,7 @@ public static class ConnectionResolver
                     : "Set DESCOPE_MANAGEMENT_KEY.");
         }
 
-        return Build(env.ProjectId, key, baseUrl, local, envName, env.IsProtected, source == "--env" || source == "defaultEnvironment" ? $"{source} {envName}" : $"{source} (environment {envName})");
+        return Build(env.ProjectId, key, baseUrl, local, envName, env.IsProtected, byId ? $"{source} (environment {envName})" : $"{source} {envName}");
     }
 
     private static ConnectionTarget Build(string projectId, string? key, string? baseUrl, bool local, string? envName, bool isProtected, string source)

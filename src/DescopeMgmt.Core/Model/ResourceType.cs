@@ -19,6 +19,12 @@ public readonly record struct ResourceKey(ResourceType Type, string Id)
 
     public static ResourceKey Theme { get; } = new(ResourceType.Theme, ThemeId);
 
+    /// <summary>
+    /// Whether the item can be deleted, and so recorded in a backup as absent for a restore to remove:
+    /// the theme is only ever replaced.
+    /// </summary>
+    public bool CanBeAbsent => Type != ResourceType.Theme;
+
     public override string ToString() => $"{ResourceTypeNames.ToWire(Type)}:{Id}";
 }
 

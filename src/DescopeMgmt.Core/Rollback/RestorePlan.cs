@@ -11,8 +11,6 @@ namespace DescopeMgmt.Core.Rollback;
 public sealed record RestorePlanItem(ResourceKey Key, JsonObject? Content, JsonObject? Live, IReadOnlyList<PropertyChange> Changes)
 {
     public bool IsUnchanged => Content is null ? Live is null : Live is not null && Changes.Count == 0;
-
-    public bool IsRemoval => Content is null && Live is not null;
 }
 
 /// <summary>What a rollback or restore will do, computed before anything changes.</summary>

@@ -26,8 +26,7 @@ public sealed class RestoreService(LiveState live)
         }
 
         var removals = new List<RestorePlanItem>(absent.Count);
-        // The theme cannot be deleted; a backup that says it was absent has nothing to put back.
-        foreach (var key in absent.Where(k => k.Type != ResourceType.Theme))
+        foreach (var key in absent)
         {
             var current = await live.GetAsync(key, cancellationToken).ConfigureAwait(false);
             removals.Add(new RestorePlanItem(key, null, current, []));
@@ -47,7 +46,7 @@ public sealed class RestoreService(LiveState live)
             .Where(i => i.Live is not null)
             .Select(i => new BackupItemContent(i.Key.Type, i.Key.Id, i.Live!))
             .ToList();
-        var recreated = toChange.Where(i => i.Live is null && i.Key.Type != ResourceType.Theme).Select(i => i.Key).ToList();
+        var recreated = toChange.Where(i => i.Live is null).Select(i => i.Key).ToList();
         var steps = toChange.Select(i => i switch
         {
             { Content: null } => new ChangeItem(i.Key, "remove", ct => live.DeleteAndVerifyAsync(i.Key, ct)),

@@ -143,6 +143,7 @@ public static partial class WorkspaceConfigReader
                 return false;
             default:
                 problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(node!), YamlNodes.Column(node!), $"{prefix}{key} must be true or false"));
+                // An unreadable protected flag fails safe: the environment stays protected.
                 return fallback || key == "protected";
         }
     }

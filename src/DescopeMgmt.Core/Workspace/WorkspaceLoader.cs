@@ -14,6 +14,17 @@ public static class WorkspaceLoader
     {
         var problems = new List<WorkspaceProblem>();
         var config = WorkspaceConfigReader.Read(root, problems);
+        var environment = EnvironmentFor(config, environmentName, problems);
+        var lookup = EnvironmentConfig.Lookup(environment, getVariable);
+        var flows = ReadFlows(root, lookup, problems);
+        var theme = ReadTheme(root, lookup, problems);
+        var tenants = ReadTenants(root, lookup, problems);
+        return new LoadedWorkspace(root, config, environment, flows, theme, tenants, problems);
+    }
+
+    /// <summary>The environment the workspace is read for: the named one, else defaultEnvironment; an unknown name is a problem.</summary>
+    public static EnvironmentConfig? EnvironmentFor(WorkspaceConfig config, string? environmentName, List<WorkspaceProblem> problems)
+    {
         var name = environmentName ?? config.DefaultEnvironment;
         EnvironmentConfig? environment = null;
         if (name is not null && !config.Environments.TryGetValue(name, out environment))
@@ -21,11 +32,7 @@ public static class WorkspaceLoader
             problems.Add(WorkspaceProblem.Error(WorkspaceConfigReader.FileName, null, null, $"environment '{name}' is not defined"));
         }
 
-        var lookup = EnvironmentConfig.Lookup(environment, getVariable);
-        var flows = ReadFlows(root, lookup, problems);
-        var theme = ReadTheme(root, lookup, problems);
-        var tenants = ReadTenants(root, lookup, problems);
-        return new LoadedWorkspace(root, config, environment, flows, theme, tenants, problems);
+        return environment;
     }
 
     /// <summary>Checks flow files outside a workspace (flow validate FILES...): syntax and flow rules.</summary>

@@ -34,9 +34,8 @@ public sealed record PullResult(IReadOnlyList<PulledFile> Files, IReadOnlyList<s
 /// </summary>
 public static class WorkspacePuller
 {
-    public static PullResult Pull(string root, string? environmentName, Func<string, string?> getVariable, LiveSnapshot live, bool force)
+    public static PullResult Pull(string root, ManageConfig manage, string? environmentName, Func<string, string?> getVariable, LiveSnapshot live, bool force)
     {
-        var manage = WorkspaceConfigReader.Read(root, []).Manage;
         LoadedWorkspace? current = null;
         LoadedWorkspace Current() => current ??= WorkspaceLoader.Load(root, environmentName, getVariable);
         var files = new List<PulledFile>();

@@ -32,7 +32,7 @@ internal sealed class ProjectStore
                 {
                     // Atomic writes make this impossible for our own files. A hand-edited one is moved aside,
                     // not overwritten by the next save, so whatever it held can still be recovered.
-                    File.Move(file, $"{file}.corrupt-{Guid.NewGuid():N}"[..^24], overwrite: true);
+                    File.Move(file, $"{file}.corrupt-{Guid.NewGuid().ToString("N")[..8]}", overwrite: true);
                 }
             }
         }

@@ -140,13 +140,7 @@ internal static class BackupDiffCommand
                     console.MarkupLine($"[yellow]~ {name}[/]: {item.Properties.Count} field(s) differ");
                     foreach (var p in item.Properties)
                     {
-                        var path = Markup.Escape(p.Path.Length == 0 ? "(document)" : p.Path);
-                        console.MarkupLine(p.Kind switch
-                        {
-                            "added" => $"    [green]+ {path}[/]: {Markup.Escape(DiffPrinter.Summarise(p.New))}",
-                            "removed" => $"    [red]- {path}[/]: {Markup.Escape(DiffPrinter.Summarise(p.Old))}",
-                            _ => $"    [yellow]~ {path}[/]: {Markup.Escape(DiffPrinter.Summarise(p.Old))} → {Markup.Escape(DiffPrinter.Summarise(p.New))}",
-                        });
+                        console.MarkupLine(DiffPrinter.PropertyLine(new PropertyChange(p.Path, Enum.Parse<ChangeKind>(p.Kind, ignoreCase: true), p.Old, p.New)));
                     }
 
                     break;

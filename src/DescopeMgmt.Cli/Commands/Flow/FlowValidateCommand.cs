@@ -24,17 +24,12 @@ internal static class FlowValidateCommand
         if (files.Length > 0)
         {
             // Inside a workspace, files are checked with the vars of the chosen (or default) environment.
-            var config = context.WorkspaceRoot is { } workspaceRoot ? WorkspaceConfigReader.Read(workspaceRoot, []) : null;
-            var environmentName = context.Settings.Env ?? config?.DefaultEnvironment;
-            var environment = environmentName is null ? null : config?.Environments.GetValueOrDefault(environmentName);
-            if (config is not null && environmentName is not null && environment is null)
-            {
-                throw new Core.UserError("unknown_environment", $"Environment '{environmentName}' is not defined in {WorkspaceConfigReader.FileName}.",
-                    $"Known environments: {string.Join(", ", config!.Environments.Keys.Order(StringComparer.Ordinal))}.");
-            }
-
-            problems = WorkspaceLoader.ValidateFlowFiles(files.Select(f => Path.GetFullPath(f, context.Env.CurrentDirectory)),
-                EnvironmentConfig.Lookup(environment, context.Env.GetVariable));
+            var environmentProblems = new List<WorkspaceProblem>();
+            var environment = context.WorkspaceRoot is { } workspaceRoot
+                ? WorkspaceLoader.EnvironmentFor(WorkspaceConfigReader.Read(workspaceRoot, []), context.Settings.Env, environmentProblems)
+                : null;
+            problems = [.. environmentProblems, .. WorkspaceLoader.ValidateFlowFiles(files.Select(f => Path.GetFullPath(f, context.Env.CurrentDirectory)),
+                EnvironmentConfig.Lookup(environment, context.Env.GetVariable))];
             checkedWhat = $"{files.Length} file(s)";
         }
         else
