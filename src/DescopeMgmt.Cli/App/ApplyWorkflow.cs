@@ -7,37 +7,27 @@ namespace DescopeMgmt.Cli.App;
 
 /// <summary>
 /// apply, flow sync and tenant sync: plan, show it, confirm (protected environments need their name
-/// typed), one backup of everything touched, apply in plan order with progress, verify, audit, and say
-/// how to undo.
+/// typed), then one change of everything the plan holds, and say how to undo it.
 /// </summary>
 internal static class ApplyWorkflow
 {
-    public static async Task<int> RunAsync(CommandContext context, PlanScope scope, string operation, bool dryRun, CancellationToken cancellationToken)
-    {
-        if (!dryRun)
+    public static Task<int> RunAsync(CommandContext context, PlanScope scope, string operation, bool dryRun, CancellationToken cancellationToken) =>
+        ChangeWorkflow.RunAsync(context, new ChangeCommand(operation, dryRun, async ct =>
         {
-            await context.BeginChangeAsync(operation, cancellationToken).ConfigureAwait(false);
-        }
+            var (_, plan) = await WorkspaceSession.PlanAsync(context, scope, ct).ConfigureAwait(false);
+            context.IO.Info($"Target: {context.Target.Describe()}");
+            if (plan.IsEmpty)
+            {
+                context.IO.Outcome("No changes. Live matches the workspace.");
+                return null;
+            }
 
-        var (_, plan) = await WorkspaceSession.PlanAsync(context, scope, cancellationToken).ConfigureAwait(false);
-        context.IO.Info($"Target: {context.Target.Describe()}");
-        if (plan.IsEmpty)
-        {
-            context.IO.Outcome("No changes. Live matches the workspace.");
-            return ExitCodes.Success;
-        }
-
-        PlanRenderer.WriteText(context.IO.Err, plan);
-        if (dryRun)
-        {
-            context.IO.Outcome($"Dry run: nothing was changed. Run `descope-mgmt {operation} --apply` to make these changes.");
-            return ExitCodes.Success;
-        }
-
-        new Confirmer(context).Confirm($"Apply {plan.Actionable.Count} change(s) to {context.Target.Describe()}?");
-        var service = new ApplyService(new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false)));
-        var report = await ProgressReporter.RunAsync(context.IO, operation, plan.Actionable.Count,
-            progress => context.RunChangeAsync(service.BuildChange(plan, operation, progress), cancellationToken)).ConfigureAwait(false);
-        return ChangeReportRenderer.Finish(context.IO, report, UndoCommands.ForBackup(context, scope.Types, report.BackupId));
-    }
+            PlanRenderer.WriteText(context.IO.Err, plan);
+            var live = new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false));
+            return new PreparedChange(
+                $"Apply {plan.Actionable.Count} change(s) to {context.Target.Describe()}?",
+                $"Dry run: nothing was changed. Run `descope-mgmt {operation}{(operation == "apply" ? "" : " --apply")}` to make these changes.",
+                new ApplyService(live).BuildChange(plan, operation, null),
+                backupId => UndoCommands.ForBackup(context, scope.Types, backupId));
+        }), cancellationToken);
 }

@@ -16,6 +16,6 @@ public static class ChangeServices
     public static ChangeIdentity Identity(this CommandContext context) =>
         ChangeIdentity.ForCurrentUser(context.Target.ProjectId, context.Target.EnvironmentName, ToolInfo.Version);
 
-    internal static ChangeRunner ChangeRunner(this CommandContext context) =>
-        new(context.Identity(), context.BackupStore(), context.AuditLog(), context.LockDirectory, context.Time);
+    internal static ChangeSessions ChangeSessions(this CommandContext context) =>
+        new(context.Identity(), context.BackupStore(), context.AuditLog(), context.LockDirectory, context.Time, context.IO.Warn);
 }

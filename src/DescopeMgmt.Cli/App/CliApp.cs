@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using DescopeMgmt.Api;
 using DescopeMgmt.Cli.Commands;
 using DescopeMgmt.Cli.Rendering;
@@ -35,8 +34,7 @@ public static class CliApp
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            env.Error.WriteLine("Interrupted.");
-            return ExitCodes.Interrupted;
+            return ReportFailure(new UserError("interrupted", "Interrupted.", null, ExitCodes.Interrupted), env, GlobalSettings.From(parse));
         }
         catch (Exception ex)
         {
@@ -61,11 +59,11 @@ public static class CliApp
         var io = new CliIO(env, settings);
         if (settings.Json)
         {
-            var error = new ErrorDocument(new ErrorBody(code, message, hint));
-            env.Out.WriteLine(JsonSerializer.Serialize(error, CliJsonContext.Default.ErrorDocument));
+            io.Result(new ErrorDocument(new ErrorBody(code, message, hint)), CliJsonContext.Default.ErrorDocument, (_, _) => { });
         }
 
         io.WriteError(message, hint);
+        io.Flush();
         return exitCode;
     }
 

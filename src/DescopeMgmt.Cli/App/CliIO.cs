@@ -12,14 +12,21 @@ public sealed class CliIO
 {
     private readonly CliEnvironment _env;
     private readonly GlobalSettings _settings;
+    private readonly RedactingWriter _out;
+    private readonly RedactingWriter _err;
+
+    // One message at a time on stderr: a warning from a worker thread must not land inside an error line.
+    private readonly Lock _messages = new();
 
     public CliIO(CliEnvironment env, GlobalSettings settings)
     {
         _env = env;
         _settings = settings;
+        _out = new RedactingWriter(env.Out, () => env.Secrets, lineBuffered: !env.OutIsTerminal);
+        _err = new RedactingWriter(env.Error, () => env.Secrets, lineBuffered: !env.ErrorIsTerminal);
         var color = !settings.NoColor && CliEnvironment.NonEmpty(env.GetVariable("NO_COLOR")) is null;
-        Out = CreateConsole(env.Out, color && env.OutIsTerminal, interactive: false);
-        Err = CreateConsole(env.Error, color && env.ErrorIsTerminal, env.IsInteractive);
+        Out = CreateConsole(_out, color && env.OutIsTerminal, interactive: false);
+        Err = CreateConsole(_err, color && env.ErrorIsTerminal, env.IsInteractive);
         UseColor = color && env.ErrorIsTerminal;
     }
 
@@ -47,7 +54,7 @@ public sealed class CliIO
     {
         if (Json)
         {
-            _env.Out.WriteLine(JsonSerializer.Serialize(result, jsonType));
+            _out.WriteLine(JsonSerializer.Serialize(result, jsonType));
         }
         else
         {
@@ -76,7 +83,10 @@ public sealed class CliIO
     {
         if (!Quiet)
         {
-            Err.WriteLine(text);
+            lock (_messages)
+            {
+                Err.WriteLine(text);
+            }
         }
     }
 
@@ -84,27 +94,49 @@ public sealed class CliIO
     {
         if (!Quiet)
         {
-            Err.MarkupLine($"[green]{Markup.Escape(text)}[/]");
+            Markup($"[green]{Spectre.Console.Markup.Escape(text)}[/]");
         }
     }
 
-    public void Warn(string text) => Err.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(text)}");
+    public void Warn(string text) => Markup($"[yellow]Warning:[/] {Spectre.Console.Markup.Escape(text)}");
 
     public void Verbose(string text)
     {
         if (_settings.Verbose)
         {
-            Err.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
+            Markup($"[grey]{Spectre.Console.Markup.Escape(text)}[/]");
+        }
+    }
+
+    /// <summary>One line of Spectre markup on stderr, never interleaved with another message.</summary>
+    public void Markup(string markup)
+    {
+        lock (_messages)
+        {
+            Err.MarkupLine(markup);
         }
     }
 
     public void WriteError(string message, string? hint)
     {
-        Err.MarkupLine($"[red]Error:[/] {Markup.Escape(message)}");
-        if (!string.IsNullOrWhiteSpace(hint))
+        lock (_messages)
         {
-            WriteUnwrapped("Hint:", "90", hint);
+            Err.MarkupLine($"[red]Error:[/] {Spectre.Console.Markup.Escape(message)}");
+            if (!string.IsNullOrWhiteSpace(hint))
+            {
+                WriteUnwrapped("Hint:", "90", hint);
+            }
         }
+    }
+
+    /// <summary>Pushes out what stderr holds back (before a prompt waits for an answer, and at exit).</summary>
+    public void FlushErrors() => _err.Flush();
+
+    /// <summary>Pushes out both streams; called once when the command ends.</summary>
+    public void Flush()
+    {
+        _out.Flush();
+        _err.Flush();
     }
 
     /// <summary>A command to copy, such as the undo of a change: one line, never wrapped (hidden by --quiet).</summary>
@@ -112,16 +144,19 @@ public sealed class CliIO
     {
         if (!Quiet)
         {
-            WriteUnwrapped(label, "36", command);
+            lock (_messages)
+            {
+                WriteUnwrapped(label, "36", command);
+            }
         }
     }
 
     // Spectre wraps at the console width by inserting line breaks, which would break a command the user
     // copies out of a hint; these lines go to the stream as they are and let the terminal fold them.
     private void WriteUnwrapped(string label, string ansiColor, string text) =>
-        _env.Error.WriteLine(UseColor ? $"\u001b[{ansiColor}m{label}\u001b[0m {text}" : $"{label} {text}");
+        _err.WriteLine(UseColor ? $"\u001b[{ansiColor}m{label}\u001b[0m {text}" : $"{label} {text}");
 
-    public void WriteRawOut(string text) => _env.Out.Write(text);
+    public void WriteRawOut(string text) => _out.Write(text);
 
     private static IAnsiConsole CreateConsole(TextWriter writer, bool color, bool interactive)
     {

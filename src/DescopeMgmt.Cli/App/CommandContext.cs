@@ -13,7 +13,6 @@ public sealed class CommandContext : IAsyncDisposable
     private ConnectionTarget? _target;
     private DescopeClient? _client;
     private EmulatorHost? _emulator;
-    private Core.Changes.LockedChange? _change;
 
     public CommandContext(CliEnvironment env, GlobalSettings settings)
     {
@@ -129,38 +128,6 @@ public sealed class CommandContext : IAsyncDisposable
         return _client;
     }
 
-    /// <summary>
-    /// The change this invocation attempts (not a dry run), from the moment it is known; when the command
-    /// stops before the change runs (declined, refused, locked, bad backup, unreachable API), the runner
-    /// still writes one audit line for the attempt.
-    /// </summary>
-    public ChangeAttempt? Attempt { get; private set; }
-
-    /// <summary>Marks the attempt without any I/O, for checks that come before the lock (reading a backup).</summary>
-    public void AttemptChange(string operation, IReadOnlyList<Core.Model.ResourceKey>? targets = null) =>
-        Attempt ??= new ChangeAttempt(operation, targets ?? [], Time.GetUtcNow(), Time.GetTimestamp());
-
-    /// <summary>
-    /// Starts a change: refuses before any network call when no confirmation can be had, then takes the
-    /// project's lock, held from before the live state is read until the change is audited, so a
-    /// concurrent change can never slip in between and be overwritten unbacked.
-    /// </summary>
-    public async Task BeginChangeAsync(string operation, CancellationToken cancellationToken, IReadOnlyList<Core.Model.ResourceKey>? targets = null)
-    {
-        AttemptChange(operation, targets);
-        new Confirmer(this).EnsureCanConfirm();
-        _change ??= await this.ChangeRunner().LockAsync(operation, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Runs the change under the lock taken by <see cref="BeginChangeAsync"/>; it audits itself.</summary>
-    public Task<Core.Changes.ChangeReport> RunChangeAsync(Core.Changes.ChangeRequest request, CancellationToken cancellationToken)
-    {
-        var change = _change
-            ?? throw new InvalidOperationException("A change must take the project lock (BeginChangeAsync) before it reads live state.");
-        Attempt = Attempt is null ? null : Attempt with { Recorded = true };
-        return change.RunAsync(request, cancellationToken);
-    }
-
     /// <summary>The target if it can be resolved, for auditing an attempt that may have failed resolving it.</summary>
     public ConnectionTarget? TryGetTarget()
     {
@@ -176,11 +143,6 @@ public sealed class CommandContext : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_change is not null)
-        {
-            await _change.DisposeAsync().ConfigureAwait(false);
-        }
-
         if (_client is not null && Settings.Verbose)
         {
             IO.Verbose($"API calls: {_client.Stats.Attempts} (retries {_client.Stats.Retries}, 429s {_client.Stats.RateLimited})");
@@ -191,6 +153,8 @@ public sealed class CommandContext : IAsyncDisposable
         {
             await _emulator.DisposeAsync().ConfigureAwait(false);
         }
+
+        IO.Flush();
     }
 
     private RateLimitPolicy? RateLimitSetting()

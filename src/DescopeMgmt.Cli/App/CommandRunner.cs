@@ -19,15 +19,7 @@ public sealed class CommandRunner(CliEnvironment env)
         await using (context.ConfigureAwait(false))
         {
             ConfigureContext?.Invoke(context);
-            try
-            {
-                return await action(parse, context, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                ChangeAttempt.TryRecordIfStopped(context, ex);
-                throw;
-            }
+            return await action(parse, context, cancellationToken).ConfigureAwait(false);
         }
     }
 }

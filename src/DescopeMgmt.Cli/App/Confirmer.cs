@@ -20,8 +20,11 @@ public sealed class Confirmer(CommandContext context)
         }
     }
 
-    /// <summary>Asks; throws "Aborted. Nothing was changed." (exit 1) when declined.</summary>
-    public void Confirm(string question)
+    /// <summary>
+    /// Asks; throws "Aborted. Nothing was changed." (exit 1) when declined. A signal ends the wait at once
+    /// (the answer is read on its own task, since a console read cannot be cancelled).
+    /// </summary>
+    public async Task ConfirmAsync(string question, CancellationToken cancellationToken)
     {
         if (context.Settings.Yes)
         {
@@ -30,21 +33,21 @@ public sealed class Confirmer(CommandContext context)
 
         EnsureCanConfirm();
         var target = context.Target;
-        bool accepted;
+        var prompt = target.IsProtected
+            ? $"{question} Type the environment name to confirm: "
+            : $"{question} [y/N] ";
         if (target.IsProtected)
         {
             context.IO.Err.MarkupLine($"[red bold]'{Markup.Escape(target.EnvironmentName ?? "")}' is a protected environment.[/]");
-            context.IO.Err.Write($"{question} Type the environment name to confirm: ");
-            var typed = context.IO.In.ReadLine()?.Trim();
-            accepted = string.Equals(typed, target.EnvironmentName, StringComparison.Ordinal);
-        }
-        else
-        {
-            context.IO.Err.Write($"{question} [y/N] ");
-            var answer = context.IO.In.ReadLine()?.Trim();
-            accepted = answer is not null && (answer.Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Equals("yes", StringComparison.OrdinalIgnoreCase));
         }
 
+        context.IO.Err.Write(prompt);
+        context.IO.FlushErrors();
+        var reader = context.IO.In;
+        var answer = (await Task.Run(reader.ReadLine, CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false))?.Trim();
+        var accepted = target.IsProtected
+            ? string.Equals(answer, target.EnvironmentName, StringComparison.Ordinal)
+            : answer is not null && (answer.Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Equals("yes", StringComparison.OrdinalIgnoreCase));
         if (!accepted)
         {
             throw new UserError("aborted", "Aborted. Nothing was changed.", null);

@@ -1,6 +1,5 @@
 using DescopeMgmt.Cli.Rendering;
 using DescopeMgmt.Core;
-using DescopeMgmt.Core.Backups;
 using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Rollback;
@@ -17,59 +16,52 @@ internal sealed record RestoreSpec(
     bool AllowFlowFile);
 
 /// <summary>
-/// The path shared by flow rollback, tenant rollback and backup restore (design.md §7): verify the
-/// backup locally first (no API call for a bad reference), show the diff live → backup, confirm,
-/// back up what will be overwritten, restore and verify each item, and print the undo command.
+/// The path shared by flow rollback, tenant rollback and backup restore: resolve and verify the backup
+/// locally (no API call for a bad reference), show the diff live → backup, confirm, then one change that
+/// backs up what it overwrites and restores each item; it prints the command that undoes it and, when it
+/// stops short, the one that finishes it.
 /// </summary>
 internal static class RestoreWorkflow
 {
-    public static async Task<int> RunAsync(CommandContext context, RestoreSpec spec, CancellationToken cancellationToken)
-    {
-        if (!spec.DryRun)
+    public static Task<int> RunAsync(CommandContext context, RestoreSpec spec, CancellationToken cancellationToken) =>
+        ChangeWorkflow.RunAsync(context, new ChangeCommand(spec.Operation, spec.DryRun, async ct =>
         {
-            context.AttemptChange(spec.Operation, spec.Single is { } target ? [target] : null);
-        }
+            var source = await RestoreSource.ResolveAsync(context.BackupStore(), spec.Reference, context.Target.ProjectId, spec.Types, spec.AllowFlowFile, ct).ConfigureAwait(false);
+            var (items, absent) = spec.Single is { } single ? source.Require(single.Type, single.Id) : source.Select(spec.Types);
+            if (items.Count == 0 && absent.Count == 0)
+            {
+                throw new UserError("nothing_to_restore",
+                    $"{source.Description} holds no {string.Join(" or ", spec.Types.Select(ResourceTypeNames.ToWire))} items.",
+                    "Choose another backup with `descope-mgmt backup list`.");
+            }
 
-        var source = await RestoreSource.ResolveAsync(context.BackupStore(), spec.Reference, context.Target.ProjectId, spec.Types, spec.AllowFlowFile, cancellationToken).ConfigureAwait(false);
-        var (items, absent) = spec.Single is { } single ? source.Require(single.Type, single.Id) : source.Select(spec.Types);
-        if (items.Count == 0 && absent.Count == 0)
-        {
-            throw new UserError("nothing_to_restore",
-                $"{source.Description} holds no {string.Join(" or ", spec.Types.Select(ResourceTypeNames.ToWire))} items.",
-                "Choose another backup with `descope-mgmt backup list`.");
-        }
+            var service = new RestoreService(new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false)));
+            var plan = await service.PlanAsync(source, items, absent, ct).ConfigureAwait(false);
+            context.IO.Info($"Target: {context.Target.Describe()}; restoring from {source.Description}");
+            foreach (var item in plan.Items)
+            {
+                DiffPrinter.Print(context.IO, item.Key, item.Live, item.Content, item.Changes);
+            }
 
-        if (!spec.DryRun)
-        {
-            await context.BeginChangeAsync(spec.Operation, cancellationToken).ConfigureAwait(false);
-        }
+            var toChange = plan.ToChange;
+            if (toChange.Count == 0)
+            {
+                context.IO.Outcome($"Nothing to restore: live already matches {source.Description}.");
+                return null;
+            }
 
-        var service = new RestoreService(new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false)));
-        var plan = await service.PlanAsync(source, items, absent, cancellationToken).ConfigureAwait(false);
-        context.IO.Info($"Target: {context.Target.Describe()}; restoring from {source.Description}");
-        foreach (var item in plan.Items)
-        {
-            DiffPrinter.Print(context.IO, item.Key, item.Live, item.Content, item.Changes);
-        }
+            // Finishing means putting back the same content again: name its backup (or file) exactly, since
+            // "latest" may by then mean something else to the user.
+            var from = source.BackupId ?? Path.GetFullPath(spec.Reference, context.Env.CurrentDirectory);
+            return new PreparedChange(
+                $"Restore {toChange.Count} item(s) in {context.Target.Describe()} from {source.Description}?",
+                $"Dry run: {toChange.Count} item(s) would be restored; nothing was changed.",
+                service.BuildChange(plan, spec.Operation, null),
+                backupId => Command(context, spec, backupId),
+                Command(context, spec, from));
+        }, spec.Single is { } target ? [target] : null), cancellationToken);
 
-        var toChange = plan.ToChange;
-        if (toChange.Count == 0)
-        {
-            context.IO.Outcome($"Nothing to restore: live already matches {source.Description}.");
-            return ExitCodes.Success;
-        }
-
-        if (spec.DryRun)
-        {
-            context.IO.Outcome($"Dry run: {toChange.Count} item(s) would be restored; nothing was changed.");
-            return ExitCodes.Success;
-        }
-
-        new Confirmer(context).Confirm($"Restore {toChange.Count} item(s) in {context.Target.Describe()} from {source.Description}?");
-        var report = await ProgressReporter.RunAsync(context.IO, spec.Operation, toChange.Count,
-            progress => context.RunChangeAsync(service.BuildChange(plan, spec.Operation, progress), cancellationToken)).ConfigureAwait(false);
-        return ChangeReportRenderer.Finish(context.IO, report, spec.Single is { } key
-            ? UndoCommands.ForItem(context, key, report.BackupId)
-            : UndoCommands.ForBackup(context, spec.Types, report.BackupId));
-    }
+    private static string Command(CommandContext context, RestoreSpec spec, string reference) => spec.Single is { } key
+        ? UndoCommands.ForItem(context, key, reference)
+        : UndoCommands.ForBackup(context, spec.Types, reference);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using DescopeMgmt.Cli.Rendering;
-using DescopeMgmt.Core.Backups;
 using DescopeMgmt.Core;
+using DescopeMgmt.Core.Backups;
 using DescopeMgmt.Core.Changes;
 using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
@@ -9,37 +9,19 @@ using DescopeMgmt.Core.Planning;
 
 namespace DescopeMgmt.Cli.App;
 
-/// <summary>What one changing command wants to do to one item.</summary>
-internal sealed record SingleItemChangeSpec(
-    ResourceKey Key,
-    JsonObject? Live,
-    JsonObject? Desired,
-    string Operation,
-    string Verb,
-    bool DryRun,
-    Func<CancellationToken, Task> ApplyAsync);
+/// <summary>
+/// What one changing command wants to do to one item, given its live state (null when absent): the
+/// desired document (null to delete) and the write; or it throws to refuse (not found, has children...).
+/// </summary>
+internal sealed record SingleItemPlan(JsonObject? Desired, string Verb, Func<LiveState, CancellationToken, Task> WriteAsync);
 
 /// <summary>
-/// The shared path of flow import/delete, theme import and tenant create/update/delete: show the
-/// diff, stop on --dry-run, confirm, then run through the change runner (lock, backup, audit).
+/// The shared path of flow import/delete, theme import and tenant create/update/delete: read the item
+/// (under the lock), show the diff, stop on --dry-run, confirm, then one change (backup, write, read back,
+/// audit) and the command that undoes it.
 /// </summary>
 internal static class SingleItemChange
 {
-    /// <summary>
-    /// Checks that a confirmation can be had (before any network call), takes the project's lock unless
-    /// this is a dry run, then reads the item's live state.
-    /// </summary>
-    public static async Task<(LiveState Live, JsonObject? Current)> ReadAsync(CommandContext context, ResourceKey key, string operation, bool dryRun, CancellationToken cancellationToken)
-    {
-        if (!dryRun)
-        {
-            await context.BeginChangeAsync(operation, cancellationToken, [key]).ConfigureAwait(false);
-        }
-
-        var live = new LiveState(await context.GetClientAsync(cancellationToken).ConfigureAwait(false));
-        return (live, await live.GetAsync(key, cancellationToken).ConfigureAwait(false));
-    }
-
     public static UserError NotFound(CommandContext context, ResourceKey key)
     {
         var noun = ResourceTypeNames.ToWire(key.Type);
@@ -47,32 +29,32 @@ internal static class SingleItemChange
             $"List them with `descope-mgmt {noun} list`.");
     }
 
-    public static async Task<int> RunAsync(CommandContext context, SingleItemChangeSpec spec, CancellationToken cancellationToken)
-    {
-        var changes = JsonDiff.Compare(spec.Live, spec.Desired, DiffOptions.For(spec.Key.Type));
-        if (spec.Live is not null && spec.Desired is not null && changes.Count == 0)
+    public static Task<int> RunAsync(CommandContext context, ResourceKey key, string operation, bool dryRun, Func<JsonObject?, SingleItemPlan> decide, CancellationToken cancellationToken) =>
+        ChangeWorkflow.RunAsync(context, new ChangeCommand(operation, dryRun, async ct =>
         {
-            context.IO.Outcome($"No changes: {spec.Key} already matches.");
-            return ExitCodes.Success;
-        }
+            var live = new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false));
+            var current = await live.GetAsync(key, ct).ConfigureAwait(false);
+            var plan = decide(current);
+            var changes = JsonDiff.Compare(current, plan.Desired, DiffOptions.For(key.Type));
+            if (current is not null && plan.Desired is not null && changes.Count == 0)
+            {
+                context.IO.Outcome($"No changes: {key} already matches.");
+                return null;
+            }
 
-        context.IO.Info($"Target: {context.Target.Describe()}");
-        DiffPrinter.Print(context.IO, spec.Key, spec.Live, spec.Desired, changes);
-        if (spec.DryRun)
-        {
-            context.IO.Outcome("Dry run: nothing was changed.");
-            return ExitCodes.Success;
-        }
+            context.IO.Info($"Target: {context.Target.Describe()}");
+            DiffPrinter.Print(context.IO, key, current, plan.Desired, changes);
 
-        new Confirmer(context).Confirm($"{Capitalize(spec.Verb)} {spec.Key} in {context.Target.Describe()}?");
-        // A new item is recorded as absent in the backup, so rolling back to that backup deletes it again.
-        var backupItems = spec.Live is null ? [] : new[] { new BackupItemContent(spec.Key.Type, spec.Key.Id, spec.Live) };
-        var report = await context.RunChangeAsync(
-            new ChangeRequest(spec.Operation, backupItems, [new ChangeItem(spec.Key, spec.Verb, spec.ApplyAsync)],
-                Absent: spec.Live is null ? [spec.Key] : null),
-            cancellationToken).ConfigureAwait(false);
-        return ChangeReportRenderer.Finish(context.IO, report, UndoCommands.ForItem(context, spec.Key, report.BackupId));
-    }
+            // A new item is recorded as absent in the backup, so rolling back to that backup deletes it again.
+            var backupItems = current is null ? [] : new[] { new BackupItemContent(key.Type, key.Id, current) };
+            var request = new ChangeRequest(operation, backupItems, [new ChangeItem(key, plan.Verb, plan.Desired, c => plan.WriteAsync(live, c))], live,
+                Absent: current is null ? [key] : null);
+            return new PreparedChange(
+                $"{Capitalize(plan.Verb)} {key} in {context.Target.Describe()}?",
+                "Dry run: nothing was changed.",
+                request,
+                backupId => UndoCommands.ForItem(context, key, backupId));
+        }, [key]), cancellationToken);
 
     private static string Capitalize(string verb) => verb.Length == 0 ? verb : char.ToUpperInvariant(verb[0]) + verb[1..];
 }

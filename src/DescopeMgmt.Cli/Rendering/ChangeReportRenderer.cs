@@ -1,68 +1,112 @@
 using DescopeMgmt.Cli.App;
-using DescopeMgmt.Core;
 using DescopeMgmt.Core.Changes;
 using Spectre.Console;
 
 namespace DescopeMgmt.Cli.Rendering;
 
 /// <summary>
-/// Says what a change did. On partial failure it names what was done, what failed and what was not
-/// started, and gives the exact command that undoes it, then fails with exit 3 (1 if nothing changed).
+/// Says what a change did, item by item (done, failed, may have changed, not started), with the backup,
+/// the command that undoes it and, for an unfinished restore, the one that finishes it; returns the exit
+/// code the outcome calls for (0, 1 nothing changed, 3 partial, 130 interrupted).
 /// </summary>
 internal static class ChangeReportRenderer
 {
-    public static int Finish(CliIO io, ChangeReport report, string undoCommand)
+    public static int Render(CliIO io, ChangeReport report, string undoCommand, string? finishCommand)
+    {
+        var (code, message, hint, exit) = Verdict(report, finishCommand);
+        var finish = report.Succeeded ? null : finishCommand;
+        var undo = report.AnythingChanged ? undoCommand : null;
+        if (io.Json)
+        {
+            io.Result(new ChangeResultDocument(
+                report.Operation,
+                report.Outcome,
+                report.BackupId,
+                report.Done.Select(i => i.Key.ToString()).ToList(),
+                report.Items.Select(i => new ChangeItemDocument(i.Key.ToString(), i.Item.Verb, i.StatusName, i.Error)).ToList(),
+                undo,
+                finish,
+                code is null ? null : new ErrorBody(code, message!, hint)), CliJsonContext.Default.ChangeResultDocument, (_, _) => { });
+        }
+
+        WriteItems(io, report);
+        io.Info($"Backup of the previous state: {report.BackupId}");
+        if (undo is not null)
+        {
+            io.CommandLine("To undo:", undo);
+        }
+
+        if (finish is not null)
+        {
+            io.CommandLine("To finish:", finish);
+        }
+
+        if (message is not null)
+        {
+            io.WriteError(message, hint);
+        }
+
+        return exit;
+    }
+
+    private static void WriteItems(CliIO io, ChangeReport report)
     {
         if (report.Succeeded)
         {
-            if (io.Json)
-            {
-                io.Result(new ChangeResultDocument(report.Operation, report.Outcome, report.BackupId,
-                    report.Done.Select(i => i.Key.ToString()).ToList(), undoCommand), CliJsonContext.Default.ChangeResultDocument, (_, _) => { });
-            }
-
             foreach (var item in report.Done)
             {
-                io.Success($"✓ {item.Verb} {item.Key}");
+                io.Success($"✓ {item.Item.Verb} {item.Key}");
             }
 
-            io.Info($"Backup of the previous state: {report.BackupId}");
-            io.CommandLine("To undo:", undoCommand);
-            return ExitCodes.Success;
+            return;
         }
 
-        io.Err.MarkupLine(report.Interrupted ? "[yellow]Interrupted.[/]" : $"[red]{Markup.Escape(report.Operation)} failed.[/]");
-        foreach (var item in report.Done)
+        io.Markup(report.Interrupted ? "[yellow]Interrupted.[/]" : $"[red]{Markup.Escape(report.Operation)} failed.[/]");
+        foreach (var item in report.Items)
         {
-            io.Err.MarkupLine($"  [green]done[/]         {Markup.Escape($"{item.Verb} {item.Key}")}");
+            var label = item.Status switch
+            {
+                ItemStatus.Done => "[green]done[/]            ",
+                ItemStatus.Failed => "[red]failed[/]          ",
+                ItemStatus.MayHaveChanged => "[yellow]may have changed[/]",
+                _ => "[grey]not started[/]     ",
+            };
+            var text = item.Error is null ? $"{item.Item.Verb} {item.Key}" : $"{item.Item.Verb} {item.Key}: {item.Error}";
+            io.Markup($"  {label} {Markup.Escape(text)}");
+        }
+    }
+
+    private static (string? Code, string? Message, string? Hint, int Exit) Verdict(ChangeReport report, string? finishCommand)
+    {
+        var counts = $"{report.Done.Count} done, {report.Failed.Count} failed, {report.MayHaveChanged.Count} may have changed, {report.NotStarted.Count} not started";
+        var rerun = finishCommand is null
+            ? "Run the same command again to finish: it only does what is still left."
+            : "Run the To finish command to complete it, or the To undo command to go back.";
+        if (report.Succeeded)
+        {
+            return report.AuditError is null
+                ? (null, null, null, ExitCodes.Success)
+                : ("audit_failed", $"{report.Operation} succeeded ({counts}), but its audit record could not be completed: {report.AuditError}",
+                    "The change itself is done and backed up; make the audit folder writable (DESCOPE_MGMT_HOME moves it).", ExitCodes.Error);
         }
 
-        if (report.Failed is { } failed)
-        {
-            io.Err.MarkupLine($"  [red]failed[/]       {Markup.Escape($"{failed.Verb} {failed.Key}: {report.Error?.Message}")}");
-        }
-
-        foreach (var item in report.NotStarted)
-        {
-            io.Err.MarkupLine($"  [grey]not started[/]  {Markup.Escape($"{item.Verb} {item.Key}")}");
-        }
-
-        // A dropped connection or a timeout leaves the failed item's fate unknown: the server may have
-        // applied it before the answer was lost, so "nothing was changed" would be a guess.
-        var uncertain = report.Error is DescopeMgmt.Api.DescopeApiException { IsConnectionFailure: true };
-        var hint = (report.Done.Count, uncertain) switch
-        {
-            (> 0, _) => $"The previous state is in backup {report.BackupId}. To undo what was done: {undoCommand}",
-            (_, true) => $"The connection was lost, so {report.Failed?.Key} may or may not have changed; check it with `descope-mgmt plan` or undo it anyway with: {undoCommand}",
-            _ => $"Nothing was changed. Backup {report.BackupId} holds the state before the attempt.",
-        };
         if (report.Interrupted)
         {
-            throw new UserError("interrupted", $"{report.Operation} was interrupted after {report.Done.Count} of {report.Done.Count + report.NotStarted.Count} item(s).", hint, ExitCodes.Interrupted);
+            return ("interrupted", $"{report.Operation} was interrupted: {counts}.",
+                report.AnythingChanged ? $"The previous state is in backup {report.BackupId}. {rerun}" : $"Nothing was changed. {rerun}",
+                ExitCodes.Interrupted);
         }
 
-        var exit = report.Done.Count > 0 ? ExitCodes.PartialFailure : ExitCodes.Error;
-        throw new UserError(report.Done.Count > 0 ? "partial_failure" : "change_failed",
-            $"{report.Operation}: {report.Done.Count} done, 1 failed, {report.NotStarted.Count} not started.", hint, exit);
+        if (!report.AnythingChanged)
+        {
+            return ("change_failed", $"{report.Operation} failed: {counts}.",
+                $"Nothing was changed. Backup {report.BackupId} holds the state before the attempt.", ExitCodes.Error);
+        }
+
+        var uncertain = report.MayHaveChanged.Count > 0
+            ? $" {string.Join(", ", report.MayHaveChanged.Select(i => i.Key))} may or may not have changed (check with `descope-mgmt plan`)."
+            : "";
+        return ("partial_failure", $"{report.Operation} partly failed: {counts}.",
+            $"The previous state is in backup {report.BackupId}.{uncertain} {rerun}", ExitCodes.PartialFailure);
     }
 }

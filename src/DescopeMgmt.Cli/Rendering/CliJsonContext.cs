@@ -25,7 +25,18 @@ public sealed record DiffProperty(string Path, string Kind, JsonNode? Old, JsonN
 
 public sealed record ProblemItem(string Severity, string File, int? Line, int? Column, string Message);
 
-public sealed record ChangeResultDocument(string Operation, string Outcome, string? BackupId, IReadOnlyList<string> Done, string Undo);
+/// <summary>The report of a change that ran: every item with its result, and an error when it did not all succeed.</summary>
+public sealed record ChangeResultDocument(
+    string Operation,
+    string Outcome,
+    string BackupId,
+    IReadOnlyList<string> Done,
+    IReadOnlyList<ChangeItemDocument> Items,
+    string? Undo,
+    string? Finish,
+    ErrorBody? Error);
+
+public sealed record ChangeItemDocument(string Target, string Action, string Result, string? Error);
 
 public sealed record MessageDocument(string Message, string? Path);
 

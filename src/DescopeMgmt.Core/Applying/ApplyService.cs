@@ -7,7 +7,7 @@ namespace DescopeMgmt.Core.Applying;
 
 /// <summary>
 /// Turns a plan into one change: one backup holding the live state of every item it touches, then
-/// each step in plan order, each written item read back and compared. Items it creates are recorded as
+/// each step in plan order, everything written read back at once (one read per kind) and compared. Items it creates are recorded as
 /// absent in the backup, so restoring the backup deletes them and undoes the whole apply. Re-running after a partial
 /// failure finishes the job, because a fresh plan only holds what is still different.
 /// </summary>
@@ -20,13 +20,11 @@ public sealed class ApplyService(LiveState live)
             .Where(c => c.Live is not null)
             .Select(c => new BackupItemContent(c.Key.Type, c.Key.Id, c.Live!))
             .ToList();
-        var steps = actionable.Select(c => new ChangeItem(c.Key, Verb(c.Action), ct => c.Action switch
-        {
-            ChangeAction.Delete => live.DeleteAndVerifyAsync(c.Key, ct),
-            _ => live.PutAndVerifyAsync(c.Key, c.Desired!, exists: c.Live is not null, ct),
-        })).ToList();
+        var steps = actionable.Select(c => c.Action == ChangeAction.Delete
+            ? new ChangeItem(c.Key, Verb(c.Action), null, ct => live.DeleteAsync(c.Key, cascade: false, ct))
+            : new ChangeItem(c.Key, Verb(c.Action), c.Desired!, ct => live.PutAsync(c.Key, c.Desired!, exists: c.Live is not null, ct))).ToList();
         var created = actionable.Where(c => c.Live is null).Select(c => c.Key).ToList();
-        return new ChangeRequest(operation, backupItems, steps, Note: $"before {operation}", Progress: progress, Absent: created);
+        return new ChangeRequest(operation, backupItems, steps, live, Note: $"before {operation}", Progress: progress, Absent: created);
     }
 
     private static string Verb(ChangeAction action) => action switch

@@ -3,6 +3,13 @@ namespace DescopeMgmt.Core.Audit;
 /// <summary>One attempted change to live state, as one line of <c>audit/YYYY-MM-DD.jsonl</c>.</summary>
 public sealed record AuditEntry
 {
+    /// <summary>
+    /// The attempt this line belongs to. A change writes its record when it starts and again as it
+    /// progresses; readers keep the last line of each ID, so a killed change still reads as
+    /// <see cref="AuditOutcome.Unknown"/> with its backup.
+    /// </summary>
+    public string? Id { get; init; }
+
     /// <summary>When the change started (UTC); left default, <see cref="AuditLog.Append"/> stamps the current time.</summary>
     public DateTimeOffset Time { get; init; }
 
@@ -21,6 +28,9 @@ public sealed record AuditEntry
 
     /// <summary>What was touched, as <c>flow:sign-in</c>, <c>tenant:T1</c>, <c>theme:theme</c>.</summary>
     public IReadOnlyList<string> Targets { get; init; } = [];
+
+    /// <summary>Per item: what it was to do and what became of it (done, failed, may-have-changed, not-started).</summary>
+    public IReadOnlyList<AuditItem>? Items { get; init; }
 
     /// <summary>One of <see cref="AuditOutcome"/>.</summary>
     public required string Outcome { get; init; }
@@ -52,4 +62,10 @@ public static class AuditOutcome
     /// <summary>Ctrl-C stopped a multi-item change between items; what was done is in the targets and backups.</summary>
     public const string Interrupted = "interrupted";
     public const string DryRun = "dry-run";
+
+    /// <summary>The change started and its end was never recorded (killed, or still running).</summary>
+    public const string Unknown = "unknown";
 }
+
+/// <summary>One item of a change as the audit records it.</summary>
+public sealed record AuditItem(string Target, string Action, string Result, string? Error = null);

@@ -70,7 +70,7 @@ public sealed class AuditLog
 
             try
             {
-                ReadFile(path, query, entries, warnings);
+                ReadFile(path, entries, warnings);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -78,8 +78,9 @@ public sealed class AuditLog
             }
         }
 
-        entries.Reverse();
-        IEnumerable<AuditEntry> newestFirst = entries.OrderByDescending(e => e.Time);
+        var latest = LatestOfEachAttempt(entries).Where(query.Matches).ToList();
+        latest.Reverse();
+        IEnumerable<AuditEntry> newestFirst = latest.OrderByDescending(e => e.Time);
         if (query.Limit is { } limit)
         {
             newestFirst = newestFirst.Take(limit);
@@ -122,7 +123,31 @@ public sealed class AuditLog
             .Select(f => (f.path, f.day.Date));
     }
 
-    private static void ReadFile(string path, AuditQuery query, List<AuditEntry> entries, List<string> warnings)
+    /// <summary>A change appends a line when it starts and when it ends; the last line of an attempt is its record.</summary>
+    private static List<AuditEntry> LatestOfEachAttempt(List<AuditEntry> lines)
+    {
+        var result = new List<AuditEntry>(lines.Count);
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            if (line.Id is { } id && positions.TryGetValue(id, out var at))
+            {
+                result[at] = line;
+                continue;
+            }
+
+            if (line.Id is { } newId)
+            {
+                positions[newId] = result.Count;
+            }
+
+            result.Add(line);
+        }
+
+        return result;
+    }
+
+    private static void ReadFile(string path, List<AuditEntry> entries, List<string> warnings)
     {
         var options = new FileStreamOptions
         {
@@ -155,7 +180,7 @@ public sealed class AuditLog
             {
                 warnings.Add($"{path}:{number}: skipped unreadable entry");
             }
-            else if (query.Matches(entry))
+            else
             {
                 entries.Add(entry);
             }

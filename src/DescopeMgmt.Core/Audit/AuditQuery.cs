@@ -17,7 +17,7 @@ public sealed record AuditQuery(
         && (Target is null || entry.Targets.Any(t => t.Contains(Target, StringComparison.OrdinalIgnoreCase)))
         && (Since is null || entry.Time >= Since)
         && (Until is null || entry.Time <= Until)
-        && (!FailedOnly || entry.Outcome is AuditOutcome.Failed or AuditOutcome.Partial or AuditOutcome.Interrupted);
+        && (!FailedOnly || entry.Outcome is AuditOutcome.Failed or AuditOutcome.Partial or AuditOutcome.Interrupted or AuditOutcome.Unknown);
 }
 
 /// <summary>Entries newest first, and one warning per line that could not be read.</summary>

@@ -1,29 +1,44 @@
-using DescopeMgmt.Core.Audit;
+using System.Text.Json.Nodes;
 using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Core.Changes;
 
-/// <summary>One step of a change: what it touches, a verb for messages ("import", "delete"...), and the work.</summary>
-public sealed record ChangeItem(ResourceKey Key, string Verb, Func<CancellationToken, Task> ApplyAsync);
+/// <summary>
+/// One step of a change: what it touches, a verb for messages ("import", "delete"...), what the item must
+/// read back as once written (<see cref="Expected"/>; null for a deletion), and the write itself. Steps
+/// only write: the session reads every written item back at once after the last write.
+/// </summary>
+public sealed record ChangeItem(ResourceKey Key, string Verb, JsonObject? Expected, Func<CancellationToken, Task> WriteAsync);
 
-/// <summary>The result of a change, whole or partial.</summary>
-public sealed record ChangeReport(
-    string Operation,
-    string? BackupId,
-    IReadOnlyList<ChangeItem> Done,
-    ChangeItem? Failed,
-    Exception? Error,
-    IReadOnlyList<ChangeItem> NotStarted,
-    bool Interrupted,
-    TimeSpan Duration)
+/// <summary>What became of one step.</summary>
+public enum ItemStatus
 {
-    public bool Succeeded => Failed is null && !Interrupted && NotStarted.Count == 0;
+    /// <summary>Written and read back as expected.</summary>
+    Done,
 
-    public string Outcome => this switch
+    /// <summary>The service refused the write: this item did not change.</summary>
+    Failed,
+
+    /// <summary>
+    /// The write was sent but its answer was lost, or it answered but reading it back failed or differed:
+    /// the item may have changed, so the undo command applies to it.
+    /// </summary>
+    MayHaveChanged,
+
+    /// <summary>Never sent.</summary>
+    NotStarted,
+}
+
+public sealed record ItemResult(ChangeItem Item, ItemStatus Status, string? Error = null)
+{
+    public ResourceKey Key => Item.Key;
+
+    /// <summary>The audit and JSON spelling of <see cref="Status"/>.</summary>
+    public string StatusName => Status switch
     {
-        { Interrupted: true } => AuditOutcome.Interrupted,
-        { Failed: null } => AuditOutcome.Success,
-        { Done.Count: > 0 } => AuditOutcome.Partial,
-        _ => AuditOutcome.Failed,
+        ItemStatus.Done => "done",
+        ItemStatus.Failed => "failed",
+        ItemStatus.MayHaveChanged => "may-have-changed",
+        _ => "not-started",
     };
 }

@@ -32,18 +32,17 @@ public sealed class LiveSnapshotReader(DescopeClient client)
         var usedSnapshot = false;
         if (flows || theme)
         {
-            try
+            var snapshot = await TrySnapshotAsync(cancellationToken).ConfigureAwait(false);
+            if (snapshot is { } read)
             {
-                var files = await client.Projects.ExportSnapshotAsync(cancellationToken).ConfigureAwait(false);
-                var read = SnapshotFlows.ReadFlows(files);
-                liveFlows = read.ToDictionary(f => f.Key, f => f.Value.Flow, StringComparer.Ordinal);
-                parts = read.ToDictionary(f => f.Key, f => f.Value.Raw, StringComparer.Ordinal);
-                liveTheme = SnapshotFlows.ReadTheme(files);
+                liveFlows = read.Flows.ToDictionary(f => f.Key, f => f.Value.Flow, StringComparer.Ordinal);
+                parts = read.Flows.ToDictionary(f => f.Key, f => f.Value.Raw, StringComparer.Ordinal);
+                liveTheme = read.Theme;
                 usedSnapshot = true;
             }
-            catch (DescopeApiException ex) when (ex.StatusCode is 401 or 403 or 404 or 400 or 501)
+            else
             {
-                notes?.Report($"Project snapshot export is not available ({ex.StatusCode}); reading flows one by one.");
+                notes?.Report("Project snapshot export is not available; reading flows one by one.");
                 liveFlows = flows ? await ExportEachFlowAsync(cancellationToken).ConfigureAwait(false) : liveFlows;
                 liveTheme = theme ? await client.Themes.ExportAsync(cancellationToken).ConfigureAwait(false) : null;
             }
@@ -59,6 +58,50 @@ public sealed class LiveSnapshotReader(DescopeClient client)
         }
 
         return new LiveSnapshot(liveFlows, liveTheme, liveTenants, usedSnapshot) { FlowParts = parts };
+    }
+
+    /// <summary>
+    /// The named flows (absent ones left out) and the theme, in one snapshot export, or one export per
+    /// named flow where the project refuses snapshots.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, JsonObject> Flows, JsonObject? Theme)> ReadFlowsAndThemeAsync(IReadOnlyList<string> flowIds, CancellationToken cancellationToken)
+    {
+        if (await TrySnapshotAsync(cancellationToken).ConfigureAwait(false) is { } read)
+        {
+            return (read.Flows.ToDictionary(f => f.Key, f => f.Value.Flow, StringComparer.Ordinal), read.Theme);
+        }
+
+        var flows = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var id in flowIds)
+        {
+            try
+            {
+                flows[id] = await client.Flows.ExportAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DescopeApiException ex) when (ex.IsNotFound)
+            {
+                // Not there: left out, as the snapshot would leave it out.
+            }
+        }
+
+        return (flows, null);
+    }
+
+    /// <summary>
+    /// The project snapshot, or null when the project refuses to export one (plan or permission). A 401 is
+    /// a wrong key, not a refusal, and is thrown like any other failure.
+    /// </summary>
+    private async Task<(IReadOnlyDictionary<string, (JsonObject Flow, FlowRawParts Raw)> Flows, JsonObject? Theme)?> TrySnapshotAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var files = await client.Projects.ExportSnapshotAsync(cancellationToken).ConfigureAwait(false);
+            return (SnapshotFlows.ReadFlows(files), SnapshotFlows.ReadTheme(files));
+        }
+        catch (DescopeApiException ex) when (ex.StatusCode is 403 or 404 or 400 or 501)
+        {
+            return null;
+        }
     }
 
     private async Task<IReadOnlyDictionary<string, JsonObject>> ExportEachFlowAsync(CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace DescopeMgmt.Core.Live;
 /// Reads and writes live items as documents (flows and the theme in v2 shape, tenants with API field
 /// names), hiding which API call each type needs.
 /// </summary>
-public sealed class LiveState(DescopeClient client)
+public sealed class LiveState(DescopeClient client) : Changes.ILiveReader
 {
     public DescopeClient Client => client;
 
@@ -30,6 +30,49 @@ public sealed class LiveState(DescopeClient client)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Several items at a constant cost: with two or more flows, one project snapshot export covers the
+    /// flows and the theme (one export per flow where the project refuses snapshots); with two or more
+    /// tenants, one load-all. A single item is read alone.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<ResourceKey, JsonObject?>> ReadAsync(IReadOnlyCollection<ResourceKey> keys, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<ResourceKey, JsonObject?>();
+        var flows = keys.Where(k => k.Type == ResourceType.Flow).ToList();
+        var tenants = keys.Where(k => k.Type == ResourceType.Tenant).ToList();
+        var many = new LiveSnapshotReader(client);
+        if (flows.Count > 1)
+        {
+            var snapshot = await many.ReadFlowsAndThemeAsync(flows.Select(f => f.Id).ToList(), cancellationToken).ConfigureAwait(false);
+            foreach (var key in flows)
+            {
+                result[key] = snapshot.Flows.GetValueOrDefault(key.Id);
+            }
+
+            if (snapshot.Theme is not null)
+            {
+                result[ResourceKey.Theme] = snapshot.Theme;
+            }
+        }
+
+        if (tenants.Count > 1)
+        {
+            var all = await client.Tenants.LoadAllAsync(cancellationToken).ConfigureAwait(false);
+            var byId = all.ToDictionary(t => t.Id, StringComparer.Ordinal);
+            foreach (var key in tenants)
+            {
+                result[key] = byId.TryGetValue(key.Id, out var tenant) ? TenantDocuments.ToDocument(tenant) : null;
+            }
+        }
+
+        foreach (var key in keys.Where(k => !result.ContainsKey(k)))
+        {
+            result[key] = await GetAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     /// <summary>Makes the live item equal to <paramref name="desired"/>: import for flows/theme, create or full update for tenants.</summary>
@@ -58,31 +101,6 @@ public sealed class LiveState(DescopeClient client)
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(key));
-        }
-    }
-
-    /// <summary>Writes the item, reads it back and fails unless it now matches (server-managed fields aside).</summary>
-    public async Task PutAndVerifyAsync(ResourceKey key, JsonObject desired, bool exists, CancellationToken cancellationToken)
-    {
-        await PutAsync(key, desired, exists, cancellationToken).ConfigureAwait(false);
-        var after = await GetAsync(key, cancellationToken).ConfigureAwait(false);
-        var remaining = after is null ? [] : Planning.JsonDiff.Compare(after, desired, Planning.DiffOptions.For(key.Type));
-        if (after is null || remaining.Count > 0)
-        {
-            throw new UserError("verify_failed",
-                $"{key} was written but reads back different ({(after is null ? "missing" : string.Join(", ", remaining.Take(3).Select(c => c.Path)))}).",
-                "Run the command again; if it persists, compare with `descope-mgmt plan`.");
-        }
-    }
-
-    /// <summary>Deletes the item, reads it back and fails unless it is gone.</summary>
-    public async Task DeleteAndVerifyAsync(ResourceKey key, CancellationToken cancellationToken)
-    {
-        await DeleteAsync(key, cascade: false, cancellationToken).ConfigureAwait(false);
-        if (await GetAsync(key, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            throw new UserError("verify_failed", $"{key} was deleted but still reads back.",
-                "Run the command again; if it persists, compare with `descope-mgmt plan`.");
         }
     }
 

@@ -8,29 +8,26 @@ namespace DescopeMgmt.Core.Rollback;
 
 /// <summary>
 /// Puts backed-up items back (flow rollback, tenant rollback, backup restore): plan the diff
-/// live → backup, then import each changed item and read it back to prove it took. Items the backup
+/// live → backup, then import each changed item; the change session reads them back to prove they took. Items the backup
 /// records as absent (the undone change created them) are deleted.
 /// </summary>
 public sealed class RestoreService(LiveState live)
 {
     public async Task<RestorePlan> PlanAsync(RestoreSource source, IReadOnlyList<BackupItemContent> items, IReadOnlyList<ResourceKey> absent, CancellationToken cancellationToken)
     {
+        // One read per kind for the whole restore, not one per item.
+        var keys = items.Select(i => i.Key).Concat(absent).Distinct().ToList();
+        var now = await live.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
         var planned = new List<RestorePlanItem>(items.Count + absent.Count);
         foreach (var item in OrderForRestore(items))
         {
-            var key = new ResourceKey(item.Type, item.Id);
-            var current = await live.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            var current = now.GetValueOrDefault(item.Key);
             var content = item.Content.AsObject();
             var changes = JsonDiff.Compare(current, content, DiffOptions.For(item.Type));
-            planned.Add(new RestorePlanItem(key, content, current, changes));
+            planned.Add(new RestorePlanItem(item.Key, content, current, changes));
         }
 
-        var removals = new List<RestorePlanItem>(absent.Count);
-        foreach (var key in absent)
-        {
-            var current = await live.GetAsync(key, cancellationToken).ConfigureAwait(false);
-            removals.Add(new RestorePlanItem(key, null, current, []));
-        }
+        var removals = absent.Select(key => new RestorePlanItem(key, null, now.GetValueOrDefault(key), [])).ToList();
 
         return new RestorePlan(source.Description, source.BackupId, [.. planned, .. ChildrenFirst(removals)]);
     }
@@ -49,12 +46,12 @@ public sealed class RestoreService(LiveState live)
         var recreated = toChange.Where(i => i.Live is null).Select(i => i.Key).ToList();
         var steps = toChange.Select(i => i switch
         {
-            { Content: null } => new ChangeItem(i.Key, "remove", ct => live.DeleteAndVerifyAsync(i.Key, ct)),
-            { Live: null } => new ChangeItem(i.Key, "recreate", ct => live.PutAndVerifyAsync(i.Key, i.Content, exists: false, ct)),
-            _ => new ChangeItem(i.Key, "restore", ct => live.PutAndVerifyAsync(i.Key, i.Content, exists: true, ct)),
+            { Content: null } => new ChangeItem(i.Key, "remove", null, ct => live.DeleteAsync(i.Key, cascade: false, ct)),
+            { Live: null } => new ChangeItem(i.Key, "recreate", i.Content, ct => live.PutAsync(i.Key, i.Content, exists: false, ct)),
+            _ => new ChangeItem(i.Key, "restore", i.Content, ct => live.PutAsync(i.Key, i.Content, exists: true, ct)),
         }).ToList();
-        return new ChangeRequest(operation, backupItems, steps, Note: $"before {operation} from {plan.Source}",
-            RollbackOf: plan.BackupId ?? plan.Source, Progress: progress, Absent: recreated);
+        return new ChangeRequest(operation, backupItems, steps, live, Note: $"before {operation} from {plan.Source}",
+            RestoredFrom: plan.BackupId ?? plan.Source, Progress: progress, Absent: recreated);
     }
 
     /// <summary>Theme, then flows, then tenants parents first, so a recreated child finds its parent.</summary>

@@ -26,10 +26,10 @@ internal static class FlowDeleteCommand
     {
         FlowIds.EnsureSafe(flowId);
         var key = ResourceKey.Flow(flowId);
-        var (live, found) = await SingleItemChange.ReadAsync(context, key, Operation, dryRun, cancellationToken).ConfigureAwait(false);
-        var current = found ?? throw SingleItemChange.NotFound(context, key);
-        return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
-            key, current, null, Operation, "delete", dryRun,
-            ct => live.DeleteAsync(key, cascade: false, ct)), cancellationToken).ConfigureAwait(false);
+        return await SingleItemChange.RunAsync(context, key, Operation, dryRun, found =>
+        {
+            _ = found ?? throw SingleItemChange.NotFound(context, key);
+            return new SingleItemPlan(null, "delete", (live, ct) => live.DeleteAsync(key, cascade: false, ct));
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

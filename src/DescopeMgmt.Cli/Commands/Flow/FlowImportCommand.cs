@@ -33,14 +33,8 @@ internal static class FlowImportCommand
     {
         var file = FlowFileReader.Read(Path.GetFullPath(options.File, context.Env.CurrentDirectory), options.FlowId);
         var key = ResourceKey.Flow(file.FlowId);
-        var (live, current) = await SingleItemChange.ReadAsync(context, key, Operation, options.DryRun, cancellationToken).ConfigureAwait(false);
-        return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
-            key,
-            current,
-            file.Flow,
-            Operation,
-            current is null ? "create" : "import",
-            options.DryRun,
-            ct => live.PutAsync(key, file.Flow, current is not null, ct)), cancellationToken).ConfigureAwait(false);
+        return await SingleItemChange.RunAsync(context, key, Operation, options.DryRun, current =>
+            new SingleItemPlan(file.Flow, current is null ? "create" : "import", (live, ct) => live.PutAsync(key, file.Flow, current is not null, ct)),
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -39,20 +39,20 @@ internal static class TenantCreateCommand
         }
 
         var key = ResourceKey.Tenant(tenantId);
-        var (live, existing) = await SingleItemChange.ReadAsync(context, key, Operation, dryRun, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
+        return await SingleItemChange.RunAsync(context, key, Operation, dryRun, existing =>
         {
-            throw new UserError("tenant_exists", $"Tenant '{tenantId}' already exists in {context.Target.Describe()}.", $"Change it with `descope-mgmt tenant update {tenantId}`.");
-        }
+            if (existing is not null)
+            {
+                throw new UserError("tenant_exists", $"Tenant '{tenantId}' already exists in {context.Target.Describe()}.", $"Change it with `descope-mgmt tenant update {tenantId}`.");
+            }
 
-        var desired = TenantFieldOptions.Apply(new JsonObject { ["id"] = tenantId }, values);
-        if (!string.IsNullOrWhiteSpace(parent))
-        {
-            desired["parent"] = parent;
-        }
+            var desired = TenantFieldOptions.Apply(new JsonObject { ["id"] = tenantId }, values);
+            if (!string.IsNullOrWhiteSpace(parent))
+            {
+                desired["parent"] = parent;
+            }
 
-        return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
-            key, null, desired, Operation, "create", dryRun,
-            ct => live.PutAsync(key, desired, exists: false, ct)), cancellationToken).ConfigureAwait(false);
+            return new SingleItemPlan(desired, "create", (live, ct) => live.PutAsync(key, desired, exists: false, ct));
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

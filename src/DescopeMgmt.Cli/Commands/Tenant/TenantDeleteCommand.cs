@@ -26,24 +26,24 @@ internal static class TenantDeleteCommand
     internal static async Task<int> RunAsync(string tenantId, bool cascade, bool dryRun, CommandContext context, CancellationToken cancellationToken)
     {
         var key = ResourceKey.Tenant(tenantId);
-        var (live, found) = await SingleItemChange.ReadAsync(context, key, Operation, dryRun, cancellationToken).ConfigureAwait(false);
-        var current = found ?? throw SingleItemChange.NotFound(context, key);
-        // The service refuses to delete a parent (--cascade covers users and keys, not sub-tenants): say so
-        // before showing a deletion and taking a backup for a change that cannot happen.
-        if (current["successors"] is System.Text.Json.Nodes.JsonArray { Count: > 0 } children)
+        return await SingleItemChange.RunAsync(context, key, cascade ? "tenant delete --cascade" : Operation, dryRun, found =>
         {
-            var names = string.Join(", ", children.Select(c => c?.ToString()));
-            throw new UserError("tenant_has_children", $"Tenant '{tenantId}' has sub-tenants ({names}). Nothing was changed.",
-                $"Delete them first, children before parents: descope-mgmt tenant delete {children[0]}");
-        }
+            var current = found ?? throw SingleItemChange.NotFound(context, key);
+            // The service refuses to delete a parent (--cascade covers users and keys, not sub-tenants): say so
+            // before showing a deletion and taking a backup for a change that cannot happen.
+            if (current["successors"] is System.Text.Json.Nodes.JsonArray { Count: > 0 } children)
+            {
+                var names = string.Join(", ", children.Select(c => c?.ToString()));
+                throw new UserError("tenant_has_children", $"Tenant '{tenantId}' has sub-tenants ({names}). Nothing was changed.",
+                    $"Delete them first, children before parents: descope-mgmt tenant delete {children[0]}");
+            }
 
-        if (cascade)
-        {
-            context.IO.Warn("--cascade also deletes users and access keys that belong only to this tenant; a rollback restores the tenant, not them.");
-        }
+            if (cascade)
+            {
+                context.IO.Warn("--cascade also deletes users and access keys that belong only to this tenant; a rollback restores the tenant, not them.");
+            }
 
-        return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
-            key, current, null, cascade ? "tenant delete --cascade" : Operation, "delete", dryRun,
-            ct => live.DeleteAsync(key, cascade, ct)), cancellationToken).ConfigureAwait(false);
+            return new SingleItemPlan(null, "delete", (live, ct) => live.DeleteAsync(key, cascade, ct));
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

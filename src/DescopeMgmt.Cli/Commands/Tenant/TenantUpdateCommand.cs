@@ -34,11 +34,11 @@ internal static class TenantUpdateCommand
     internal static async Task<int> RunAsync(string tenantId, TenantFieldOptions.Values values, bool dryRun, CommandContext context, CancellationToken cancellationToken)
     {
         var key = ResourceKey.Tenant(tenantId);
-        var (live, found) = await SingleItemChange.ReadAsync(context, key, Operation, dryRun, cancellationToken).ConfigureAwait(false);
-        var current = found ?? throw SingleItemChange.NotFound(context, key);
-        var desired = TenantFieldOptions.Apply(current, values);
-        return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
-            key, current, desired, Operation, "update", dryRun,
-            ct => live.PutAsync(key, desired, exists: true, ct)), cancellationToken).ConfigureAwait(false);
+        return await SingleItemChange.RunAsync(context, key, Operation, dryRun, found =>
+        {
+            var current = found ?? throw SingleItemChange.NotFound(context, key);
+            var desired = TenantFieldOptions.Apply(current, values);
+            return new SingleItemPlan(desired, "update", (live, ct) => live.PutAsync(key, desired, exists: true, ct));
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -27,10 +27,9 @@ internal static class ThemeImportCommand
     {
         var path = Path.GetFullPath(file, context.Env.CurrentDirectory);
         var theme = Read(path);
-        var (live, current) = await SingleItemChange.ReadAsync(context, ResourceKey.Theme, Operation, dryRun, cancellationToken).ConfigureAwait(false);
-        return await SingleItemChange.RunAsync(context, new SingleItemChangeSpec(
-            ResourceKey.Theme, current, theme, Operation, "import", dryRun,
-            ct => live.PutAsync(ResourceKey.Theme, theme, exists: true, ct)), cancellationToken).ConfigureAwait(false);
+        return await SingleItemChange.RunAsync(context, ResourceKey.Theme, Operation, dryRun, _ =>
+            new SingleItemPlan(theme, "import", (live, ct) => live.PutAsync(ResourceKey.Theme, theme, exists: true, ct)),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static JsonObject Read(string path)

@@ -14,8 +14,15 @@ internal static class SyncCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the plan only (the default)." };
         var apply = new Option<bool>("--apply") { Description = "Apply the plan (after confirmation or --yes)." };
         var command = new Command("sync", $"Make live {noun}s match the workspace: a dry run by default, --apply to change.") { dryRun, apply };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(apply) && result.GetValue(dryRun))
+            {
+                result.AddError("Give --apply or --dry-run, not both.");
+            }
+        });
         runner.SetAction(command, (parse, context, ct) => ApplyWorkflow.RunAsync(context,
-            PlanScope.From(new HashSet<ResourceType> { type }), $"{noun} sync", dryRun: !parse.GetValue(apply), ct));
+            PlanScope.From(new HashSet<ResourceType> { type }), $"{noun} sync", dryRun: !parse.GetValue(apply) || parse.GetValue(dryRun), ct));
         return command;
     }
 }

@@ -1,0 +1,39 @@
+using DescopeMgmt.Core.Audit;
+
+namespace DescopeMgmt.Core.Changes;
+
+/// <summary>
+/// The result of a change that ran: the backup it took, what became of every item, whether a signal
+/// stopped it, and whether its audit record could be completed.
+/// </summary>
+public sealed record ChangeReport(string Operation, string BackupId, IReadOnlyList<ItemResult> Items, bool Interrupted, TimeSpan Duration)
+{
+    /// <summary>For a rollback or restore: the backup whose content was being put back (what "To finish" names).</summary>
+    public string? RestoredFrom { get; init; }
+
+    /// <summary>Set when the change ran but its audit record could not be completed.</summary>
+    public string? AuditError { get; init; }
+
+    public IReadOnlyList<ItemResult> Done => With(ItemStatus.Done);
+
+    public IReadOnlyList<ItemResult> Failed => With(ItemStatus.Failed);
+
+    public IReadOnlyList<ItemResult> MayHaveChanged => With(ItemStatus.MayHaveChanged);
+
+    public IReadOnlyList<ItemResult> NotStarted => With(ItemStatus.NotStarted);
+
+    public bool Succeeded => !Interrupted && Items.All(i => i.Status == ItemStatus.Done);
+
+    /// <summary>Whether anything may differ from before the change, so the undo command is worth running.</summary>
+    public bool AnythingChanged => Items.Any(i => i.Status is ItemStatus.Done or ItemStatus.MayHaveChanged);
+
+    public string Outcome => this switch
+    {
+        { Interrupted: true } => AuditOutcome.Interrupted,
+        { Succeeded: true } => AuditOutcome.Success,
+        { AnythingChanged: true } => AuditOutcome.Partial,
+        _ => AuditOutcome.Failed,
+    };
+
+    private List<ItemResult> With(ItemStatus status) => Items.Where(i => i.Status == status).ToList();
+}
