@@ -33,7 +33,7 @@ public sealed class JsonOutputTests
     }
 
     [Fact]
-    public async Task PartialFailure_json_printsOnlyTheErrorDocument_andExits3()
+    public async Task PartialFailure_json_printsTheWholeReportWithItsError_andExits3()
     {
         await using var cli = await CliHarness.StartAsync();
         await cli.SeedFlowsAsync("f1", "f2", "f3");
@@ -48,8 +48,16 @@ public sealed class JsonOutputTests
         var result = await cli.RunAsync("flow", "rollback", "--all", "--latest", "--yes", "--output", "json");
 
         Assert.Equal(3, result.ExitCode);
-        var error = JsonNode.Parse(result.Out)!["error"]!;
+        var document = JsonNode.Parse(result.Out)!;
+        var error = document["error"]!;
         Assert.Equal("partial_failure", error["code"]!.GetValue<string>());
-        Assert.Contains("1 done, 1 failed, 1 not started", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("1 done, 1 failed (1 may have changed), 1 not started", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("partial", document["outcome"]!.GetValue<string>());
+        var items = document["items"]!.AsArray().ToDictionary(i => i!["target"]!.GetValue<string>(), i => i!["result"]!.GetValue<string>());
+        Assert.Equal("done", items["flow:f1"]);
+        Assert.Equal("may-have-changed", items["flow:f2"]);
+        Assert.Equal("not-started", items["flow:f3"]);
+        Assert.StartsWith("descope-mgmt flow rollback --all --backup ", document["undo"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("descope-mgmt flow rollback --all --backup ", document["finish"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

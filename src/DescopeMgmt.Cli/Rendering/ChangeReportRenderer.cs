@@ -68,17 +68,24 @@ internal static class ChangeReportRenderer
             {
                 ItemStatus.Done => "[green]done[/]            ",
                 ItemStatus.Failed => "[red]failed[/]          ",
-                ItemStatus.MayHaveChanged => "[yellow]may have changed[/]",
+                ItemStatus.MayHaveChanged => "[red]failed[/]          ",
                 _ => "[grey]not started[/]     ",
             };
             var text = item.Error is null ? $"{item.Item.Verb} {item.Key}" : $"{item.Item.Verb} {item.Key}: {item.Error}";
+            if (item.Status == ItemStatus.MayHaveChanged)
+            {
+                text += " (it may have changed)";
+            }
+
             io.Markup($"  {label} {Markup.Escape(text)}");
         }
     }
 
     private static (string? Code, string? Message, string? Hint, int Exit) Verdict(ChangeReport report, string? finishCommand)
     {
-        var counts = $"{report.Done.Count} done, {report.Failed.Count} failed, {report.MayHaveChanged.Count} may have changed, {report.NotStarted.Count} not started";
+        var uncertainCount = report.MayHaveChanged.Count;
+        var failedCount = report.Failed.Count + uncertainCount;
+        var counts = $"{report.Done.Count} done, {failedCount} failed{(uncertainCount > 0 ? $" ({uncertainCount} may have changed)" : "")}, {report.NotStarted.Count} not started";
         var rerun = finishCommand is null
             ? "Run the same command again to finish: it only does what is still left."
             : "Run the To finish command to complete it, or the To undo command to go back.";
@@ -106,7 +113,10 @@ internal static class ChangeReportRenderer
         var uncertain = report.MayHaveChanged.Count > 0
             ? $" {string.Join(", ", report.MayHaveChanged.Select(i => i.Key))} may or may not have changed (check with `descope-mgmt plan`)."
             : "";
-        return ("partial_failure", $"{report.Operation} partly failed: {counts}.",
-            $"The previous state is in backup {report.BackupId}.{uncertain} {rerun}", ExitCodes.PartialFailure);
+        // Exit 3 says some items changed and some did not; when none is known to be done it is a failure
+        // (exit 1), told as one that may have changed something.
+        return report.Done.Count > 0
+            ? ("partial_failure", $"{report.Operation} partly failed: {counts}.", $"The previous state is in backup {report.BackupId}.{uncertain} {rerun}", ExitCodes.PartialFailure)
+            : ("change_failed", $"{report.Operation} failed: {counts}.", $"The previous state is in backup {report.BackupId}.{uncertain} {rerun}", ExitCodes.Error);
     }
 }

@@ -31,7 +31,7 @@ public sealed record ChangeReport(string Operation, string BackupId, IReadOnlyLi
     {
         { Interrupted: true } => AuditOutcome.Interrupted,
         { Succeeded: true } => AuditOutcome.Success,
-        { AnythingChanged: true } => AuditOutcome.Partial,
+        _ when Done.Count > 0 => AuditOutcome.Partial,
         _ => AuditOutcome.Failed,
     };
 
