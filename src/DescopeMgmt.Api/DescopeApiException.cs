@@ -15,9 +15,11 @@ public sealed class DescopeApiException : Exception
         string? errorDescription,
         string? errorMessage,
         string? hint,
-        Exception? innerException = null)
-        : base(BuildMessage(operation, statusCode, errorCode, errorDescription, errorMessage), innerException)
+        Exception? innerException = null,
+        bool isMalformedAnswer = false)
+        : base(BuildMessage(operation, statusCode, errorCode, errorDescription, errorMessage, isMalformedAnswer), innerException)
     {
+        IsMalformedAnswer = isMalformedAnswer;
         Operation = operation;
         StatusCode = statusCode;
         ErrorCode = errorCode;
@@ -40,6 +42,13 @@ public sealed class DescopeApiException : Exception
 
     public string? Hint { get; }
 
+    /// <summary>
+    /// The server answered (usually 2xx) but the body cannot be used: not JSON, the wrong shape, a list with
+    /// null entries or entries without an ID, invalid UTF-8, or larger than the answer limit. Never
+    /// "empty": nothing may be written from such an answer. Not transient, so never retried.
+    /// </summary>
+    public bool IsMalformedAnswer { get; }
+
     public bool IsUnauthorized => StatusCode is (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden;
 
     public bool IsRateLimited => StatusCode == (int)HttpStatusCode.TooManyRequests;
@@ -49,8 +58,19 @@ public sealed class DescopeApiException : Exception
     /// <summary>The service answers 500 E103003 for an unknown flow, 404 elsewhere; both mean "not there".</summary>
     public bool IsNotFound => StatusCode == (int)HttpStatusCode.NotFound || ErrorCode == ApiErrorCodes.FlowNotFound;
 
-    private static string BuildMessage(string operation, int status, string? code, string? description, string? detail)
+    /// <summary>An answer that arrived but is not what <paramref name="method"/> <paramref name="path"/> returns.</summary>
+    internal static DescopeApiException MalformedAnswer(string operation, HttpMethod method, string path, int status, string problem, Exception? inner = null) =>
+        new(operation, status, null, $"{method} {path} answered {status} but its body is not the expected JSON: {problem}", null,
+            "Check the base URL (--base-url / DESCOPE_BASE_URL): a proxy, a captive portal or another service may be answering instead of the Descope API.",
+            inner, isMalformedAnswer: true);
+
+    private static string BuildMessage(string operation, int status, string? code, string? description, string? detail, bool malformed)
     {
+        if (malformed)
+        {
+            return $"Could not {operation}: {description}";
+        }
+
         if (status == 0)
         {
             return $"Could not {operation}: {detail ?? "the connection failed"}";

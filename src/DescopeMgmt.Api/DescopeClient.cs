@@ -27,6 +27,12 @@ public sealed class DescopeClient : IDisposable
                 "Set DESCOPE_MANAGEMENT_KEY (the key is never accepted on the command line).");
         }
 
+        if (options.MaxAnswerBytes <= 0)
+        {
+            throw new DescopeConfigurationException($"The answer limit must be positive (got {options.MaxAnswerBytes}).",
+                "Leave DescopeClientOptions.MaxAnswerBytes at its default or give a number of bytes.");
+        }
+
         BaseUrl = BaseUrlResolver.Resolve(options.ProjectId, options.BaseUrl);
         ProjectId = options.ProjectId;
         Stats = new ApiCallStats();
@@ -53,7 +59,7 @@ public sealed class DescopeClient : IDisposable
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
         _http.DefaultRequestHeaders.Add("x-descope-project-id", options.ProjectId);
 
-        var transport = new ApiTransport(_http);
+        var transport = new ApiTransport(_http, options.MaxAnswerBytes);
         Flows = new FlowsApi(transport);
         Themes = new ThemesApi(transport);
         Tenants = new TenantsApi(transport);

@@ -30,6 +30,14 @@ public sealed class DescopeClientOptions
     /// <summary>Used when a 429 carries no Retry-After header.</summary>
     public TimeSpan DefaultRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Largest answer body read, in bytes; a larger one fails the request instead of exhausting memory.
+    /// The default (256 MiB) is far above a snapshot of hundreds of large flows.
+    /// </summary>
+    public long MaxAnswerBytes { get; init; } = DefaultMaxAnswerBytes;
+
+    public const long DefaultMaxAnswerBytes = 256L * 1024 * 1024;
+
     /// <summary>Clock for backoff and Retry-After waits; tests inject one that does not sleep.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

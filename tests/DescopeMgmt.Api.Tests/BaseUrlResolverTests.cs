@@ -56,4 +56,32 @@ public sealed class BaseUrlResolverTests
     [InlineData("10/abc")]
     public void RateLimitPolicyParse_invalidText_throwsFormatException(string text) =>
         Assert.Throws<FormatException>(() => RateLimitPolicy.Parse(text));
+
+    [Theory]
+    [InlineData("https://user:s3cr3t-pass@api.example.test")]
+    [InlineData("https://s3cr3t-pass@api.example.test/")]
+    [InlineData("http://user:s3cr3t-pass@127.0.0.1:8080")]
+    public void Resolve_baseUrlWithUserInfo_isRefusedWithoutPrintingIt(string url)
+    {
+        var ex = Assert.Throws<DescopeConfigurationException>(() => BaseUrlResolver.Resolve("P2abc", new Uri(url)));
+        Assert.Contains("user name or password", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-pass", ex.Message + ex.Hint, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://api.example.test/?token=s3cr3t-pass")]
+    [InlineData("https://api.example.test/#s3cr3t-pass")]
+    public void Resolve_baseUrlWithQueryOrFragment_isRefusedWithoutPrintingIt(string url)
+    {
+        var ex = Assert.Throws<DescopeConfigurationException>(() => BaseUrlResolver.Resolve("P2abc", new Uri(url)));
+        Assert.Contains("query or fragment", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-pass", ex.Message + ex.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_nonHttpUrlWithUserInfo_isRefusedWithoutPrintingIt()
+    {
+        var ex = Assert.Throws<DescopeConfigurationException>(() => BaseUrlResolver.Resolve("P2abc", new Uri("ftp://user:s3cr3t-pass@api.example.test")));
+        Assert.DoesNotContain("s3cr3t-pass", ex.Message, StringComparison.Ordinal);
+    }
 }

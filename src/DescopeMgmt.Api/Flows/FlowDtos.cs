@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using DescopeMgmt.Api.Json;
 
 namespace DescopeMgmt.Api.Flows;
 
@@ -18,11 +19,15 @@ public sealed class FlowSummary
     public JsonObject? Extra { get; set; }
 }
 
-public sealed class FlowListResponse
+/// <summary><c>{"flows":[...],"total":N}</c>; the list is required, so a body without it is never "no flows".</summary>
+public sealed class FlowListResponse : IWireAnswer
 {
+    [JsonRequired]
     public List<FlowSummary> Flows { get; set; } = [];
 
     public long Total { get; set; }
+
+    string? IWireAnswer.Problem() => WireChecks.Entries("flows", Flows, f => f.Id);
 }
 
 public sealed class FlowListRequest
@@ -41,17 +46,21 @@ public sealed class FlowDeleteRequest
 }
 
 /// <summary>v2 export/import wrapper: <c>{"flow": ExportedFlow}</c>. The flow stays an opaque document.</summary>
-public sealed class FlowV2Envelope
+public sealed class FlowV2Envelope : IWireAnswer
 {
     public JsonObject? Flow { get; set; }
+
+    string? IWireAnswer.Problem() => Flow is null ? "it holds no 'flow' object" : null;
 }
 
 /// <summary>v1 export shape <c>{"flow":Flow,"screens":[...]}</c>, also the console's export file format.</summary>
-public sealed class FlowV1Document
+public sealed class FlowV1Document : IWireAnswer
 {
     public string? FlowId { get; set; }
 
     public JsonObject? Flow { get; set; }
 
     public JsonArray? Screens { get; set; }
+
+    string? IWireAnswer.Problem() => Flow is null ? "it holds no 'flow' object" : null;
 }

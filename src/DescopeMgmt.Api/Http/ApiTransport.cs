@@ -1,30 +1,96 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using DescopeMgmt.Api.Json;
 
 namespace DescopeMgmt.Api.Http;
 
-/// <summary>Sends one JSON request and turns the answer into a typed result or a <see cref="DescopeApiException"/>.</summary>
-internal sealed class ApiTransport(HttpClient http)
+/// <summary>
+/// Sends one JSON request and turns the answer into a typed result or a <see cref="DescopeApiException"/>.
+/// A 2xx answer is used only when it is the JSON the operation returns: anything else (an HTML page, the
+/// wrong shape, null entries, an oversized or non-UTF-8 body) is an error naming the request, never an empty result.
+/// </summary>
+internal sealed class ApiTransport(HttpClient http, long maxAnswerBytes)
 {
-    /// <param name="repeatable">
-    /// False for requests the server must not receive twice (creates): they are not retried after a
-    /// dropped connection or a timeout, since the first attempt may have succeeded.
-    /// </param>
-    public async Task<TResponse?> SendAsync<TRequest, TResponse>(
-        HttpMethod method,
-        string pathAndQuery,
+    /// <summary>Error bodies are a few hundred bytes; more than this is not a Descope error and only its status counts.</summary>
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
+    /// <summary>Sends a request whose answer carries a result; the result is never null.</summary>
+    public async Task<TResponse> SendAsync<TRequest, TResponse>(
+        ApiCall call,
         TRequest? body,
         JsonTypeInfo<TRequest>? requestType,
-        JsonTypeInfo<TResponse>? responseType,
-        string operation,
-        bool repeatable,
+        JsonTypeInfo<TResponse> responseType,
         CancellationToken cancellationToken)
         where TResponse : class
     {
-        using var request = new HttpRequestMessage(method, pathAndQuery.TrimStart('/'));
-        request.Options.Set(RetryPipelineFactory.Repeatable, repeatable);
+        using var response = await SendCoreAsync(call, body, requestType, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        var stream = await OpenBodyAsync(response, call, cancellationToken).ConfigureAwait(false);
+        TResponse? result;
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                result = await JsonSerializer.DeserializeAsync(stream, responseType, ReadToken(call, cancellationToken)).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                throw DescopeApiException.MalformedAnswer(call.Operation, call.Method, call.Path, status, Describe(stream, ex), ex);
+            }
+            catch (Exception ex) when (IsBodyFailure(ex))
+            {
+                throw BodyFailed(call, status, ex);
+            }
+        }
+
+        var problem = result switch
+        {
+            null => "it is null, not a JSON object",
+            IWireAnswer answer => answer.Problem(),
+            _ => null,
+        };
+        return problem is null ? result! : throw DescopeApiException.MalformedAnswer(call.Operation, call.Method, call.Path, status, problem);
+    }
+
+    /// <summary>Sends a request whose answer carries no result: an empty body or a JSON object, which is not used.</summary>
+    public async Task SendAsync<TRequest>(ApiCall call, TRequest? body, JsonTypeInfo<TRequest>? requestType, CancellationToken cancellationToken)
+    {
+        using var response = await SendCoreAsync(call, body, requestType, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        var stream = await OpenBodyAsync(response, call, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                // Even an ignored answer must be the API's: a proxy's 200 page means the change never reached the service.
+                using var document = await JsonDocument.ParseAsync(stream, default, ReadToken(call, cancellationToken)).ConfigureAwait(false);
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw DescopeApiException.MalformedAnswer(call.Operation, call.Method, call.Path, status,
+                        $"it is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object");
+                }
+            }
+            catch (JsonException) when (stream.FirstByte < 0)
+            {
+                // An empty body: the operation has no result, as the API allows.
+            }
+            catch (JsonException ex)
+            {
+                throw DescopeApiException.MalformedAnswer(call.Operation, call.Method, call.Path, status, Describe(stream, ex), ex);
+            }
+            catch (Exception ex) when (IsBodyFailure(ex))
+            {
+                throw BodyFailed(call, status, ex);
+            }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync<TRequest>(ApiCall call, TRequest? body, JsonTypeInfo<TRequest>? requestType, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(call.Method, call.PathAndQuery.TrimStart('/'));
+        request.Options.Set(RetryPipelineFactory.Kind, call.Kind);
         if (requestType is not null)
         {
             var bytes = body is null ? "{}"u8.ToArray() : JsonSerializer.SerializeToUtf8Bytes(body, requestType);
@@ -36,7 +102,7 @@ internal sealed class ApiTransport(HttpClient http)
         try
         {
             // Headers first: a snapshot answer can be tens of megabytes, and buffering it whole (then
-            // copying it) would triple the memory a plan needs; bodies are read from the stream below.
+            // copying it) would triple the memory a plan needs; bodies are read from the stream.
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -45,70 +111,97 @@ internal sealed class ApiTransport(HttpClient http)
         }
         catch (AttemptTimeoutException ex)
         {
-            throw new DescopeApiException(operation, 0, null, null, ex.Message, ApiErrorHints.ConnectionHint, ex);
+            throw new DescopeApiException(call.Operation, 0, null, null, ex.Message, ApiErrorHints.ConnectionHint, ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)
         {
-            throw new DescopeApiException(operation, 0, null, null,
+            throw new DescopeApiException(call.Operation, 0, null, null,
                 $"the connection to {http.BaseAddress?.GetLeftPart(UriPartial.Authority)} failed ({ex.Message})",
                 ApiErrorHints.ConnectionHint, ex);
         }
 
-        using (response)
+        if (!response.IsSuccessStatusCode)
         {
-            if (!response.IsSuccessStatusCode)
+            using (response)
             {
-                var payload = await ReadBodyAsync(response, operation, cancellationToken).ConfigureAwait(false);
-                throw CreateError(operation, (int)response.StatusCode, payload);
+                var payload = await ReadErrorBodyAsync(response, call, cancellationToken).ConfigureAwait(false);
+                throw CreateError(call.Operation, (int)response.StatusCode, payload);
             }
+        }
 
-            if (responseType is null || response.Content.Headers.ContentLength == 0)
-            {
-                return null;
-            }
+        return response;
+    }
 
-            try
-            {
-                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    return await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (JsonException ex) when (ex.LineNumber == 0 && ex.BytePositionInLine == 0)
-            {
-                // An empty body of unknown length: the operation has no result.
-                return null;
-            }
-            catch (Exception ex) when (ex is AttemptTimeoutException or HttpRequestException or IOException)
-            {
-                throw ReadFailed(operation, 0, ex);
-            }
-            catch (JsonException ex)
-            {
-                throw new DescopeApiException(operation, (int)response.StatusCode, null, "Invalid server response",
-                    ex.Message, "The service answered with something that is not the expected JSON. Check the base URL.", ex);
-            }
+    private async Task<AnswerStream> OpenBodyAsync(HttpResponseMessage response, ApiCall call, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        if (response.Content.Headers.ContentLength is { } length && length > maxAnswerBytes)
+        {
+            throw DescopeApiException.MalformedAnswer(call.Operation, call.Method, call.Path, status,
+                $"it announces {AnswerStream.SizeText(length)}, more than the answer limit of {AnswerStream.SizeText(maxAnswerBytes)} (DescopeClientOptions.MaxAnswerBytes)");
+        }
+
+        try
+        {
+            var inner = await response.Content.ReadAsStreamAsync(ReadToken(call, cancellationToken)).ConfigureAwait(false);
+            return new AnswerStream(inner, maxAnswerBytes);
+        }
+        catch (Exception ex) when (IsBodyFailure(ex))
+        {
+            throw BodyFailed(call, status, ex);
         }
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer to a change is read to its end even when cancelled: only it says whether the item changed.
+    /// A read is abandoned at once.
+    /// </summary>
+    private static CancellationToken ReadToken(ApiCall call, CancellationToken cancellationToken) =>
+        call.Kind == RequestKind.Read ? cancellationToken : CancellationToken.None;
+
+    private static bool IsBodyFailure(Exception ex) => ex is AttemptTimeoutException or HttpRequestException or IOException or MalformedBodyException;
+
+    /// <summary>The body never arrived whole (deadline, dropped connection), or what arrived cannot be used.</summary>
+    private static DescopeApiException BodyFailed(ApiCall call, int status, Exception ex) => ex switch
+    {
+        MalformedBodyException => DescopeApiException.MalformedAnswer(call.Operation, call.Method, call.Path, status, ex.Message, ex),
+        AttemptTimeoutException => new DescopeApiException(call.Operation, 0, null, null, ex.Message, ApiErrorHints.ConnectionHint, ex),
+        _ => new DescopeApiException(call.Operation, 0, null, null,
+            $"the connection dropped while reading the answer ({ex.Message})", ApiErrorHints.ConnectionHint, ex),
+    };
+
+    /// <summary>What was wrong, without quoting the body: a hostile server could echo the Authorization header in it.</summary>
+    private static string Describe(AnswerStream stream, JsonException ex) => stream.FirstByte switch
+    {
+        -1 => "the body is empty",
+        '<' => "it is an HTML or XML page, not JSON",
+        _ => ex.Message,
+    };
+
+    /// <summary>Reads at most <see cref="MaxErrorBodyBytes"/>; a longer or non-UTF-8 body yields no error fields.</summary>
+    private static async Task<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, ApiCall call, CancellationToken cancellationToken)
     {
         try
         {
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var buffer = new byte[MaxErrorBodyBytes + 1];
+                var total = 0;
+                int read;
+                while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                }
+
+                return total > MaxErrorBodyBytes || !Utf8.IsValid(buffer.AsSpan(0, total)) ? [] : buffer[..total];
+            }
         }
-        catch (Exception ex) when (ex is AttemptTimeoutException or HttpRequestException or IOException)
+        catch (Exception ex) when (IsBodyFailure(ex))
         {
-            throw ReadFailed(operation, (int)response.StatusCode, ex);
+            throw BodyFailed(call, (int)response.StatusCode, ex);
         }
     }
-
-    /// <summary>The answer's body never arrived whole: the attempt's deadline passed or the connection dropped.</summary>
-    private static DescopeApiException ReadFailed(string operation, int status, Exception ex) =>
-        new(operation, status, null, null,
-            ex is AttemptTimeoutException ? ex.Message : $"the connection dropped while reading the answer ({ex.Message})",
-            ApiErrorHints.ConnectionHint, ex);
 
     private static DescopeApiException CreateError(string operation, int status, byte[] payload)
     {

@@ -6,12 +6,20 @@ namespace DescopeMgmt.Api.Http;
 /// Gives each attempt one deadline covering the headers and the body. Answers are read headers-first
 /// (see <see cref="ApiTransport"/>), so a timeout around sending alone would let a stalled body hang the
 /// command forever. It sits below the client-side rate limiter: waiting for our own budget is not the
-/// server being slow.
+/// server being slow. It is also where cancellation stops reaching a change: a write that has not started
+/// does not start once cancelled, but one on the wire runs to its answer (or its deadline), since only the
+/// answer says whether the item changed; the waits above it (retry delays, the rate limiter) end at once.
 /// </summary>
 internal sealed class AttemptTimeoutHandler(TimeSpan timeout, TimeProvider time) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (RetryPipelineFactory.KindOf(request) != RequestKind.Read)
+        {
+            cancellationToken = CancellationToken.None;
+        }
+
         var deadline = new CancellationTokenSource(timeout, time);
         HttpResponseMessage response;
         try

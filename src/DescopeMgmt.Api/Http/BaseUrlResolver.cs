@@ -27,7 +27,7 @@ public static class BaseUrlResolver
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
             throw new DescopeConfigurationException(
-                $"Base URL '{url}' is not an http(s) URL.",
+                $"Base URL '{(url.IsAbsoluteUri ? Redacted(url) : "(relative)")}' is not an http(s) URL.",
                 "Use https://api.descope.com, a regional https URL, or 'local' for the embedded emulator.");
         }
 
@@ -37,5 +37,24 @@ public static class BaseUrlResolver
                 $"Refusing plain-http base URL '{url.GetLeftPart(UriPartial.Authority)}': the management key would travel in clear.",
                 "Use an https:// URL; plain http is allowed only for loopback addresses such as http://127.0.0.1:PORT.");
         }
+
+        // Credentials in the URL would travel to every host it names and end up in traces and messages;
+        // the management key is the only credential, and it goes in the Authorization header.
+        if (url.UserInfo.Length > 0)
+        {
+            throw new DescopeConfigurationException(
+                $"Refusing base URL '{Redacted(url)}': it holds a user name or password (before '@'), which is never sent.",
+                "Remove the 'user:password@' part; the management key comes from DESCOPE_MANAGEMENT_KEY.");
+        }
+
+        if (url.Query.Length > 0 || url.Fragment.Length > 0)
+        {
+            throw new DescopeConfigurationException(
+                $"Refusing base URL '{Redacted(url)}': it holds a query or fragment ('?...' or '#...'), which the API does not use.",
+                "Give the base URL alone, e.g. https://api.descope.com.");
+        }
     }
+
+    /// <summary>The URL without user info, query or fragment, safe to print.</summary>
+    private static string Redacted(Uri url) => $"{url.Scheme}://{url.Authority}{url.AbsolutePath}".TrimEnd('/');
 }

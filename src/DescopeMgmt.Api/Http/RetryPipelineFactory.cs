@@ -8,8 +8,9 @@ namespace DescopeMgmt.Api.Http;
 /// <summary>
 /// Retry policy of the API reference §2, plus 429 handling: transient statuses, timeouts and dropped
 /// connections back off exponentially with jitter; 429 waits Retry-After seconds (a default when absent);
-/// any other 4xx/5xx is final. A request marked not repeatable (a create) is retried after a connection
-/// failure or timeout only when it never left this machine.
+/// any other 4xx/5xx is final. A <see cref="RequestKind.WriteOnce"/> request (a create) is retried after a
+/// connection failure or timeout only when it never left this machine. Every wait (backoff, Retry-After) ends
+/// at cancellation, whatever the kind: the attempt before it already has its answer, and none starts after it.
 /// </summary>
 internal static class RetryPipelineFactory
 {
@@ -19,11 +20,14 @@ internal static class RetryPipelineFactory
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Set to false on requests that must not be sent twice: after a dropped connection or a timeout the
-    /// server may have acted, and a second create would fail with "already exists" (or, for a generated
-    /// ID, create a duplicate).
+    /// The request's <see cref="RequestKind"/>. A WriteOnce request is not sent twice after a dropped connection
+    /// or a timeout: the server may have acted, and a second create would fail with "already exists" (or, for
+    /// a generated ID, create a duplicate). Requests without it are reads.
     /// </summary>
-    public static readonly HttpRequestOptionsKey<bool> Repeatable = new("DescopeMgmt.Repeatable");
+    public static readonly HttpRequestOptionsKey<RequestKind> Kind = new("DescopeMgmt.RequestKind");
+
+    public static RequestKind KindOf(HttpRequestMessage request) =>
+        request.Options.TryGetValue(Kind, out var kind) ? kind : RequestKind.Read;
 
     public static ResiliencePipeline<HttpResponseMessage> Create(DescopeClientOptions options, ApiCallStats stats)
     {
@@ -80,9 +84,7 @@ internal static class RetryPipelineFactory
     }
 
     private static bool IsRepeatable(ResilienceContext context) =>
-        context.GetRequestMessage() is not { } request
-        || !request.Options.TryGetValue(Repeatable, out var repeatable)
-        || repeatable;
+        context.GetRequestMessage() is not { } request || KindOf(request) != RequestKind.WriteOnce;
 
     /// <summary>For 429 the server's word decides the wait; null lets the exponential backoff decide.</summary>
     private static TimeSpan? RateLimitDelay(Outcome<HttpResponseMessage> outcome, TimeSpan fallback)

@@ -4,7 +4,8 @@ namespace DescopeMgmt.Api.Http;
 
 /// <summary>
 /// Innermost handler: sees every attempt on the wire, counts it and traces method, path, status and
-/// duration. It never looks at headers, so the Authorization value cannot leak into a trace.
+/// duration. It never looks at headers, so the Authorization value cannot leak into a trace, and prints
+/// the path alone: queries carry IDs, and base URLs with credentials are refused before any request.
 /// </summary>
 internal sealed class TracingHandler(ApiCallStats stats, Action<string>? trace, TimeProvider time) : DelegatingHandler
 {

@@ -11,29 +11,30 @@ public sealed class ProjectsApi
 
     internal ProjectsApi(ApiTransport transport) => _transport = transport;
 
+    /// <summary>
+    /// The project's files. A refusal (no snapshot export on the plan) is a <see cref="DescopeApiException"/>;
+    /// one with <see cref="DescopeApiException.IsUnauthorized"/> is a wrong key, not a missing feature.
+    /// </summary>
     public async Task<Dictionary<string, JsonElement>> ExportSnapshotAsync(CancellationToken cancellationToken = default)
     {
-        var response = await _transport.SendAsync(HttpMethod.Post, "/v1/mgmt/project/snapshot/export", new SnapshotExportRequest(),
-            ApiJsonContext.Default.SnapshotExportRequest, ApiJsonContext.Default.SnapshotFiles, "export project snapshot", repeatable: true, cancellationToken).ConfigureAwait(false);
-        return response?.Files ?? [];
+        var response = await _transport.SendAsync(ApiCall.Post("/v1/mgmt/project/snapshot/export", "export project snapshot", RequestKind.Read),
+            new SnapshotExportRequest(), ApiJsonContext.Default.SnapshotExportRequest, ApiJsonContext.Default.SnapshotFiles, cancellationToken).ConfigureAwait(false);
+        return response.Files;
     }
 
     public Task ImportSnapshotAsync(SnapshotImportRequest request, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync<SnapshotImportRequest, EmptyBody>(HttpMethod.Post, "/v1/mgmt/project/snapshot/import", request,
-            ApiJsonContext.Default.SnapshotImportRequest, null, "import project snapshot", repeatable: true, cancellationToken);
+        _transport.SendAsync(ApiCall.Post("/v1/mgmt/project/snapshot/import", "import project snapshot", RequestKind.Write),
+            request, ApiJsonContext.Default.SnapshotImportRequest, cancellationToken);
 
-    public async Task<SnapshotValidation> ValidateSnapshotAsync(SnapshotImportRequest request, CancellationToken cancellationToken = default)
-    {
-        var response = await _transport.SendAsync(HttpMethod.Post, "/v1/mgmt/project/snapshot/validate", request,
-            ApiJsonContext.Default.SnapshotImportRequest, ApiJsonContext.Default.SnapshotValidation, "validate project snapshot", repeatable: true, cancellationToken).ConfigureAwait(false);
-        return response ?? new SnapshotValidation();
-    }
+    public Task<SnapshotValidation> ValidateSnapshotAsync(SnapshotImportRequest request, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(ApiCall.Post("/v1/mgmt/project/snapshot/validate", "validate project snapshot", RequestKind.Read),
+            request, ApiJsonContext.Default.SnapshotImportRequest, ApiJsonContext.Default.SnapshotValidation, cancellationToken);
 
     /// <summary>The project's rate-limit tier (the SDKs' license handshake).</summary>
     public async Task<string?> GetLicenseTierAsync(CancellationToken cancellationToken = default)
     {
-        var response = await _transport.SendAsync<EmptyBody, LicenseResponse>(HttpMethod.Get, "/v1/mgmt/license", null,
-            null, ApiJsonContext.Default.LicenseResponse, "read license", repeatable: true, cancellationToken).ConfigureAwait(false);
-        return response?.RateLimitTier;
+        var response = await _transport.SendAsync<EmptyBody, LicenseResponse>(ApiCall.Get("/v1/mgmt/license", "read license"),
+            null, null, ApiJsonContext.Default.LicenseResponse, cancellationToken).ConfigureAwait(false);
+        return response.RateLimitTier;
     }
 }

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using DescopeMgmt.Api.Json;
 
 namespace DescopeMgmt.Api.Tenants;
 
 /// <summary>A tenant as <c>tenant?id=</c> and <c>tenant/all</c> return it. Fields the service omits take defaults.</summary>
-public sealed class Tenant
+public sealed class Tenant : IWireAnswer
 {
     public string Id { get; set; } = "";
 
@@ -40,6 +41,8 @@ public sealed class Tenant
     /// <summary>Fields this client does not know yet, kept so nothing is lost in a backup.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    string? IWireAnswer.Problem() => string.IsNullOrEmpty(Id) ? "the tenant has no 'id'" : null;
 }
 
 /// <summary>
@@ -71,14 +74,20 @@ public sealed class TenantWrite
     public string? AuthType { get; set; }
 }
 
-public sealed class TenantCreateResponse
+public sealed class TenantCreateResponse : IWireAnswer
 {
     public string Id { get; set; } = "";
+
+    string? IWireAnswer.Problem() => string.IsNullOrEmpty(Id) ? "it holds no 'id' of the created tenant" : null;
 }
 
-public sealed class TenantListResponse
+/// <summary><c>{"tenants":[...]}</c>; the list is required, so a body without it is never "no tenants".</summary>
+public sealed class TenantListResponse : IWireAnswer
 {
+    [JsonRequired]
     public List<Tenant> Tenants { get; set; } = [];
+
+    string? IWireAnswer.Problem() => WireChecks.Entries("tenants", Tenants, t => t.Id);
 }
 
 public sealed class TenantDeleteRequest

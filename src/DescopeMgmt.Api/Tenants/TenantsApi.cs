@@ -17,10 +17,9 @@ public sealed class TenantsApi
     /// </summary>
     public async Task<string> CreateAsync(TenantWrite tenant, CancellationToken cancellationToken = default)
     {
-        var response = await _transport.SendAsync(HttpMethod.Post, "/v1/mgmt/tenant/create", tenant,
-            ApiJsonContext.Default.TenantWrite, ApiJsonContext.Default.TenantCreateResponse,
-            $"create tenant '{tenant.Id ?? tenant.Name}'", repeatable: false, cancellationToken).ConfigureAwait(false);
-        return response?.Id ?? tenant.Id ?? "";
+        var response = await _transport.SendAsync(ApiCall.Post("/v1/mgmt/tenant/create", $"create tenant '{tenant.Id ?? tenant.Name}'", RequestKind.WriteOnce),
+            tenant, ApiJsonContext.Default.TenantWrite, ApiJsonContext.Default.TenantCreateResponse, cancellationToken).ConfigureAwait(false);
+        return response.Id;
     }
 
     /// <summary>Replaces every field of the tenant; omitted fields are cleared by the service.</summary>
@@ -29,37 +28,32 @@ public sealed class TenantsApi
         // The service does not accept parent on update: the hierarchy is fixed at creation.
         var body = Copy(tenant);
         body.Parent = null;
-        return _transport.SendAsync<TenantWrite, EmptyBody>(HttpMethod.Post, "/v1/mgmt/tenant/update", body,
-            ApiJsonContext.Default.TenantWrite, null, $"update tenant '{tenant.Id}'", repeatable: true, cancellationToken);
+        return _transport.SendAsync(ApiCall.Post("/v1/mgmt/tenant/update", $"update tenant '{tenant.Id}'", RequestKind.Write),
+            body, ApiJsonContext.Default.TenantWrite, cancellationToken);
     }
 
     /// <summary>Not repeated after a dropped connection: a repeat of a delete that worked answers "not found".</summary>
     public Task DeleteAsync(string tenantId, bool cascade, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync<TenantDeleteRequest, EmptyBody>(HttpMethod.Post, "/v1/mgmt/tenant/delete",
-            new TenantDeleteRequest { Id = tenantId, Cascade = cascade },
-            ApiJsonContext.Default.TenantDeleteRequest, null, $"delete tenant '{tenantId}'", repeatable: false, cancellationToken);
+        _transport.SendAsync(ApiCall.Post("/v1/mgmt/tenant/delete", $"delete tenant '{tenantId}'", RequestKind.WriteOnce),
+            new TenantDeleteRequest { Id = tenantId, Cascade = cascade }, ApiJsonContext.Default.TenantDeleteRequest, cancellationToken);
 
     /// <summary>Loads one tenant; the service answers with the tenant flat at the root.</summary>
-    public async Task<Tenant> LoadAsync(string tenantId, CancellationToken cancellationToken = default)
-    {
-        var operation = $"load tenant '{tenantId}'";
-        var tenant = await _transport.SendAsync<EmptyBody, Tenant>(HttpMethod.Get, $"/v1/mgmt/tenant?id={Uri.EscapeDataString(tenantId)}", null,
-            null, ApiJsonContext.Default.Tenant, operation, repeatable: true, cancellationToken).ConfigureAwait(false);
-        return tenant ?? throw new DescopeApiException(operation, 404, null, "Tenant not found", null, "Check the ID with `descope-mgmt tenant list`.");
-    }
+    public Task<Tenant> LoadAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync<EmptyBody, Tenant>(ApiCall.Get($"/v1/mgmt/tenant?id={Uri.EscapeDataString(tenantId)}", $"load tenant '{tenantId}'"),
+            null, null, ApiJsonContext.Default.Tenant, cancellationToken);
 
     public async Task<IReadOnlyList<Tenant>> LoadAllAsync(CancellationToken cancellationToken = default)
     {
-        var response = await _transport.SendAsync<EmptyBody, TenantListResponse>(HttpMethod.Get, "/v1/mgmt/tenant/all", null,
-            null, ApiJsonContext.Default.TenantListResponse, "load all tenants", repeatable: true, cancellationToken).ConfigureAwait(false);
-        return response?.Tenants ?? [];
+        var response = await _transport.SendAsync<EmptyBody, TenantListResponse>(ApiCall.Get("/v1/mgmt/tenant/all", "load all tenants"),
+            null, null, ApiJsonContext.Default.TenantListResponse, cancellationToken).ConfigureAwait(false);
+        return response.Tenants;
     }
 
     public async Task<IReadOnlyList<Tenant>> SearchAsync(TenantSearch search, CancellationToken cancellationToken = default)
     {
-        var response = await _transport.SendAsync(HttpMethod.Post, "/v1/mgmt/tenant/search", search,
-            ApiJsonContext.Default.TenantSearch, ApiJsonContext.Default.TenantListResponse, "search tenants", repeatable: true, cancellationToken).ConfigureAwait(false);
-        return response?.Tenants ?? [];
+        var response = await _transport.SendAsync(ApiCall.Post("/v1/mgmt/tenant/search", "search tenants", RequestKind.Read),
+            search, ApiJsonContext.Default.TenantSearch, ApiJsonContext.Default.TenantListResponse, cancellationToken).ConfigureAwait(false);
+        return response.Tenants;
     }
 
     private static TenantWrite Copy(TenantWrite t) => new()

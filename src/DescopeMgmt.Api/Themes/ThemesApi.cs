@@ -25,12 +25,12 @@ public sealed class ThemesApi
 
     private async Task<JsonObject> ExportAtAsync(string path, string operation, CancellationToken cancellationToken)
     {
-        var response = await _transport.SendAsync(HttpMethod.Post, path, new EmptyBody(),
-            ApiJsonContext.Default.EmptyBody, ApiJsonContext.Default.ThemeEnvelope, operation, repeatable: true, cancellationToken).ConfigureAwait(false);
-        return response?.Theme ?? [];
+        var response = await _transport.SendAsync(ApiCall.Post(path, operation, RequestKind.Read), new EmptyBody(),
+            ApiJsonContext.Default.EmptyBody, ApiJsonContext.Default.ThemeEnvelope, cancellationToken).ConfigureAwait(false);
+        return response.Theme!;
     }
 
     private Task ImportAtAsync(string path, JsonObject theme, string operation, CancellationToken cancellationToken) =>
-        _transport.SendAsync<ThemeEnvelope, EmptyBody>(HttpMethod.Post, path, new ThemeEnvelope { Theme = theme },
-            ApiJsonContext.Default.ThemeEnvelope, null, operation, repeatable: true, cancellationToken);
+        _transport.SendAsync(ApiCall.Post(path, operation, RequestKind.Write), new ThemeEnvelope { Theme = theme },
+            ApiJsonContext.Default.ThemeEnvelope, cancellationToken);
 }
