@@ -73,7 +73,9 @@ public sealed class FaultInjector
 
         public bool Fires(string path, string body, Random random)
         {
-            if (spec.PathPrefix is { } prefix && !path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            if (spec.PathPrefix is { } prefix && !(prefix.EndsWith('$')
+                    ? string.Equals(path, prefix[..^1], StringComparison.OrdinalIgnoreCase)
+                    : path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
             {
                 return false;
             }

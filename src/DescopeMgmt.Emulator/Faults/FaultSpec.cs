@@ -23,7 +23,7 @@ public enum FaultKind
 /// status, <c>429-noretryafter</c> (a 429 without the Retry-After header, which the service may omit),
 /// <c>reset</c>, <c>latency</c> (delay before the answer) or <c>stall</c> (headers sent, body paused); ARG is
 /// a probability (default 1) or, for latency and stall, a duration (<c>300ms</c>, <c>2s</c>); <c>@PATH</c>
-/// limits it to requests whose path starts with PATH; <c>~BODY</c> to requests whose body contains BODY;
+/// limits it to requests whose path starts with PATH (or, ending in <c>$</c>, is exactly PATH); <c>~BODY</c> to requests whose body contains BODY;
 /// <c>#N</c> fires only on the Nth matching request; <c>*COUNT</c> on the first COUNT. Examples:
 /// <c>503:0.2</c>, <c>reset:0.1</c>, <c>latency:300ms</c>, <c>stall:2s@/v1/mgmt/flow/list</c>,
 /// <c>429-noretryafter#1</c>, <c>500@/v2/mgmt/flow/import#3</c>, <c>500@/v2/mgmt/flow/import~"flow-c"</c>, <c>503*2</c>.
