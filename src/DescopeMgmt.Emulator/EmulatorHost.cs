@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DescopeMgmt.Emulator;
@@ -17,6 +18,9 @@ namespace DescopeMgmt.Emulator;
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
+    /// <summary>How long a stop waits for requests in flight before dropping them.</summary>
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
+
     private readonly WebApplication _app;
     private readonly RateLimitGate _rateLimit;
     private volatile bool _snapshotExportDisabled;
@@ -33,6 +37,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     public Uri BaseUrl { get; private set; } = null!;
 
     public RequestLog Requests { get; }
+
+    /// <summary>What the caller should tell its user about the start, e.g. an unreadable state file moved aside.</summary>
+    public IReadOnlyList<string> StartupWarnings { get; private init; } = [];
 
     public FaultInjector Faults { get; }
 
@@ -52,6 +59,12 @@ public sealed class EmulatorHost : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
+
+        // The default console lifetime registers SIGINT/SIGTERM/SIGQUIT handlers that stop only this host
+        // and swallow the signal, so a process embedding the emulator (`apply --local`) would ignore SIGTERM.
+        // Signals belong to the process that owns the emulator; it stops the host by disposing it.
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownGrace);
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Listen(address, options.Port);
@@ -60,6 +73,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var app = builder.Build();
 
         var store = new ProjectStore(options.DataDir);
+        var reseeded = false;
         if (options.SeedSample)
         {
             var sample = store.Get(EmulatorDefaults.SampleProjectId);
@@ -69,9 +83,14 @@ public sealed class EmulatorHost : IAsyncDisposable
                 {
                     SampleData.LoadInto(sample, options.TimeProvider);
                     store.Save(EmulatorDefaults.SampleProjectId, sample);
+                    reseeded = true;
                 }
             }
         }
+
+        var warnings = store.MovedAside.Select(corrupt =>
+            $"Project state file {corrupt.File} could not be read; it was moved aside to {corrupt.MovedTo} and project {corrupt.ProjectId} " +
+            (reseeded && corrupt.ProjectId == EmulatorDefaults.SampleProjectId ? "was reseeded with the sample data." : "starts empty.")).ToList();
 
         var requests = new RequestLog();
         var faults = new FaultInjector(options.Faults, options.RandomSeed);
@@ -80,7 +99,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var key = options.ManagementKey
             ?? NonEmpty(Environment.GetEnvironmentVariable("DESCOPE_MANAGEMENT_KEY"))
             ?? EmulatorDefaults.LocalManagementKey;
-        var host = new EmulatorHost(app, requests, faults, rateLimit, options.SnapshotExportDisabled);
+        var host = new EmulatorHost(app, requests, faults, rateLimit, options.SnapshotExportDisabled) { StartupWarnings = warnings };
 
         var gateway = new GatewayMiddleware(requests, faults, rateLimit, key, options.TimeProvider);
         app.Use(gateway.InvokeAsync);
@@ -96,6 +115,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         host.BaseUrl = new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         return host;
     }
+
+    /// <summary>The host's lifetime, so tests can prove no signal handling of its own is installed.</summary>
+    internal IHostLifetime Lifetime => _app.Services.GetRequiredService<IHostLifetime>();
 
     public void SetRateLimit(RateLimitSpec? spec) => _rateLimit.Set(spec);
 
@@ -115,6 +137,14 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Starts and stops only when told to: no console or signal hooks.</summary>
+    internal sealed class PassiveHostLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -36,26 +36,32 @@ internal sealed class ProjectState
         return new JsonObject { ["flows"] = flows, ["theme"] = Theme?.DeepClone(), ["tenants"] = tenants };
     }
 
+    /// <summary>Reads a saved state; anything not in the shape <see cref="ToJson"/> writes is a <see cref="FormatException"/>.</summary>
     public static ProjectState FromJson(JsonObject json)
     {
         var state = new ProjectState();
-        foreach (var (id, flow) in json["flows"]?.AsObject() ?? [])
+        ReadInto(state.Flows, json, "flows");
+        ReadInto(state.Tenants, json, "tenants");
+        state.Theme = json["theme"] switch
         {
-            if (flow is JsonObject f)
-            {
-                state.Flows[id] = (JsonObject)f.DeepClone();
-            }
-        }
-
-        state.Theme = json["theme"] is JsonObject theme ? (JsonObject)theme.DeepClone() : null;
-        foreach (var (id, tenant) in json["tenants"]?.AsObject() ?? [])
-        {
-            if (tenant is JsonObject t)
-            {
-                state.Tenants[id] = (JsonObject)t.DeepClone();
-            }
-        }
-
+            null => null,
+            JsonObject theme => (JsonObject)theme.DeepClone(),
+            _ => throw new FormatException("\"theme\" is not an object"),
+        };
         return state;
+    }
+
+    private static void ReadInto(SortedDictionary<string, JsonObject> target, JsonObject json, string name)
+    {
+        var items = json[name] switch
+        {
+            null => new JsonObject(),
+            JsonObject o => o,
+            _ => throw new FormatException($"\"{name}\" is not an object"),
+        };
+        foreach (var (id, item) in items)
+        {
+            target[id] = item is JsonObject entry ? (JsonObject)entry.DeepClone() : throw new FormatException($"\"{name}.{id}\" is not an object");
+        }
     }
 }

@@ -21,22 +21,23 @@ internal sealed class ProjectStore
             foreach (var file in Directory.GetFiles(_folder, "*.json"))
             {
                 var id = Path.GetFileNameWithoutExtension(file);
-                try
+                if (Load(file) is { } state)
                 {
-                    if (JsonNode.Parse(File.ReadAllText(file)) is JsonObject json)
-                    {
-                        _projects[id] = ProjectState.FromJson(json);
-                    }
+                    _projects[id] = state;
+                    continue;
                 }
-                catch (System.Text.Json.JsonException)
-                {
-                    // Atomic writes make this impossible for our own files. A hand-edited one is moved aside,
-                    // not overwritten by the next save, so whatever it held can still be recovered.
-                    File.Move(file, $"{file}.corrupt-{Guid.NewGuid().ToString("N")[..8]}", overwrite: true);
-                }
+
+                // Atomic writes make this impossible for our own files. A hand-edited one is moved aside,
+                // not overwritten by the next save, so whatever it held can still be recovered.
+                var aside = $"{file}.corrupt-{Guid.NewGuid().ToString("N")[..8]}";
+                File.Move(file, aside, overwrite: true);
+                MovedAside.Add(new CorruptProjectFile(id, file, aside));
             }
         }
     }
+
+    /// <summary>Project files found unreadable at start and moved aside; those projects start empty.</summary>
+    public List<CorruptProjectFile> MovedAside { get; } = [];
 
     public ProjectState Get(string projectId) => _projects.GetOrAdd(projectId, _ => new ProjectState());
 
@@ -51,6 +52,21 @@ internal sealed class ProjectStore
         AtomicFile.WriteAllText(Path.Combine(_folder, projectId + ".json"), state.ToJson().ToJsonString());
     }
 
+    /// <summary>The state a file holds, or null when it is not a project state (never read as an empty project).</summary>
+    private static ProjectState? Load(string file)
+    {
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(file)) is JsonObject json ? ProjectState.FromJson(json) : null;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
     private static bool IsSafeFileName(string id) =>
         id.Length is > 0 and <= 100 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }
+
+internal sealed record CorruptProjectFile(string ProjectId, string File, string MovedTo);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using System.Runtime.InteropServices;
 using DescopeMgmt.Cli.App;
 using DescopeMgmt.Core;
 using DescopeMgmt.Emulator;
@@ -8,7 +10,7 @@ namespace DescopeMgmt.Cli.Commands.Emulator;
 
 internal static class EmulatorServeCommand
 {
-    private static readonly Option<int> Port = new("--port") { Description = "Loopback port to listen on (0 = any free port).", DefaultValueFactory = _ => 4318 };
+    private static readonly Option<int> Port = PortOption();
 
     private static readonly Option<string?> DataDir = new("--data-dir") { Description = "Folder for persisted state (default: in memory only)." };
 
@@ -29,7 +31,8 @@ internal static class EmulatorServeCommand
     public static Command Build(CommandRunner runner)
     {
         var command = new Command("serve",
-            "Run the Descope Management API emulator on loopback until Ctrl-C. Prints its base URL on the first stdout line. " +
+            "Run the Descope Management API emulator on loopback until stopped. Prints its base URL on the first stdout line. " +
+            "SIGINT (Ctrl-C), SIGTERM or SIGHUP stop it cleanly after the requests in flight, with its state saved, and exit 0. " +
             $"Accepted key: DESCOPE_MANAGEMENT_KEY, else {EmulatorDefaults.LocalManagementKey}.")
         {
             Port, DataDir, RateLimit, Faults, Seed,
@@ -67,11 +70,21 @@ internal static class EmulatorServeCommand
             throw new UserError("invalid_emulator_option", ex.Message, "See `descope-mgmt emulator serve --help` for the formats.");
         }
 
-        var host = await EmulatorHost.StartAsync(emulatorOptions, cancellationToken).ConfigureAwait(false);
+        // A server is stopped by a signal (a service manager's SIGTERM, a closed terminal's SIGHUP, Ctrl-C),
+        // and for it that is a requested stop, not an interruption. Each state change is already saved
+        // atomically when it is acknowledged, so stopping the host is all the flushing there is.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var signals = StopOnSignals(stop);
+        var host = await EmulatorHost.StartAsync(emulatorOptions, stop.Token).ConfigureAwait(false);
         await using (host.ConfigureAwait(false))
         {
             context.IO.WriteRawOut(host.BaseUrl.ToString().TrimEnd('/') + "\n");
-            context.IO.Info($"Descope emulator listening on {host.BaseUrl} (Ctrl-C to stop).");
+            foreach (var warning in host.StartupWarnings)
+            {
+                context.IO.Warn(warning);
+            }
+
+            context.IO.Info($"Descope emulator listening on {host.BaseUrl} (Ctrl-C or SIGTERM to stop).");
             if (options.Seed == "sample")
             {
                 context.IO.Info($"Sample project: {EmulatorDefaults.SampleProjectId}");
@@ -79,15 +92,62 @@ internal static class EmulatorServeCommand
 
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                // Ctrl-C is how a server is meant to stop: a clean exit, not an interruption.
+                // The requested stop: a clean exit, not an interruption.
             }
         }
 
         context.IO.Info("Emulator stopped.");
         return ExitCodes.Success;
+    }
+
+    private static Option<int> PortOption()
+    {
+        var option = new Option<int>("--port") { Description = "Loopback port to listen on, 1-65535 (0 = any free port).", DefaultValueFactory = _ => 4318 };
+        option.Validators.Add(result =>
+        {
+            var port = result.GetValueOrDefault<int>();
+            if (port is < IPEndPoint.MinPort or > IPEndPoint.MaxPort)
+            {
+                result.AddError($"--port must be between 0 and {IPEndPoint.MaxPort}, not {port}.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>
+    /// The first SIGINT, SIGTERM or SIGHUP cancels <paramref name="stop"/> instead of killing the process; a
+    /// second one is left to its default action, so a stop that hangs can still be forced.
+    /// </summary>
+    private static CompositeDisposable StopOnSignals(CancellationTokenSource stop)
+    {
+        var registrations = new CompositeDisposable();
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
+        {
+            registrations.Add(PosixSignalRegistration.Create(signal, context =>
+            {
+                if (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                context.Cancel = true;
+                stop.Cancel();
+            }));
+        }
+
+        return registrations;
+    }
+
+    private sealed class CompositeDisposable : IDisposable
+    {
+        private readonly List<IDisposable> _items = [];
+
+        public void Add(IDisposable item) => _items.Add(item);
+
+        public void Dispose() => _items.ForEach(i => i.Dispose());
     }
 }
