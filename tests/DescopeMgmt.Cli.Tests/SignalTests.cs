@@ -60,7 +60,7 @@ public sealed class SignalTests
         using var child = ChildCli.Start(cli, "flow", "rollback", "--all", "--backup", backupId, "--yes");
         await WaitForFirstImportAsync(cli, child);
         Kill(child.Process.Id, "TERM");
-        await child.WaitForErrorAsync("stopping after the step in flight");
+        await child.WaitForErrorAsync("stopping once the step in flight is done");
         Kill(child.Process.Id, "TERM");
         var exit = await child.WaitAsync();
 

@@ -98,7 +98,14 @@ public sealed class CliIO
         }
     }
 
-    public void Warn(string text) => Markup($"[yellow]Warning:[/] {Spectre.Console.Markup.Escape(text)}");
+    /// <summary>A warning on one unwrapped line, so the paths and commands it names can be copied whole.</summary>
+    public void Warn(string text)
+    {
+        lock (_messages)
+        {
+            WriteUnwrapped("Warning:", "33", text);
+        }
+    }
 
     public void Verbose(string text)
     {

@@ -112,6 +112,11 @@ public sealed class CommandContext : IAsyncDisposable
         {
             _emulator = await EmbeddedEmulator.StartAsync(HomeDirectory, target, cancellationToken).ConfigureAwait(false);
             baseUrl = _emulator.BaseUrl;
+            foreach (var warning in _emulator.StartupWarnings)
+            {
+                IO.Warn(warning);
+            }
+
             IO.Verbose($"embedded emulator listening on {baseUrl}");
         }
 

@@ -41,7 +41,7 @@ internal sealed class StopSignals : IDisposable
         }
 
         context.Cancel = true;
-        _error.WriteLine($"{context.Signal}: stopping after the step in flight (send it again to stop at once).");
+        _error.WriteLine($"{context.Signal} received: stopping once the step in flight is done (send it again to stop at once).");
         _stop.Cancel();
     }
 

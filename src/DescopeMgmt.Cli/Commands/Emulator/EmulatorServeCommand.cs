@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Net;
-using System.Runtime.InteropServices;
 using DescopeMgmt.Cli.App;
 using DescopeMgmt.Core;
 using DescopeMgmt.Emulator;
@@ -71,11 +70,10 @@ internal static class EmulatorServeCommand
         }
 
         // A server is stopped by a signal (a service manager's SIGTERM, a closed terminal's SIGHUP, Ctrl-C),
-        // and for it that is a requested stop, not an interruption. Each state change is already saved
-        // atomically when it is acknowledged, so stopping the host is all the flushing there is.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var signals = StopOnSignals(stop);
-        var host = await EmulatorHost.StartAsync(emulatorOptions, stop.Token).ConfigureAwait(false);
+        // which cancels the command's token; for a server that is a requested stop, not an interruption.
+        // Each state change is already saved atomically when it is acknowledged, so stopping the host is
+        // all the flushing there is.
+        var host = await EmulatorHost.StartAsync(emulatorOptions, cancellationToken).ConfigureAwait(false);
         await using (host.ConfigureAwait(false))
         {
             context.IO.WriteRawOut(host.BaseUrl.ToString().TrimEnd('/') + "\n");
@@ -92,7 +90,7 @@ internal static class EmulatorServeCommand
 
             try
             {
-                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -116,38 +114,5 @@ internal static class EmulatorServeCommand
             }
         });
         return option;
-    }
-
-    /// <summary>
-    /// The first SIGINT, SIGTERM or SIGHUP cancels <paramref name="stop"/> instead of killing the process; a
-    /// second one is left to its default action, so a stop that hangs can still be forced.
-    /// </summary>
-    private static CompositeDisposable StopOnSignals(CancellationTokenSource stop)
-    {
-        var registrations = new CompositeDisposable();
-        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
-        {
-            registrations.Add(PosixSignalRegistration.Create(signal, context =>
-            {
-                if (stop.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                context.Cancel = true;
-                stop.Cancel();
-            }));
-        }
-
-        return registrations;
-    }
-
-    private sealed class CompositeDisposable : IDisposable
-    {
-        private readonly List<IDisposable> _items = [];
-
-        public void Add(IDisposable item) => _items.Add(item);
-
-        public void Dispose() => _items.ForEach(i => i.Dispose());
     }
 }
