@@ -39,8 +39,17 @@ public static class WorkspacePuller
         LoadedWorkspace? current = null;
         LoadedWorkspace Current() => current ??= WorkspaceLoader.Load(root, environmentName, getVariable);
         var files = new List<PulledFile>();
+        var pulledFlows = live.Flows.Where(f => manage.ManagesFlow(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
 
-        foreach (var (id, flow) in live.Flows.Where(f => manage.ManagesFlow(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal))
+        // The server chooses flow IDs and each becomes a file name: every one is checked before any file
+        // is written, so a hostile or odd ID ('../x', 'CON') stops the pull with nothing written.
+        var source = live.UsedProjectSnapshot ? "POST /v1/mgmt/project/snapshot/export" : "POST /v1/mgmt/flow/list";
+        foreach (var (id, _) in pulledFlows)
+        {
+            Flows.FlowIds.EnsureSafe(id, source);
+        }
+
+        foreach (var (id, flow) in pulledFlows)
         {
             files.Add(PullFile(root, WorkspaceLayout.FlowPath(root, id), WorkspaceWriter.FlowText(flow), force,
                 () => [Difference(ResourceKey.Flow(id), Current().Flows.GetValueOrDefault(id)?.Document, flow)]));
