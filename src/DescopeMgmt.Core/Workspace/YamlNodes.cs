@@ -35,6 +35,12 @@ internal static class YamlNodes
             problems.Add(WorkspaceProblem.Error(file, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column), $"invalid YAML: {Reason(ex)}"));
             return null;
         }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // The parser's own failures that are not YamlExceptions are still about this file, never a bug report.
+            problems.Add(WorkspaceProblem.Error(file, null, null, $"invalid YAML: {ex.Message}"));
+            return null;
+        }
     }
 
     /// <summary>The parser's message without the "(Line: .., Col: ..) - (..): " prefix: the location is printed already.</summary>
@@ -57,11 +63,13 @@ internal static class YamlNodes
             && s.Value is null or "" or "~" or "null" or "Null" or "NULL";
 
     /// <summary>
-    /// The one boolean rule of every workspace YAML file: true/false, yes/no, on/off in any case, unquoted.
-    /// Null for anything else, which callers report as an error rather than reading it as false.
+    /// The one boolean rule of every workspace YAML file, where a field is a boolean: true/false, yes/no,
+    /// on/off in any case. Null for anything else, which callers report as an error rather than reading
+    /// it as false. Free-form values (custom attributes) read only true/false as booleans, so a text
+    /// such as "yes" or "no" there stays a text.
     /// </summary>
     public static bool? Boolean(YamlNode? node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } s
+        node is YamlScalarNode s
             ? s.Value?.ToLowerInvariant() switch
             {
                 "true" or "yes" or "on" => true,
