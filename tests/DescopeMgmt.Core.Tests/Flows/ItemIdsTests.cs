@@ -83,4 +83,19 @@ public sealed class ItemIdsTests
         Assert.Equal(["descope.yaml"], Directory.GetFileSystemEntries(ws.Root).Select(Path.GetFileName));
         Assert.False(File.Exists(Path.GetFullPath(Path.Combine(ws.Root, "flows", hostile + ".json"))));
     }
+
+    [Fact]
+    public void Pull_existingFileThatIsNotRegular_stopsThePull_beforeAnyFileIsWritten()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "symbolic links to devices are a Unix case");
+        using var ws = new WorkspaceBuilder().File("descope.yaml", WorkspaceBuilder.TwoEnvironments);
+        File.CreateSymbolicLink(Path.Combine(ws.Root, "tenants.yaml"), "/dev/zero");
+        var flows = new Dictionary<string, JsonObject> { ["sign-in"] = JsonNode.Parse(WorkspaceBuilder.Flow("sign-in"))!.AsObject() };
+        var live = new LiveSnapshot(flows, null, new Dictionary<string, JsonObject>(), UsedProjectSnapshot: true);
+
+        var error = Assert.Throws<UserError>(() => WorkspacePuller.Pull(ws.Root, ManageConfig.Default, "dev", _ => null, live, force: false));
+
+        Assert.Contains("tenants.yaml: is not a regular file", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(ws.Root, "flows", "sign-in.json")));
+    }
 }

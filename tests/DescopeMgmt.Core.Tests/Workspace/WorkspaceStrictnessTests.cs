@@ -70,6 +70,7 @@ public sealed class WorkspaceStrictnessTests
     [InlineData("tenant:\n  - id: acme\n    name: Acme\n", 1, "expected only 'tenants:'")]
     [InlineData("tenants:\n  -\n  - id: acme\n    name: Acme\n", 2, "each tenant must be a mapping")]
     [InlineData("tenants:\n  - acme\n", 2, "each tenant must be a mapping")]
+    [InlineData("tenants:\n  - id: acme\n    name: Acme\n    id: other\n", 4, "invalid YAML")]
     public void Load_tenantsOfTheWrongShape_isAnErrorAtItsLine(string text, int line, string message)
     {
         var error = SingleError(LoadWith("tenants.yaml", text));
