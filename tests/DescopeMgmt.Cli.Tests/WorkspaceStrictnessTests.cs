@@ -108,6 +108,23 @@ public sealed class WorkspaceStrictnessTests
     }
 
     [Fact]
+    public async Task FlowExportAll_hostileFlowIdFromTheFlowList_exits1NamingIt_andWritesNothing()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await cli.SeedFlowsAsync("sign-in");
+        using (var client = cli.Client())
+        {
+            await client.Flows.ImportAsync("../x", FlowGenerator.Create("x", taskCount: 2, seed: 1), Ct);
+        }
+
+        var result = await cli.RunAsync("flow", "export", "--all", "-o", "out/flows");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("'../x' (from POST /v1/mgmt/flow/list)", result.All, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(cli.WorkingDirectory, "out")));
+    }
+
+    [Fact]
     public async Task InitFromLive_hostileFlowIdFromTheFlowList_exits1_andWritesNoFlowFile()
     {
         await using var cli = await CliHarness.StartAsync();

@@ -47,7 +47,7 @@ public static partial class TemplateText
             {
                 // The value itself is never printed: it is a secret.
                 problems.Add(WorkspaceProblem.Error(file, line, column,
-                    $"${{{name}}} (from {found.Source}) has the value of the management key in {keyVariable}; a key must never be written into workspace content"));
+                    $"${{{name}}} (from {found.Source}) holds the value of the management key in {keyVariable}; a key must never be written into workspace content"));
                 result.Append(match.Value);
             }
             else

@@ -48,10 +48,19 @@ public sealed class TemplateValues
         return _getVariable(ProcessPrefix + name) is { } fromProcess ? (fromProcess, ProcessPrefix + name) : null;
     }
 
-    /// <summary>The management key variable whose value <paramref name="value"/> is, or null when it is none.</summary>
+    /// <summary>
+    /// The management key variable whose value <paramref name="value"/> is or contains (a value such as
+    /// <c>Bearer P2..:K2..</c> leaks the key as surely), or null when it holds none.
+    /// </summary>
     public string? KeyVariableHolding(string value)
     {
         var trimmed = value.Trim();
-        return trimmed.Length == 0 ? null : _keys.FirstOrDefault(k => string.Equals(k.Value, trimmed, StringComparison.Ordinal)).Variable;
+        return trimmed.Length == 0
+            ? null
+            : _keys.FirstOrDefault(k => string.Equals(k.Value, trimmed, StringComparison.Ordinal)
+                || (k.Value.Length >= MinimumContainedKeyLength && trimmed.Contains(k.Value, StringComparison.Ordinal))).Variable;
     }
+
+    // Short values (a test key "x") would match ordinary text; real management keys are far longer.
+    private const int MinimumContainedKeyLength = 16;
 }

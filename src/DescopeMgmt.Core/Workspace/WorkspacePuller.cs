@@ -57,6 +57,13 @@ public static class WorkspacePuller
             Flows.FlowIds.EnsureSafe(id, source);
         }
 
+        // On Windows and macOS file names ignore case: two such flows would overwrite one file.
+        if (pulledFlows.GroupBy(f => f.Key, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } clash)
+        {
+            throw new UserError("flow_id_clash", $"Flows {string.Join(" and ", clash.Select(f => $"'{f.Key}'"))} (from {source}) differ only in case, so they would share one file on Windows and macOS.",
+                "Rename one of them in Descope, or leave them unmanaged (manage.flows in descope.yaml).");
+        }
+
         foreach (var (id, flow) in pulledFlows)
         {
             files.Add(PullFile(root, WorkspaceLayout.FlowPath(root, id), WorkspaceWriter.FlowText(flow), force,

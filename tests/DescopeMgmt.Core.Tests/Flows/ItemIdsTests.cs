@@ -98,4 +98,21 @@ public sealed class ItemIdsTests
         Assert.Contains("tenants.yaml: is not a regular file", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(ws.Root, "flows", "sign-in.json")));
     }
+
+    [Fact]
+    public void Pull_flowIdsDifferingOnlyInCase_stopThePull_beforeAnyFileIsWritten()
+    {
+        using var ws = new WorkspaceBuilder().File("descope.yaml", WorkspaceBuilder.TwoEnvironments);
+        var flows = new Dictionary<string, JsonObject>
+        {
+            ["sign-in"] = JsonNode.Parse(WorkspaceBuilder.Flow("sign-in"))!.AsObject(),
+            ["Sign-In"] = JsonNode.Parse(WorkspaceBuilder.Flow("Sign-In"))!.AsObject(),
+        };
+        var live = new LiveSnapshot(flows, null, new Dictionary<string, JsonObject>(), UsedProjectSnapshot: true);
+
+        var error = Assert.Throws<UserError>(() => WorkspacePuller.Pull(ws.Root, ManageConfig.Default, "dev", _ => null, live, force: true));
+
+        Assert.Contains("'Sign-In' and 'sign-in' (from POST /v1/mgmt/project/snapshot/export) differ only in case", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(ws.Root, "flows")));
+    }
 }

@@ -59,7 +59,7 @@ public sealed class TemplateValuesTests
         var error = Assert.Single(loaded.Problems);
         Assert.Equal("flows/sign-in.json", error.File);
         Assert.NotNull(error.Line);
-        Assert.Contains($"has the value of the management key in {keyVariable}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"holds the value of the management key in {keyVariable}", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(DevKey, error.ToString(), StringComparison.Ordinal);
     }
 
@@ -87,5 +87,15 @@ public sealed class TemplateValuesTests
         var error = Assert.Single(loaded.Problems, p => p.Severity == ProblemSeverity.Error);
         Assert.Equal(("tenants.yaml", 3), (error.File, error.Line!.Value));
         Assert.DoesNotContain(DevKey, string.Join('\n', loaded.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_valueContainingAManagementKey_isRefused()
+    {
+        var loaded = Load("${AUTH}", Process(("DESCOPE_VAR_AUTH", $"Bearer P2dev:{DevKey}"), ("DEV_KEY", DevKey)));
+
+        var error = Assert.Single(loaded.Problems);
+        Assert.Contains("management key in DEV_KEY", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(DevKey, error.ToString(), StringComparison.Ordinal);
     }
 }
