@@ -82,6 +82,33 @@ public sealed class WorkspaceStrictnessTests
         Assert.DoesNotContain("Unexpected error", plan.All, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ValidatePlanApply_flowAsDeepAsTheLimit_passEveryStep_soValidateNeverAcceptsWhatApplyRefuses()
+    {
+        await using var cli = await WorkspaceAsync();
+        var flow = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(cli.WorkingDirectory, "flows", "sign-in.json"), Ct))!.AsObject();
+        var nested = string.Concat(Enumerable.Repeat("[", Core.Workspace.WorkspaceFiles.MaxDepth - 1)) + new string(']', Core.Workspace.WorkspaceFiles.MaxDepth - 1);
+        flow["metadata"]!["description"] = "deep";
+        var compact = flow.ToJsonString();
+        var text = compact[..^1] + ", \"deep\": " + nested + "}";
+        Write(cli, "flows/sign-in.json", text);
+
+        var validate = await cli.RunAsync("flow", "validate");
+        var plan = await cli.RunAsync("plan", "--output", "json");
+        var markdown = await cli.RunAsync("drift", "--format", "markdown");
+        var apply = await cli.RunAsync("apply", "--yes");
+        var tooDeep = compact[..^1] + ", \"deep\": [" + nested + "]}";
+        Write(cli, "flows/sign-in.json", tooDeep);
+        var refused = await cli.RunAsync("flow", "validate");
+
+        Assert.True(validate.ExitCode == 0, validate.All);
+        Assert.True(plan.ExitCode == 0, plan.All);
+        Assert.True(markdown.ExitCode == 2, markdown.All);
+        Assert.True(apply.ExitCode == 0, apply.All);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("flows/sign-in.json:1:", refused.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("../../x")]
     [InlineData("/tmp/descope-mgmt-escape")]
