@@ -10,15 +10,18 @@ namespace DescopeMgmt.Core.Flows;
 public sealed class FlowExportService(DescopeClient client)
 {
     /// <summary>Exports each flow to <paramref name="directory"/>; reports after every flow. Stops at the first failure.</summary>
+    /// <param name="idSource">Where the IDs came from (the flow list request, the command line), named when one is not a safe file name.</param>
     public async Task<IReadOnlyList<ExportedFlowFile>> ExportAsync(
         IReadOnlyList<string> flowIds,
         string directory,
         IProgress<int>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? idSource = null)
     {
+        // IDs may come from the server's flow list (--all): all are checked before any file is written.
         foreach (var id in flowIds)
         {
-            FlowIds.EnsureSafe(id);
+            FlowIds.EnsureSafe(id, idSource);
         }
 
         var written = new List<ExportedFlowFile>(flowIds.Count);

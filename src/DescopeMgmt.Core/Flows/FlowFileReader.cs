@@ -15,17 +15,13 @@ public static class FlowFileReader
 {
     public static FlowFile Read(string path, string? flowIdOverride)
     {
-        string text;
-        try
+        var (text, failure) = Workspace.WorkspaceFiles.ReadText(path);
+        if (failure is not null)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError("file_unreadable", $"Cannot read {path}: {ex.Message}", "Check the path and its permissions.");
+            throw Workspace.WorkspaceFiles.ToError(path, failure);
         }
 
-        return Parse(text, path, flowIdOverride);
+        return Parse(text!, path, flowIdOverride);
     }
 
     public static FlowFile Parse(string text, string path, string? flowIdOverride)
@@ -33,7 +29,7 @@ public static class FlowFileReader
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            root = JsonNode.Parse(text, documentOptions: Workspace.CompactJsonReader.Options);
         }
         catch (JsonException ex)
         {
@@ -62,7 +58,7 @@ public static class FlowFileReader
                 "Pass --flow-id ID.");
         }
 
-        FlowIds.EnsureSafe(id);
+        FlowIds.EnsureSafe(id, path);
         flow["flowId"] = id;
         return new FlowFile(id, flow, path, format);
     }

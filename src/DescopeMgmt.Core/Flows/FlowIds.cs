@@ -1,25 +1,14 @@
-using System.Text.RegularExpressions;
+using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Core.Flows;
 
-/// <summary>Flow IDs become file names, so only safe ones are accepted.</summary>
-public static partial class FlowIds
+/// <summary>Flow IDs become file names (<c>flows/&lt;id&gt;.json</c>), so they follow <see cref="ItemIds"/>.</summary>
+public static class FlowIds
 {
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")]
-    private static partial Regex SafeId();
+    public static bool IsSafe(string id) => ItemIds.IsSafe(id);
 
-    public static bool IsSafe(string id) => SafeId().IsMatch(id) && !id.Contains("..", StringComparison.Ordinal);
+    /// <param name="source">Where the ID came from (a request path, a file), named in the error.</param>
+    public static string EnsureSafe(string id, string? source = null) => ItemIds.EnsureSafe(id, "flow", source);
 
-    public static string EnsureSafe(string id)
-    {
-        if (!IsSafe(id))
-        {
-            throw new UserError("invalid_flow_id", $"'{id}' is not a safe flow ID.",
-                "Flow IDs use letters, digits, '-', '_' and '.', start with a letter or digit, and are at most 100 characters.");
-        }
-
-        return id;
-    }
-
-    public static string FileName(string id) => EnsureSafe(id) + ".json";
+    public static string FileName(string id, string? source = null) => EnsureSafe(id, source) + ".json";
 }

@@ -18,8 +18,19 @@ public static class TenantDocuments
     public static JsonObject ToDocument(Tenant tenant) =>
         (JsonObject)JsonSerializer.SerializeToNode(tenant, ApiJsonContext.Default.Tenant)!;
 
-    public static Tenant FromDocument(JsonObject document) =>
-        document.Deserialize(ApiJsonContext.Default.Tenant) ?? new Tenant();
+    /// <exception cref="UserError">A field has the wrong type; the workspace loader types tenants.yaml, so this guards other sources.</exception>
+    public static Tenant FromDocument(JsonObject document)
+    {
+        try
+        {
+            return document.Deserialize(ApiJsonContext.Default.Tenant) ?? new Tenant();
+        }
+        catch (JsonException ex)
+        {
+            throw new UserError("invalid_tenant", $"Tenant '{document["id"]}' has a field of the wrong type at {ex.Path ?? "$"}.",
+                "Fix the tenant (tenants.yaml: run `descope-mgmt flow validate`) and try again.", ex);
+        }
+    }
 
     /// <summary>The write body that makes the tenant equal to <paramref name="document"/> (every field, since update replaces all).</summary>
     public static TenantWrite ToWrite(JsonObject document)

@@ -12,24 +12,16 @@ namespace DescopeMgmt.Core.Workspace;
 /// </summary>
 internal sealed class CompactJsonReader
 {
-    private static readonly JsonDocumentOptions Options = new() { AllowDuplicateProperties = false };
+    public static readonly JsonDocumentOptions Options = new() { AllowDuplicateProperties = false, MaxDepth = WorkspaceFiles.MaxDepth };
 
     private readonly ArrayBufferWriter<byte> _file = new(64 * 1024);
     private readonly ArrayBufferWriter<byte> _minified = new(64 * 1024);
 
-    /// <summary>The file's bytes, valid until the next call; large files would otherwise each leave garbage on the large-object heap.</summary>
-    public ReadOnlyMemory<byte> ReadAllBytes(string path)
-    {
-        _file.ResetWrittenCount();
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-        int read;
-        while ((read = stream.Read(_file.GetSpan(Math.Max(4096, (int)Math.Min(stream.Length, int.MaxValue) - _file.WrittenCount)))) > 0)
-        {
-            _file.Advance(read);
-        }
+    /// <summary>The bytes of the last file read, valid until the next call; large files would otherwise each leave garbage on the large-object heap.</summary>
+    public ReadOnlyMemory<byte> Bytes => _file.WrittenMemory;
 
-        return _file.WrittenMemory;
-    }
+    /// <summary>Reads the file with <see cref="WorkspaceFiles.TryRead"/> into <see cref="Bytes"/>; null when it could be read.</summary>
+    public WorkspaceFiles.Failure? Read(string path) => WorkspaceFiles.TryRead(path, _file);
 
     /// <summary>Parses <paramref name="utf8"/> (duplicate keys refused, with their line and column) into a compact element.</summary>
     /// <exception cref="JsonException">The text is not valid JSON.</exception>
@@ -42,7 +34,7 @@ internal sealed class CompactJsonReader
             parsed.RootElement.WriteTo(writer);
         }
 
-        using var compact = JsonDocument.Parse(_minified.WrittenMemory);
+        using var compact = JsonDocument.Parse(_minified.WrittenMemory, Options);
         return compact.RootElement.Clone();
     }
 }

@@ -23,9 +23,9 @@ internal static class FlowRules
             return;
         }
 
-        if (!FlowIds.IsSafe(fileId))
+        if (Model.ItemIds.Problem(fileId) is { } unsafeId)
         {
-            problems.Add(WorkspaceProblem.Error(file, null, null, $"'{fileId}' is not a safe flow ID (letters, digits, '-', '_', '.')"));
+            problems.Add(WorkspaceProblem.Error(file, null, null, $"'{Model.ItemIds.Printable(fileId)}' is not a safe flow ID: {unsafeId}"));
         }
 
         var flowId = String(flow, "flowId");

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace DescopeMgmt.Core.Workspace;
 
 /// <summary>
-/// <c>${NAME}</c> substitution for workspace files (design.md §4): from the environment's vars, then
-/// the process environment. <c>$${</c> is a literal <c>${</c>. Handlebars <c>{{...}}</c> is never touched.
+/// <c>${NAME}</c> substitution for workspace files, with values from <see cref="TemplateValues"/>.
+/// <c>$${</c> is a literal <c>${</c>. Handlebars <c>{{...}}</c> is never touched.
 /// </summary>
 public static partial class TemplateText
 {
@@ -20,8 +20,8 @@ public static partial class TemplateText
     /// <summary>Makes every <c>${</c> literal (<c>$${</c>), for live content written into a workspace file.</summary>
     public static string Escape(string text) => text.Replace("${", "$${", StringComparison.Ordinal);
 
-    /// <summary>Substitutes every placeholder; each undefined name becomes a problem at its line and column.</summary>
-    public static string Substitute(string text, string file, Func<string, string?> lookup, List<WorkspaceProblem> problems)
+    /// <summary>Substitutes every placeholder; each undefined name, or value that is a management key, becomes a problem at its line and column.</summary>
+    public static string Substitute(string text, string file, TemplateValues values, List<WorkspaceProblem> problems)
     {
         var result = new StringBuilder(text.Length);
         var last = 0;
@@ -36,15 +36,23 @@ public static partial class TemplateText
             }
 
             var name = match.Groups[1].Value;
-            if (lookup(name) is { } value)
+            var (line, column) = Position(text, match.Index);
+            if (values.Find(name) is not { } found)
             {
-                result.Append(value);
+                problems.Add(WorkspaceProblem.Error(file, line, column,
+                    $"${{{name}}} is not defined: add {name} to the environment's vars in descope.yaml, or set the process variable {TemplateValues.ProcessPrefix}{name}"));
+                result.Append(match.Value);
+            }
+            else if (values.KeyVariableHolding(found.Value) is { } keyVariable)
+            {
+                // The value itself is never printed: it is a secret.
+                problems.Add(WorkspaceProblem.Error(file, line, column,
+                    $"${{{name}}} (from {found.Source}) holds the value of the management key in {keyVariable}; a key must never be written into workspace content"));
+                result.Append(match.Value);
             }
             else
             {
-                var (line, column) = Position(text, match.Index);
-                problems.Add(WorkspaceProblem.Error(file, line, column, $"${{{name}}} is not defined (set it in the environment's vars or as an environment variable)"));
-                result.Append(match.Value);
+                result.Append(found.Value);
             }
         }
 

@@ -7,12 +7,7 @@ public sealed record EnvironmentConfig(
     string? ManagementKeyVariable,
     string? BaseUrl,
     IReadOnlyDictionary<string, string> Vars,
-    bool IsProtected)
-{
-    /// <summary>Where <c>${NAME}</c> comes from (design.md §4): this environment's vars, then the process environment.</summary>
-    public static Func<string, string?> Lookup(EnvironmentConfig? environment, Func<string, string?> getVariable) =>
-        name => environment is not null && environment.Vars.TryGetValue(name, out var value) ? value : getVariable(name);
-}
+    bool IsProtected);
 
 /// <summary>The <c>manage:</c> section: what the workspace owns.</summary>
 public sealed record ManageConfig(IReadOnlySet<string>? Flows, bool Tenants, bool Theme, bool DeleteMissing)

@@ -24,8 +24,22 @@ public static partial class WorkspaceConfigReader
         }
 
         var empty = new WorkspaceConfig(path, new Dictionary<string, EnvironmentConfig>(), null, ManageConfig.Default);
-        if (YamlNodes.Parse(File.ReadAllText(path), FileName, problems) is not YamlMappingNode top)
+        var (text, failure) = WorkspaceFiles.ReadText(path);
+        if (failure is not null)
         {
+            problems.Add(WorkspaceProblem.Error(FileName, failure.Line, null, failure.Message));
+            return empty;
+        }
+
+        var parsed = YamlNodes.Parse(text!, FileName, problems);
+        if (parsed is not YamlMappingNode top)
+        {
+            if (parsed is not null || !problems.Any(p => p.File == FileName))
+            {
+                problems.Add(WorkspaceProblem.Error(FileName, parsed is null ? 1 : YamlNodes.Line(parsed), null,
+                    "expected a mapping with version, environments and manage"));
+            }
+
             return empty;
         }
 
@@ -63,6 +77,11 @@ public static partial class WorkspaceConfigReader
             problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(Child(top, "defaultEnvironment")!), null, $"defaultEnvironment '{defaultEnvironment}' is not one of the environments"));
         }
 
+        if (Child(top, "manage") is { } manageNode and not YamlMappingNode && !YamlNodes.IsNull(manageNode))
+        {
+            problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(manageNode), YamlNodes.Column(manageNode), "manage must be a mapping (flows, tenants, theme, deleteMissing)"));
+        }
+
         return new WorkspaceConfig(path, environments, defaultEnvironment, ReadManage(Child(top, "manage") as YamlMappingNode, problems));
     }
 
@@ -89,13 +108,36 @@ public static partial class WorkspaceConfigReader
             }
         }
 
+        else if (Child(env, "managementKey") is { } notScalar and not YamlScalarNode)
+        {
+            problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(notScalar), YamlNodes.Column(notScalar),
+                $"environment '{name}': managementKey must be a single ${{VARIABLE}} reference"));
+        }
+
         var vars = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Child(env, "vars") is YamlMappingNode varsNode)
         {
             foreach (var (k, v) in varsNode.Children)
             {
+                if (v is not YamlScalarNode)
+                {
+                    problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(v), YamlNodes.Column(v),
+                        $"environments.{name}.vars.{YamlNodes.Scalar(k)} must be a text value, not a list or mapping"));
+                }
+
                 vars[YamlNodes.Scalar(k) ?? ""] = YamlNodes.Scalar(v) ?? "";
             }
+        }
+        else if (Child(env, "vars") is { } notMapping && !YamlNodes.IsNull(notMapping))
+        {
+            problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(notMapping), YamlNodes.Column(notMapping),
+                $"environments.{name}.vars must be a mapping of NAME: value"));
+        }
+
+        if (Child(env, "baseUrl") is { } baseUrlNode and not YamlScalarNode)
+        {
+            problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(baseUrlNode), YamlNodes.Column(baseUrlNode),
+                $"environments.{name}.baseUrl must be a URL or 'local'"));
         }
 
         var isProtected = Flag(env, "protected", false, $"environments.{name}.", problems);
@@ -127,25 +169,25 @@ public static partial class WorkspaceConfigReader
     }
 
     /// <summary>
-    /// A YAML boolean (true/false, yes/no, on/off in any case). Anything else is an error rather than a
+    /// A YAML boolean (<see cref="YamlNodes.Boolean"/>). Anything else is an error rather than a
     /// silent false: a misspelt <c>protected: ture</c> must not leave prod unprotected.
     /// </summary>
     private static bool Flag(YamlMappingNode map, string key, bool fallback, string prefix, List<WorkspaceProblem> problems)
     {
         var node = Child(map, key);
-        switch (YamlNodes.Scalar(node)?.ToLowerInvariant())
+        if (node is null)
         {
-            case null:
-                return fallback;
-            case "true" or "yes" or "on":
-                return true;
-            case "false" or "no" or "off":
-                return false;
-            default:
-                problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(node!), YamlNodes.Column(node!), $"{prefix}{key} must be true or false"));
-                // An unreadable protected flag fails safe: the environment stays protected.
-                return fallback || key == "protected";
+            return fallback;
         }
+
+        if (YamlNodes.Boolean(node) is { } value)
+        {
+            return value;
+        }
+
+        problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(node), YamlNodes.Column(node), $"{prefix}{key} must be true or false"));
+        // An unreadable protected flag fails safe: the environment stays protected.
+        return fallback || key == "protected";
     }
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>

@@ -39,23 +39,52 @@ public static class WorkspacePuller
         LoadedWorkspace? current = null;
         LoadedWorkspace Current() => current ??= WorkspaceLoader.Load(root, environmentName, getVariable);
         var files = new List<PulledFile>();
+        if (File.Exists(Path.Combine(root, WorkspaceLayout.FlowsFolder)))
+        {
+            throw new UserError("workspace_invalid", $"{WorkspaceLayout.FlowsFolder} in {root} is a file; it must be the folder of flow files.",
+                "Move the file away, then pull again.");
+        }
 
-        foreach (var (id, flow) in live.Flows.Where(f => manage.ManagesFlow(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal))
+        // Every file is decided before any is written, so a file that stops the pull leaves the workspace as it was.
+        var writes = new List<(string Path, string Text)>();
+        var pulledFlows = live.Flows.Where(f => manage.ManagesFlow(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+
+        // The server chooses flow IDs and each becomes a file name: every one is checked before any file
+        // is written, so a hostile or odd ID ('../x', 'CON') stops the pull with nothing written.
+        var source = live.UsedProjectSnapshot ? "POST /v1/mgmt/project/snapshot/export" : "POST /v1/mgmt/flow/list";
+        foreach (var (id, _) in pulledFlows)
+        {
+            Flows.FlowIds.EnsureSafe(id, source);
+        }
+
+        // On Windows and macOS file names ignore case: two such flows would overwrite one file.
+        if (pulledFlows.GroupBy(f => f.Key, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } clash)
+        {
+            throw new UserError("flow_id_clash", $"Flows {string.Join(" and ", clash.Select(f => $"'{f.Key}'"))} (from {source}) differ only in case, so they would share one file on Windows and macOS.",
+                "Rename one of them in Descope, or leave them unmanaged (manage.flows in descope.yaml).");
+        }
+
+        foreach (var (id, flow) in pulledFlows)
         {
             files.Add(PullFile(root, WorkspaceLayout.FlowPath(root, id), WorkspaceWriter.FlowText(flow), force,
-                () => [Difference(ResourceKey.Flow(id), Current().Flows.GetValueOrDefault(id)?.Document, flow)]));
+                () => [Difference(ResourceKey.Flow(id), Current().Flows.GetValueOrDefault(id)?.Document, flow)], writes));
         }
 
         if (manage.Theme && live.Theme is { Count: > 0 } theme)
         {
             files.Add(PullFile(root, Path.Combine(root, WorkspaceLayout.ThemeFile), WorkspaceWriter.ThemeText(theme), force,
-                () => [Difference(ResourceKey.Theme, Current().Theme, theme)]));
+                () => [Difference(ResourceKey.Theme, Current().Theme, theme)], writes));
         }
 
         if (manage.Tenants)
         {
             files.Add(PullFile(root, Path.Combine(root, WorkspaceLayout.TenantsFile), WorkspaceWriter.TenantsText(live.Tenants.Values), force,
-                () => TenantDifferences(Current().Tenants ?? [], live.Tenants)));
+                () => TenantDifferences(Current().Tenants ?? [], live.Tenants), writes));
+        }
+
+        foreach (var (path, text) in writes)
+        {
+            WorkspaceWriter.Write(path, text);
         }
 
         var flowsFolder = Path.Combine(root, WorkspaceLayout.FlowsFolder);
@@ -69,13 +98,20 @@ public static class WorkspacePuller
         return new PullResult(files, notLive);
     }
 
-    private static PulledFile PullFile(string root, string path, string liveText, bool force, Func<IEnumerable<PullDifference>> differences)
+    private static PulledFile PullFile(string root, string path, string liveText, bool force, Func<IEnumerable<PullDifference>> differences, List<(string Path, string Text)> writes)
     {
         var relative = WorkspaceLayout.Relative(root, path);
         var text = TemplateText.Escape(liveText);
         if (File.Exists(path))
         {
-            var existing = File.ReadAllText(path);
+            var (read, failure) = WorkspaceFiles.ReadText(path);
+            if (failure is not null)
+            {
+                throw new UserError("workspace_file_unreadable", $"{relative}{(failure.Line is { } line ? $":{line}" : "")}: {failure.Message}.",
+                    "Replace it with a regular UTF-8 file (or delete it), then pull again.");
+            }
+
+            var existing = read!;
             if (string.Equals(existing, text, StringComparison.Ordinal))
             {
                 return new PulledFile(relative, PullStatus.Unchanged, []);
@@ -88,7 +124,7 @@ public static class WorkspacePuller
             }
         }
 
-        WorkspaceWriter.Write(path, text);
+        writes.Add((path, text));
         return new PulledFile(relative, PullStatus.Written, []);
     }
 

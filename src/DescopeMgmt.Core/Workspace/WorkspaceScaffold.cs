@@ -12,7 +12,7 @@ public static class WorkspaceScaffold
             # Only a ${"{"}VARIABLE{"}"} reference: a literal key here is an error.
             managementKey: ${"{"}DESCOPE_{environment.ToUpperInvariant().Replace('-', '_')}_MANAGEMENT_KEY{"}"}
         {(baseUrl is null ? "" : $"    baseUrl: {baseUrl}\n")}    # protected: true    # apply/rollback then need the environment name typed, or --yes
-            vars: {"{}"}           # values for ${"{"}NAME{"}"} placeholders in flows/, theme.json and tenants.yaml
+            vars: {"{}"}           # values for ${"{"}NAME{"}"} placeholders in flows/, theme.json and tenants.yaml; a name not here is read from DESCOPE_VAR_NAME
         defaultEnvironment: {environment}
         manage:
           flows: all               # or a list of flow IDs; other flows are reported as unmanaged, never touched

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace DescopeMgmt.Core.Workspace;
@@ -8,6 +9,8 @@ namespace DescopeMgmt.Core.Workspace;
 /// <summary>
 /// YAML through YamlDotNet's representation model (a parser, no reflection: NativeAOT-safe), keeping
 /// line numbers for messages. Plain scalars become JSON booleans, numbers or null; quoted ones stay strings.
+/// Anchors and aliases are refused: a self-referencing alias would overflow the stack and nested ones
+/// expand exponentially, and configuration gains nothing from them that a reviewer could still read.
 /// </summary>
 internal static class YamlNodes
 {
@@ -16,14 +19,36 @@ internal static class YamlNodes
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            var parser = new GuardedParser(new Parser(new StringReader(text)));
+            stream.Load(parser);
+            if (stream.Documents.Count > 1)
+            {
+                var second = stream.Documents[1].RootNode;
+                problems.Add(WorkspaceProblem.Error(file, Line(second), null, "the file holds more than one YAML document ('---'); keep one"));
+                return null;
+            }
+
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
         catch (YamlException ex)
         {
-            problems.Add(WorkspaceProblem.Error(file, (int)ex.Start.Line, (int)ex.Start.Column, $"invalid YAML: {ex.InnerException?.Message ?? ex.Message}"));
+            problems.Add(WorkspaceProblem.Error(file, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column), $"invalid YAML: {Reason(ex)}"));
             return null;
         }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // The parser's own failures that are not YamlExceptions are still about this file, never a bug report.
+            problems.Add(WorkspaceProblem.Error(file, null, null, $"invalid YAML: {ex.Message}"));
+            return null;
+        }
+    }
+
+    /// <summary>The parser's message without the "(Line: .., Col: ..) - (..): " prefix: the location is printed already.</summary>
+    private static string Reason(YamlException ex)
+    {
+        var message = ex.InnerException?.Message ?? ex.Message;
+        var prefixEnd = message.StartsWith("(Line:", StringComparison.Ordinal) ? message.IndexOf("): ", StringComparison.Ordinal) : -1;
+        return prefixEnd >= 0 ? message[(prefixEnd + 3)..] : message;
     }
 
     public static int Line(YamlNode node) => (int)node.Start.Line;
@@ -31,6 +56,27 @@ internal static class YamlNodes
     public static int Column(YamlNode node) => (int)node.Start.Column;
 
     public static string? Scalar(YamlNode? node) => node is YamlScalarNode s ? s.Value : null;
+
+    /// <summary>A plain scalar YAML reads as null: nothing, <c>~</c> or <c>null</c>.</summary>
+    public static bool IsNull(YamlNode? node) =>
+        node is null || node is YamlScalarNode { Style: not (ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted) } s
+            && s.Value is null or "" or "~" or "null" or "Null" or "NULL";
+
+    /// <summary>
+    /// The one boolean rule of every workspace YAML file, where a field is a boolean: true/false, yes/no,
+    /// on/off in any case. Null for anything else, which callers report as an error rather than reading
+    /// it as false. Free-form values (custom attributes) read only true/false as booleans, so a text
+    /// such as "yes" or "no" there stays a text.
+    /// </summary>
+    public static bool? Boolean(YamlNode? node) =>
+        node is YamlScalarNode s
+            ? s.Value?.ToLowerInvariant() switch
+            {
+                "true" or "yes" or "on" => true,
+                "false" or "no" or "off" => false,
+                _ => null,
+            }
+            : null;
 
     public static JsonNode? ToJson(YamlNode node) => node switch
     {
@@ -48,14 +94,50 @@ internal static class YamlNodes
             return JsonValue.Create(value);
         }
 
+        if (IsNull(scalar))
+        {
+            return null;
+        }
+
         return value switch
         {
-            "" or "~" or "null" or "Null" or "NULL" => null,
             "true" or "True" or "TRUE" => JsonValue.Create(true),
             "false" or "False" or "FALSE" => JsonValue.Create(false),
             _ when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => JsonValue.Create(l),
-            _ when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && value.Any(char.IsDigit) => JsonValue.Create(d),
+            _ when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && value.Any(char.IsDigit) => JsonValue.Create(d),
             _ => JsonValue.Create(value),
         };
+    }
+
+    /// <summary>Passes the parser's events on, refusing anchors, aliases and nesting deeper than <see cref="WorkspaceFiles.MaxDepth"/>.</summary>
+    private sealed class GuardedParser(IParser inner) : IParser
+    {
+        private int _depth;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext())
+            {
+                return false;
+            }
+
+            var current = inner.Current!;
+            switch (current)
+            {
+                case AnchorAlias alias:
+                    throw new YamlException(current.Start, current.End, $"alias '*{alias.Value}' is not allowed in workspace files: write the value out");
+                case NodeEvent { Anchor.IsEmpty: false } anchored:
+                    throw new YamlException(current.Start, current.End, $"anchor '&{anchored.Anchor}' is not allowed in workspace files: write the value out");
+                case MappingStart or SequenceStart when ++_depth > WorkspaceFiles.MaxDepth:
+                    throw new YamlException(current.Start, current.End, $"nesting is deeper than {WorkspaceFiles.MaxDepth} levels");
+                case MappingEnd or SequenceEnd:
+                    _depth--;
+                    break;
+            }
+
+            return true;
+        }
     }
 }

@@ -37,6 +37,14 @@ internal sealed class WorkspaceBuilder : IDisposable
         return this;
     }
 
+    public WorkspaceBuilder Bytes(string relative, byte[] bytes)
+    {
+        var path = System.IO.Path.Combine(Root, relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllBytes(path, bytes);
+        return this;
+    }
+
     public static string Flow(string id, string redirect = "${APP_URL}/done", string startTask = "1", string screenId = "welcome") => $$$"""
         {
           "flowId": "{{{id}}}",

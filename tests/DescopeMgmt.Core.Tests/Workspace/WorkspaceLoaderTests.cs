@@ -21,12 +21,12 @@ public sealed class WorkspaceLoaderTests
     }
 
     [Fact]
-    public void Load_varMissingFromEnvironment_fallsBackToProcessEnvironment()
+    public void Load_varMissingFromEnvironment_fallsBackToThePrefixedProcessVariable()
     {
         using var ws = new WorkspaceBuilder().File("descope.yaml", WorkspaceBuilder.TwoEnvironments)
             .File("flows/sign-in.json", WorkspaceBuilder.Flow("sign-in", redirect: "${CALLBACK_HOST}/cb"));
 
-        var loaded = WorkspaceLoader.Load(ws.Root, "dev", name => name == "CALLBACK_HOST" ? "https://cb.test" : null).EnsureValid();
+        var loaded = WorkspaceLoader.Load(ws.Root, "dev", name => name == "DESCOPE_VAR_CALLBACK_HOST" ? "https://cb.test" : null).EnsureValid();
 
         Assert.Equal("https://cb.test/cb", Redirect(loaded));
     }
@@ -168,16 +168,13 @@ public sealed class WorkspaceLoaderTests
     }
 
     [Fact]
-    public void Load_tenantsKeyWithNoList_isAnEmptyList_asPullWritesForAProjectWithoutTenants()
+    public void Load_tenantsEmptyList_isAnEmptyList_asPullWritesForAProjectWithoutTenants()
     {
-        foreach (var text in new[] { WorkspaceWriter.TenantsText([]), "tenants:\n" })
-        {
-            using var ws = new WorkspaceBuilder().File("descope.yaml", WorkspaceBuilder.TwoEnvironments).File("tenants.yaml", text);
+        using var ws = new WorkspaceBuilder().File("descope.yaml", WorkspaceBuilder.TwoEnvironments).File("tenants.yaml", WorkspaceWriter.TenantsText([]));
 
-            var loaded = WorkspaceLoader.Load(ws.Root, "dev", NoEnv).EnsureValid();
+        var loaded = WorkspaceLoader.Load(ws.Root, "dev", NoEnv).EnsureValid();
 
-            Assert.NotNull(loaded.Tenants);
-            Assert.Empty(loaded.Tenants);
-        }
+        Assert.NotNull(loaded.Tenants);
+        Assert.Empty(loaded.Tenants);
     }
 }

@@ -59,7 +59,7 @@ internal static class FlowExportCommand
 
         var exporter = new FlowExportService(client);
         var files = await ProgressReporter.RunAsync(context.IO, "Exporting flows", ids.Count,
-            progress => exporter.ExportAsync(ids, directory, progress, cancellationToken)).ConfigureAwait(false);
+            progress => exporter.ExportAsync(ids, directory, progress, cancellationToken, options.All ? "POST /v1/mgmt/flow/list" : null)).ConfigureAwait(false);
 
         var items = files.Select(f => new ExportedFileItem(f.FlowId, f.Path, f.Bytes)).ToList();
         context.IO.Result(new ItemsDocument<ExportedFileItem>(items), CliJsonContext.Default.ItemsDocumentExportedFileItem,

@@ -25,11 +25,10 @@ internal static class FlowValidateCommand
         {
             // Inside a workspace, files are checked with the vars of the chosen (or default) environment.
             var environmentProblems = new List<WorkspaceProblem>();
-            var environment = context.WorkspaceRoot is { } workspaceRoot
-                ? WorkspaceLoader.EnvironmentFor(WorkspaceConfigReader.Read(workspaceRoot, []), context.Settings.Env, environmentProblems)
-                : null;
+            var config = context.WorkspaceRoot is { } workspaceRoot ? WorkspaceConfigReader.Read(workspaceRoot, []) : null;
+            var environment = config is null ? null : WorkspaceLoader.EnvironmentFor(config, context.Settings.Env, environmentProblems);
             problems = [.. environmentProblems, .. WorkspaceLoader.ValidateFlowFiles(files.Select(f => Path.GetFullPath(f, context.Env.CurrentDirectory)),
-                EnvironmentConfig.Lookup(environment, context.Env.GetVariable))];
+                config, environment, context.Env.GetVariable)];
             checkedWhat = $"{files.Length} file(s)";
         }
         else
