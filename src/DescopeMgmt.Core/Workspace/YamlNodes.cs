@@ -68,12 +68,17 @@ internal static class YamlNodes
     /// it as false. Free-form values (custom attributes) read only true/false as booleans, so a text
     /// such as "yes" or "no" there stays a text.
     /// </summary>
+    /// <summary>
+    /// The one boolean rule of every workspace file: YAML 1.2's plain <c>true</c>/<c>false</c> (any case
+    /// of the three spellings it allows). YAML 1.1's yes/no/on/off are refused, since other tools read them
+    /// as text, and a quoted "true" is text: a value means one thing whoever reads it.
+    /// </summary>
     public static bool? Boolean(YamlNode? node) =>
-        node is YamlScalarNode s
-            ? s.Value?.ToLowerInvariant() switch
+        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } s
+            ? s.Value switch
             {
-                "true" or "yes" or "on" => true,
-                "false" or "no" or "off" => false,
+                "true" or "True" or "TRUE" => true,
+                "false" or "False" or "FALSE" => false,
                 _ => null,
             }
             : null;

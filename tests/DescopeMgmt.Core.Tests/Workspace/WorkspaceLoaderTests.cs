@@ -137,7 +137,9 @@ public sealed class WorkspaceLoaderTests
     [Theory]
     [InlineData("protected: ture", "environments.prod.protected must be true or false")]
     [InlineData("protected: TRUE", null)]
-    [InlineData("protected: on", null)]
+    [InlineData("protected: on", "environments.prod.protected must be true or false")]
+    [InlineData("protected: yes", "environments.prod.protected must be true or false")]
+    [InlineData("protected: 'true'", "environments.prod.protected must be true or false")]
     public void Load_protectedFlag_acceptsYamlBooleans_andRejectsTypos(string line, string? error)
     {
         using var ws = new WorkspaceBuilder().File("descope.yaml", WorkspaceBuilder.TwoEnvironments.Replace("protected: true", line, StringComparison.Ordinal));

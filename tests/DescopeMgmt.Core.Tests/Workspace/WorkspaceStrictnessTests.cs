@@ -98,10 +98,9 @@ public sealed class WorkspaceStrictnessTests
     }
 
     [Theory]
-    [InlineData("yes", true)]
-    [InlineData("No", false)]
-    [InlineData("on", true)]
+    [InlineData("True", true)]
     [InlineData("FALSE", false)]
+    [InlineData("false", false)]
     public void Load_booleans_followOneRule_inTenantsYamlAsInDescopeYaml(string spelling, bool expected)
     {
         using var ws = new WorkspaceBuilder()
@@ -114,6 +113,23 @@ public sealed class WorkspaceStrictnessTests
         Assert.Equal(expected, loaded.Config.Manage.DeleteMissing);
         Assert.Equal(expected, tenant["enforceSSO"]!.GetValue<bool>());
         Assert.Equal(spelling, tenant["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("No")]
+    [InlineData("on")]
+    [InlineData("'true'")]
+    public void Load_yaml11BooleansAndQuotedTrue_areErrors_inTenantsYamlAsInDescopeYaml(string spelling)
+    {
+        using var ws = new WorkspaceBuilder()
+            .File("descope.yaml", WorkspaceBuilder.TwoEnvironments.Replace("deleteMissing: false", $"deleteMissing: {spelling}", StringComparison.Ordinal))
+            .File("tenants.yaml", $"tenants:\n  - id: acme\n    name: Acme\n    enforceSSO: {spelling}\n");
+
+        var loaded = WorkspaceLoader.Load(ws.Root, "dev", NoEnv);
+
+        Assert.Contains(loaded.Problems, p => p.Severity == ProblemSeverity.Error && p.File == "descope.yaml" && p.Message.Contains("deleteMissing", StringComparison.Ordinal));
+        Assert.Contains(loaded.Problems, p => p.Severity == ProblemSeverity.Error && p.File == "tenants.yaml" && p.Line == 4);
     }
 
     [Theory]
