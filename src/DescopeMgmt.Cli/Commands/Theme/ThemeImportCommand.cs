@@ -5,6 +5,7 @@ using DescopeMgmt.Cli.App;
 using DescopeMgmt.Core;
 using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
+using DescopeMgmt.Core.Workspace;
 
 namespace DescopeMgmt.Cli.Commands.Theme;
 
@@ -32,21 +33,34 @@ internal static class ThemeImportCommand
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The theme in the file, unwrapped from the raw API answer; anything but a v2 theme is refused before any API call.</summary>
     private static JsonObject Read(string path)
     {
+        var (text, failure) = WorkspaceFiles.ReadText(path);
+        if (failure is not null)
+        {
+            throw WorkspaceFiles.ToError(path, failure);
+        }
+
+        JsonNode? node;
         try
         {
-            var node = JsonNode.Parse(System.IO.File.ReadAllText(path)) as JsonObject
-                ?? throw new UserError("invalid_theme", $"{path} does not hold a JSON object.", null);
-            return node["theme"] is JsonObject wrapped ? (JsonObject)wrapped.DeepClone() : node;
+            node = JsonNode.Parse(text!, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException ex)
         {
             throw new UserError("invalid_json", $"{path}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: not valid JSON.", "Fix the file or export the theme again.");
         }
-        catch (IOException ex)
+
+        var theme = node is JsonObject { } answer && answer["theme"] is JsonObject wrapped ? (JsonObject)wrapped.DeepClone() : node;
+        var problems = ThemeRules.Problems(theme);
+        if (problems.Count > 0)
         {
-            throw new UserError("file_unreadable", $"Cannot read {path}: {ex.Message}", null);
+            throw new UserError("invalid_theme",
+                $"{path} is not a v2 theme: {string.Join("; ", problems.Take(5))}.",
+                "Export one with `descope-mgmt theme export -o theme.json` to see the expected shape.");
         }
+
+        return (JsonObject)theme!;
     }
 }

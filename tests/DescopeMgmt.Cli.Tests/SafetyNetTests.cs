@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+
+namespace DescopeMgmt.Cli.Tests;
+
+/// <summary>Inputs that used to change live state when they should not have, and the last guard on secrets.</summary>
+public sealed class SafetyNetTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("""{"anything":"goes"}""")]
+    [InlineData("""{"styles":"not-an-object"}""")]
+    [InlineData("""[1,2]""")]
+    public async Task ThemeImport_notAV2Theme_isRefusedBeforeAnyCall_andLiveThemeUnchanged(string content)
+    {
+        await using var cli = await CliHarness.StartAsync();
+        using var client = cli.Client();
+        var before = await client.Themes.ExportAsync(Ct);
+        var file = Path.Combine(cli.Root, "theme.json");
+        await File.WriteAllTextAsync(file, content, Ct);
+        cli.Host.Requests.Clear();
+
+        var result = await cli.RunAsync("theme", "import", file, "--yes");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is not a v2 theme", result.Error, StringComparison.Ordinal);
+        Assert.Empty(cli.Host.Requests.Snapshot());
+        Assert.Equal(before.ToJsonString(), (await client.Themes.ExportAsync(Ct)).ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("flow")]
+    [InlineData("tenant")]
+    public async Task Sync_applyWithDryRun_isAUsageError_andChangesNothing(string noun)
+    {
+        await using var cli = await TestWorkspace.WorkspaceAsync();
+        cli.Host.Requests.Clear();
+
+        var result = await cli.RunAsync(noun, "sync", "--apply", "--dry-run", "--yes");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not both", result.Error, StringComparison.Ordinal);
+        Assert.Empty(cli.WritingRequests());
+    }
+
+    [Fact]
+    public async Task SyncDryRun_showsThePlan_andChangesNothing()
+    {
+        await using var cli = await TestWorkspace.WorkspaceAsync();
+        cli.Host.Requests.Clear();
+
+        var result = await cli.RunAsync("tenant", "sync", "--dry-run", "--yes");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Dry run", result.Error, StringComparison.Ordinal);
+        Assert.Empty(cli.WritingRequests());
+    }
+
+    [Fact]
+    public async Task LiveValueEqualToTheKey_isRedactedInEveryRendering()
+    {
+        await using var cli = await TestWorkspace.WorkspaceAsync();
+        using (var client = cli.Client())
+        {
+            // Someone pasted the key into a tenant's name in the console: every rendering must hide it.
+            await client.Tenants.CreateAsync(new DescopeMgmt.Api.Tenants.TenantWrite { Id = "acme", Name = CliHarness.Key }, Ct);
+        }
+
+        var outputs = new List<CliResult>
+        {
+            await cli.RunAsync("plan"),
+            await cli.RunAsync("plan", "--output", "json"),
+            await cli.RunAsync("drift", "--format", "markdown"),
+            await cli.RunAsync("drift", "--format", "json"),
+            await cli.RunAsync("tenant", "get", "acme"),
+            await cli.RunAsync("tenant", "list", "--output", "json"),
+            await cli.RunAsync("tenant", "get", "acme", "-v"),
+        };
+
+        foreach (var output in outputs)
+        {
+            Assert.DoesNotContain(CliHarness.Key, output.All, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("(sensitive)", outputs[0].All, StringComparison.Ordinal);
+        Assert.NotNull(JsonNode.Parse(outputs[1].Out));
+    }
+}
