@@ -152,7 +152,7 @@ public sealed class WorkspaceStrictnessTests
     }
 
     [Fact]
-    public async Task InitFromLive_hostileFlowIdFromTheFlowList_exits1_andWritesNoFlowFile()
+    public async Task InitFromLive_hostileFlowIdFromTheFlowList_exits1_andLeavesTheFolderAsItWas()
     {
         await using var cli = await CliHarness.StartAsync();
         await cli.SeedFlowsAsync("sign-in");
@@ -170,7 +170,7 @@ public sealed class WorkspaceStrictnessTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("'../../x' (from POST /v1/mgmt/flow/list)", result.All, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(cli.Root, "a", "x.json")));
-        Assert.Empty(Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "flows")));
+        Assert.Empty(Directory.GetFileSystemEntries(cli.WorkingDirectory));
     }
 
     [Fact]

@@ -29,12 +29,29 @@ internal static class InitCommand
 
         var projectId = fromLive ? context.Target.ProjectId : context.ProjectIdIfKnown ?? "P2yourProjectId";
         var baseUrl = context.Target is { UseEmbeddedEmulator: true } ? "local" : context.Settings.BaseUrl;
-        Directory.CreateDirectory(Path.Combine(root, WorkspaceLayout.FlowsFolder));
+        var flows = Path.Combine(root, WorkspaceLayout.FlowsFolder);
+        var flowsExisted = Directory.Exists(flows);
+        Directory.CreateDirectory(flows);
         WorkspaceWriter.Write(yaml, WorkspaceScaffold.DescopeYaml(environment, projectId, baseUrl));
         if (fromLive)
         {
             context.IO.Info($"Created {yaml}");
-            await PullCommand.RunAsync(force: true, context, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await PullCommand.RunAsync(force: true, context, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // A pull that fails (an unreachable project, an answer that is not what it should be) writes no
+                // file; take back the scaffold too, so a retry starts from the same empty folder.
+                File.Delete(yaml);
+                if (!flowsExisted && !Directory.EnumerateFileSystemEntries(flows).Any())
+                {
+                    Directory.Delete(flows);
+                }
+
+                throw;
+            }
         }
         else
         {
