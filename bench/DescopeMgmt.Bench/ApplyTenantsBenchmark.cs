@@ -40,9 +40,11 @@ internal static class ApplyTenantsBenchmark
         var allowed = limit.Permits / limit.Window.TotalSeconds;
         Console.WriteLine($"apply: {tenantCount} tenant creates, emulator limit {limit.Permits}/{limit.Window.TotalSeconds:0}s, client --rate-limit 500/10s");
         Console.WriteLine($"  exit code         {exit}{(exit == 0 ? "" : $": {error.Split('\n').FirstOrDefault(l => l.Contains("Error", StringComparison.Ordinal))}")}");
-        Console.WriteLine($"  requests          {requests.Count} ({requests.Count(r => r.Path == "/v1/mgmt/tenant/create")} creates, {requests.Count(r => r.Path == "/v1/mgmt/tenant")} verifying reads)");
+        var writes = requests.Count(r => r.Path == "/v1/mgmt/tenant/create");
+        Console.WriteLine($"  requests          {requests.Count} ({writes} creates, {requests.Count - writes} other: {string.Join(", ", requests.Where(r => r.Path != "/v1/mgmt/tenant/create").GroupBy(r => r.Path).Select(g => $"{g.Count()} {g.Key}"))})");
+        Console.WriteLine($"  writes/requests   {(double)writes / requests.Count:P1}");
         Console.WriteLine($"  wall time         {wall.TotalSeconds:0.0} s");
-        Console.WriteLine($"  achieved rate     {rate:0.0} req/s = {rate / allowed:P0} of the allowed {allowed:0} req/s");
+        Console.WriteLine($"  achieved rate     {rate:0.0} req/s = {rate / allowed:P0} of the allowed {allowed:0} req/s; writes alone {writes / wall.TotalSeconds / allowed:P0}");
         Console.WriteLine($"  failed items      {(exit == 0 ? 0 : "see exit code")}");
         Console.WriteLine($"  429 answers       {requests.Count(r => r.StatusCode == 429)}");
     }

@@ -47,7 +47,8 @@ internal static class RollbackBenchmark
         var requests = bench.Host.Requests.Snapshot();
         Console.WriteLine($"flow rollback --all --latest: {flowCount} flows, {bytes / 1024.0 / flowCount:0.0} KB mean flow size");
         Console.WriteLine($"  wall time      {wall.TotalMilliseconds:0} ms ({wall.TotalMilliseconds / flowCount:0.0} ms per flow)");
-        Console.WriteLine($"  API requests   {requests.Count} ({requests.Count(r => r.Path.EndsWith("/import", StringComparison.Ordinal))} imports, {requests.Count(r => r.Path.EndsWith("/export", StringComparison.Ordinal))} exports)");
+        var imports = requests.Count(r => r.Path.EndsWith("/import", StringComparison.Ordinal));
+        Console.WriteLine($"  API requests   {requests.Count} ({imports} imports, {requests.Count - imports} other: {string.Join(", ", requests.Where(r => !r.Path.EndsWith("/import", StringComparison.Ordinal)).GroupBy(r => r.Path).Select(g => $"{g.Count()} {g.Key}"))})");
     }
 
     private static void Require((int Exit, TimeSpan Wall, string Out, string Error) result, string what)

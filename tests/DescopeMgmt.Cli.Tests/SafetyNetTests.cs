@@ -85,4 +85,20 @@ public sealed class SafetyNetTests
         Assert.Contains("(sensitive)", outputs[0].All, StringComparison.Ordinal);
         Assert.NotNull(JsonNode.Parse(outputs[1].Out));
     }
+
+    [Fact]
+    public async Task Plan_wrongKey_isOneUnauthorizedError_notExportUnavailable_andNoInterleavedWarning()
+    {
+        await using var cli = await TestWorkspace.WorkspaceAsync();
+        cli.Variables["DEV_KEY"] = "K2WrongKeyForThisProject000000000";
+
+        var result = await cli.RunAsync("plan");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("401", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not available", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Warning:", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Split('\n'), l => l.StartsWith("Error:", StringComparison.Ordinal));
+        Assert.DoesNotContain("K2WrongKeyForThisProject000000000", result.All, StringComparison.Ordinal);
+    }
 }

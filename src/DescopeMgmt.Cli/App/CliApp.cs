@@ -50,7 +50,9 @@ public static class CliApp
             DescopeApiException e => (ApiErrorCode(e), e.Message, e.Hint, ExitCodes.Error),
             DescopeConfigurationException e => ("invalid_configuration", e.Message, e.Hint, ExitCodes.Error),
             IOException or UnauthorizedAccessException => ("file_error", $"File error: {ex.Message}", "Check the path, the free disk space and the permissions.", ExitCodes.Error),
-            _ => ("unexpected", $"Unexpected error: {ex.Message}", "This is a bug in descope-mgmt; re-run with --verbose and report it.", ExitCodes.Error),
+            _ => ("unexpected", $"Unexpected error ({ex.GetType().Name}): {ex.Message}", settings.Verbose
+                ? "This is a bug in descope-mgmt; please report it with the details above."
+                : "This is a bug in descope-mgmt; re-run with --verbose for the details and report it.", ExitCodes.Error),
         };
 
         message = Redact(message, env.Secrets);
@@ -60,6 +62,12 @@ public static class CliApp
         if (settings.Json)
         {
             io.Result(new ErrorDocument(new ErrorBody(code, message, hint)), CliJsonContext.Default.ErrorDocument, (_, _) => { });
+        }
+
+        if (code == "unexpected")
+        {
+            // The one place a stack trace helps: a bug report. Never without -v, and never with a secret in it.
+            io.Verbose(Redact(ex.ToString(), env.Secrets));
         }
 
         io.WriteError(message, hint);

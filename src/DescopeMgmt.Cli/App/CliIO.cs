@@ -98,6 +98,12 @@ public sealed class CliIO
         }
     }
 
+    /// <summary>
+    /// Warnings reported from Core as they happen, on the reporting thread: a <see cref="Progress{T}"/>
+    /// would post them to the thread pool, where they could land after (or inside) the error that follows.
+    /// </summary>
+    public IProgress<string> Warnings => new SynchronousProgress<string>(Warn);
+
     /// <summary>A warning on one unwrapped line, so the paths and commands it names can be copied whole.</summary>
     public void Warn(string text)
     {

@@ -9,7 +9,7 @@ internal static class ProgressReporter
     {
         if (!io.ShowProgress || total <= 1)
         {
-            return await work(new Progress<int>()).ConfigureAwait(false);
+            return await work(new App.SynchronousProgress<int>(_ => { })).ConfigureAwait(false);
         }
 
         T result = default!;
@@ -20,15 +20,9 @@ internal static class ProgressReporter
             .StartAsync(async ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(title), maxValue: total);
-                var progress = new SynchronousProgress(done => task.Value = done);
+                var progress = new App.SynchronousProgress<int>(done => task.Value = done);
                 result = await work(progress).ConfigureAwait(false);
             }).ConfigureAwait(false);
         return result;
-    }
-
-    /// <summary>Progress&lt;T&gt; posts to the thread pool; the bar must see the value before the next step.</summary>
-    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 }

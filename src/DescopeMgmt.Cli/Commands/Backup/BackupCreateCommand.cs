@@ -26,7 +26,7 @@ internal static class BackupCreateCommand
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var live = await new LiveSnapshotReader(client).ReadAsync(
             types.Contains(ResourceType.Flow), types.Contains(ResourceType.Theme), types.Contains(ResourceType.Tenant),
-            new Progress<string>(context.IO.Warn), cancellationToken).ConfigureAwait(false);
+            context.IO.Warnings, cancellationToken).ConfigureAwait(false);
 
         var items = new List<BackupItemContent>();
         if (types.Contains(ResourceType.Flow))

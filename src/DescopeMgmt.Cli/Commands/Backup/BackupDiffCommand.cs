@@ -77,7 +77,7 @@ internal static class BackupDiffCommand
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var snapshot = await new LiveSnapshotReader(client).ReadAsync(
             types.Contains(ResourceType.Flow), types.Contains(ResourceType.Theme), types.Contains(ResourceType.Tenant),
-            new Progress<string>(context.IO.Warn), cancellationToken).ConfigureAwait(false);
+            context.IO.Warnings, cancellationToken).ConfigureAwait(false);
         var live = new Dictionary<ResourceKey, JsonObject>();
         foreach (var (id, flow) in snapshot.Flows)
         {

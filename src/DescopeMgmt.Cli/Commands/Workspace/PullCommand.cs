@@ -22,7 +22,7 @@ internal static class PullCommand
         var root = WorkspaceSession.RequireRoot(context);
         var manage = WorkspaceConfigReader.Read(root, []).Manage;
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
-        var live = await new LiveSnapshotReader(client).ReadAsync(true, manage.Theme, manage.Tenants, new Progress<string>(context.IO.Warn), cancellationToken).ConfigureAwait(false);
+        var live = await new LiveSnapshotReader(client).ReadAsync(true, manage.Theme, manage.Tenants, context.IO.Warnings, cancellationToken).ConfigureAwait(false);
         var result = WorkspacePuller.Pull(root, manage, context.Target.EnvironmentName, context.Env.GetVariable, live, force);
 
         foreach (var file in result.Files.Where(f => f.Status == PullStatus.KeptWithPlaceholders))
