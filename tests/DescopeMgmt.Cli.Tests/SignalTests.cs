@@ -74,6 +74,65 @@ public sealed class SignalTests
         Assert.True(next.ExitCode == 0, next.All);
     }
 
+    [Fact]
+    public async Task Sigterm_duringApplyLocal_isNotIgnored_reportsInterrupted_withUndo()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "POSIX signals");
+        using var temp = new DescopeMgmt.Testing.TempDirectory();
+        var workspace = temp.Combine("ws");
+        Directory.CreateDirectory(workspace);
+        await File.WriteAllTextAsync(Path.Combine(workspace, "descope.yaml"), """
+            version: 1
+            environments:
+              local: { projectId: P2LocalSignalTest000000000001, baseUrl: local }
+            defaultEnvironment: local
+            manage: { flows: all, tenants: true, theme: false, deleteMissing: false }
+            """, Ct);
+        var yaml = new StringBuilder("tenants:\n");
+        for (var i = 0; i < 1500; i++)
+        {
+            yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - {{ id: t{i}, name: \"Tenant {i}\" }}\n");
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(workspace, "tenants.yaml"), yaml.ToString(), Ct);
+        var home = temp.Combine("home");
+        var variables = new Dictionary<string, string?> { ["DESCOPE_MGMT_HOME"] = home };
+
+        using var child = ChildCli.Start(variables, workspace, "apply", "--yes");
+        // The embedded emulator saves each acknowledged write: once a created tenant is in its state, creates are under way.
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct))
+        {
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            while (!LocalStateHolds(Path.Combine(home, "local"), "\"t5\""))
+            {
+                Assert.False(child.Process.HasExited, child.Error);
+                await Task.Delay(20, timeout.Token);
+            }
+        }
+
+        Kill(child.Process.Id, "TERM");
+        var exit = await child.WaitAsync();
+
+        Assert.True(exit == 130, child.Error);
+        Assert.Contains("interrupted", child.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("To undo: descope-mgmt backup restore ", child.Error, StringComparison.Ordinal);
+        Assert.Matches(@"not started\s+create tenant:t", child.Error);
+    }
+
+    private static bool LocalStateHolds(string folder, string text)
+    {
+        try
+        {
+            return Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
+                .Any(f => File.ReadAllText(f).Contains(text, StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            // Caught between the emulator's write and rename: look again.
+            return false;
+        }
+    }
+
     private static async Task<string> DeletedFlowsWithBackupAsync(CliHarness cli, params string[] ids)
     {
         await cli.SeedFlowsAsync(ids);
@@ -130,14 +189,16 @@ public sealed class SignalTests
             }
         }
 
-        public static ChildCli Start(CliHarness cli, params string[] args)
+        public static ChildCli Start(CliHarness cli, params string[] args) => Start(cli.Variables, cli.WorkingDirectory, args);
+
+        public static ChildCli Start(IReadOnlyDictionary<string, string?> variables, string workingDirectory, params string[] args)
         {
             var start = new ProcessStartInfo("dotnet")
             {
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
                 RedirectStandardInput = true,
-                WorkingDirectory = cli.WorkingDirectory,
+                WorkingDirectory = workingDirectory,
             };
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "descope-mgmt.dll"));
             foreach (var arg in args)
@@ -145,7 +206,7 @@ public sealed class SignalTests
                 start.ArgumentList.Add(arg);
             }
 
-            foreach (var (name, value) in cli.Variables)
+            foreach (var (name, value) in variables)
             {
                 start.Environment[name] = value;
             }
