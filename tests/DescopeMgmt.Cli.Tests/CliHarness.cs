@@ -61,7 +61,14 @@ public sealed class CliHarness : IAsyncDisposable
 
     public Task<CliResult> RunAsync(params string[] args) => RunAsync(args, stdin: null, interactive: false);
 
-    public async Task<CliResult> RunAsync(string[] args, string? stdin, bool interactive, CancellationToken cancellationToken = default)
+    public Task<CliResult> RunAsync(string[] args, string? stdin, bool interactive, CancellationToken cancellationToken = default) =>
+        RunCoreAsync(args, new StringReader(stdin ?? ""), interactive, cancellationToken);
+
+    /// <summary>Runs with a terminal of the test's own (one that never answers, say).</summary>
+    public Task<CliResult> RunWithTerminalAsync(string[] args, TextReader stdin, CancellationToken cancellationToken) =>
+        RunCoreAsync(args, stdin, interactive: true, cancellationToken);
+
+    private async Task<CliResult> RunCoreAsync(string[] args, TextReader stdin, bool interactive, CancellationToken cancellationToken)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -69,7 +76,7 @@ public sealed class CliHarness : IAsyncDisposable
         {
             Out = output,
             Error = error,
-            In = new StringReader(stdin ?? ""),
+            In = stdin,
             IsInteractive = interactive,
             GetVariable = name => Variables.TryGetValue(name, out var value) ? value : null,
             CurrentDirectory = WorkingDirectory,

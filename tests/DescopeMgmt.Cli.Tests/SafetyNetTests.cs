@@ -101,4 +101,44 @@ public sealed class SafetyNetTests
         Assert.Single(result.Error.Split('\n'), l => l.StartsWith("Error:", StringComparison.Ordinal));
         Assert.DoesNotContain("K2WrongKeyForThisProject000000000", result.All, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CtrlC_atTheConfirmationPrompt_endsTheWait_exits130_changesNothing_andAuditsInterrupted()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        using var stdin = new SilentTerminal();
+        using var ctrlC = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var run = cli.RunWithTerminalAsync(["tenant", "create", "acme", "--name", "Acme"], stdin, ctrlC.Token);
+        await stdin.Asked.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await ctrlC.CancelAsync();
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Empty(cli.WritingRequests());
+        var entry = JsonNode.Parse((await cli.RunAsync("audit", "list", "--output", "json")).Out)!["items"]![0]!;
+        Assert.Equal("interrupted", entry["outcome"]!.GetValue<string>());
+    }
+
+    /// <summary>A terminal where nobody answers: ReadLine blocks until the test ends.</summary>
+    private sealed class SilentTerminal : TextReader
+    {
+        private readonly ManualResetEventSlim _never = new();
+
+        public TaskCompletionSource Asked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override string? ReadLine()
+        {
+            Asked.TrySetResult();
+            _never.Wait(TimeSpan.FromMinutes(2));
+            return null;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            _never.Set();
+            _never.Dispose();
+            base.Dispose(disposing);
+        }
+    }
 }
