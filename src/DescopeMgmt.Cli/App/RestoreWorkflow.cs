@@ -30,7 +30,12 @@ internal static class RestoreWorkflow
             context.AttemptChange(spec.Operation, spec.Single is { } target ? [target] : null);
         }
 
-        var source = await RestoreSource.ResolveAsync(context.BackupStore(), spec.Reference, context.Target.ProjectId, spec.Types, spec.AllowFlowFile, cancellationToken).ConfigureAwait(false);
+        var source = await RestoreSource.ResolveAsync(context.BackupStore(), spec.Reference, context.Target.ProjectId, BackupHost.For(context.Target), spec.Types, spec.AllowFlowFile, cancellationToken).ConfigureAwait(false);
+        foreach (var warning in source.Warnings)
+        {
+            context.IO.Warn(warning);
+        }
+
         var (items, absent) = spec.Single is { } single ? source.Require(single.Type, single.Id) : source.Select(spec.Types);
         if (items.Count == 0 && absent.Count == 0)
         {

@@ -8,24 +8,7 @@ internal static class BackupVerifier
         var checks = new List<BackupItemCheck>(manifest.Items.Count);
         foreach (var item in manifest.Items)
         {
-            string? problem;
-            var path = BackupItemPath.Resolve(manifest.Directory, item.Path);
-            if (path is null)
-            {
-                problem = $"item {ItemFileCheck.Describe(item)}: the path is outside the backup folder";
-            }
-            else
-            {
-                try
-                {
-                    problem = ItemFileCheck.Inspect(item, ItemFileCheck.TryRead(path), out _);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    problem = $"item {ItemFileCheck.Describe(item)}: the file cannot be read ({ex.Message})";
-                }
-            }
-
+            var problem = ItemFileCheck.Load(manifest, item, out _);
             checks.Add(new BackupItemCheck(item.Type, item.Id, item.Path, problem is null, problem));
         }
 

@@ -70,10 +70,13 @@ internal static class BackupWriter
                 CreatedAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero),
                 ProjectId = request.ProjectId,
                 Environment = request.Environment,
+                Host = request.Host,
                 Operation = request.Operation,
                 ToolVersion = request.ToolVersion,
                 User = request.User,
                 Note = request.Note,
+                Kinds = KindsOf(request),
+                RollbackOf = request.RollbackOf,
                 Items = items,
                 Absent = request.Absent is { Count: > 0 } absent
                     ? absent.Select(k => new BackupAbsentItem(ResourceTypeNames.ToWire(k.Type), k.Id)).ToList()
@@ -109,6 +112,13 @@ internal static class BackupWriter
             }
         }
     }
+
+    private static List<string> KindsOf(BackupRequest request) =>
+        (request.Kinds ?? [.. request.Items.Select(i => i.Type), .. (request.Absent ?? []).Select(k => k.Type)])
+            .Distinct()
+            .Order()
+            .Select(ResourceTypeNames.ToWire)
+            .ToList();
 
     private static List<(BackupItemContent Item, string Path)> PlanFiles(IReadOnlyList<BackupItemContent> items)
     {

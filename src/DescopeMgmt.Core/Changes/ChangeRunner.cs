@@ -35,7 +35,8 @@ public sealed class ChangeRunner(
         try
         {
             backup = await backups.CreateAsync(new BackupRequest(identity.ProjectId, identity.Environment, request.Operation,
-                request.Note, identity.User, identity.ToolVersion, request.BackupItems, request.Absent?.Where(k => k.CanBeAbsent).ToList()), cancellationToken).ConfigureAwait(false);
+                request.Note, identity.User, identity.ToolVersion, request.BackupItems, request.Absent?.Where(k => k.CanBeAbsent).ToList(),
+                Host: identity.TargetHost, RollbackOf: request.RollbackOf), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -101,6 +102,7 @@ public sealed class ChangeRunner(
         Time = startedAt,
         User = identity.User,
         Host = identity.Host,
+        TargetHost = identity.TargetHost,
         ToolVersion = identity.ToolVersion,
         ProjectId = identity.ProjectId,
         Environment = identity.Environment,
