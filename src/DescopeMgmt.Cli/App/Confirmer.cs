@@ -29,9 +29,10 @@ public sealed class Confirmer(CommandContext context)
         }
 
         EnsureCanConfirm();
-        var target = context.Target;
+        // Local-only commands (backup prune) may have no resolvable target: nothing protected to name.
+        var target = context.TryGetTarget();
         bool accepted;
-        if (target.IsProtected)
+        if (target is { IsProtected: true })
         {
             context.IO.Err.MarkupLine($"[red bold]'{Markup.Escape(target.EnvironmentName ?? "")}' is a protected environment.[/]");
             context.IO.Err.Write($"{question} Type the environment name to confirm: ");

@@ -9,7 +9,7 @@ public sealed record BackupListing(IReadOnlyList<BackupManifest> Backups, IReadO
 /// <summary>A backup folder whose manifest is unreadable or invalid.</summary>
 public sealed record DamagedBackup(string Path, string Problem)
 {
-    public string Warning => $"Skipping damaged backup {Path}: {Problem}";
+    public string Warning => $"Skipping damaged backup {Path}: {Problem}.";
 }
 
 /// <summary>What <c>latest</c> chose, and the damaged backups, possibly newer, that it had to pass over.</summary>
