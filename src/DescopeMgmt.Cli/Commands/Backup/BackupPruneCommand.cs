@@ -115,7 +115,10 @@ internal static class BackupPruneCommand
                 return age;
             }
         }
-        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
+        catch (OverflowException)
+        {
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
             problem = $"--older-than '{text}' is not a duration: expected a positive number with ms, s, m, h or d, e.g. 30d.";
             return null;
