@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DescopeMgmt.Core.Flows;
 using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Core.Backups;
@@ -122,7 +121,7 @@ internal static class BackupManifestReader
                 return $"{FileName} lists an item without a valid type (flow, theme, tenant), ID, path and sha256";
             }
 
-            if (IdProblem(item.Type, item.Id) is { } idProblem)
+            if (BackupItemPath.IdProblem(item.Type, item.Id) is { } idProblem)
             {
                 return $"{FileName} lists item {item.Type} '{Printable(item.Id)}', {idProblem}";
             }
@@ -150,7 +149,7 @@ internal static class BackupManifestReader
                 return $"{FileName} lists an absent item without a valid type (flow, theme, tenant) and ID";
             }
 
-            if (IdProblem(absent.Type, absent.Id) is { } idProblem)
+            if (BackupItemPath.IdProblem(absent.Type, absent.Id) is { } idProblem)
             {
                 return $"{FileName} lists absent item {absent.Type} '{Printable(absent.Id)}', {idProblem}";
             }
@@ -163,20 +162,6 @@ internal static class BackupManifestReader
         }
 
         return null;
-    }
-
-    // An ID read back becomes a file name (flow export, workspace files) and is printed: flows follow
-    // the flow-ID rule; no kind may hold control characters or be blank.
-    private static string? IdProblem(string type, string id)
-    {
-        if (string.IsNullOrWhiteSpace(id) || id.Any(char.IsControl))
-        {
-            return "whose ID is blank or holds control characters";
-        }
-
-        return type == ResourceTypeNames.ToWire(ResourceType.Flow) && !FlowIds.IsSafe(id)
-            ? "whose ID is not a safe flow ID (letters, digits, '-', '_', '.')"
-            : null;
     }
 
     private static string Printable(string text) =>

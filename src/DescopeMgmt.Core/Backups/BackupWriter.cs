@@ -130,6 +130,14 @@ internal static class BackupWriter
         {
             ArgumentException.ThrowIfNullOrEmpty(item.Id);
             ArgumentNullException.ThrowIfNull(item.Content);
+            if (BackupItemPath.IdProblem(ResourceTypeNames.ToWire(item.Type), item.Id) is { } problem)
+            {
+                throw new UserError(
+                    "backup_failed",
+                    $"Cannot back up {ResourceTypeNames.ToWire(item.Type)} '{new string([.. item.Id.Take(100).Select(c => char.IsControl(c) ? '?' : c)])}', {problem}. Nothing was changed.",
+                    "The live project holds an ID descope-mgmt cannot keep safely; rename it in the Descope console first.");
+            }
+
             if (!keys.Add(item.Key))
             {
                 throw new ArgumentException($"Item {item.Key} is listed twice.", nameof(items));

@@ -169,6 +169,21 @@ public sealed class BackupDamageTests : IDisposable
         Assert.Contains("more than", Assert.Single(fixture.Store.Scan(BackupFixture.ProjectId).Damaged).Problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(ResourceType.Flow, "../../x")]
+    [InlineData(ResourceType.Flow, "/etc/passwd")]
+    [InlineData(ResourceType.Tenant, "acme\u001b[2J")]
+    [InlineData(ResourceType.Tenant, " ")]
+    public async Task CreateAsync_idThatCouldNotBeReadBackSafely_isRefusedBeforeAnythingIsWritten(ResourceType type, string id)
+    {
+        var error = await Assert.ThrowsAsync<UserError>(() => fixture.CreateAsync(new BackupItemContent(type, id, new JsonObject { ["id"] = id })));
+
+        Assert.Equal("backup_failed", error.Code);
+        Assert.Contains("Nothing was changed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', error.Message);
+        Assert.Empty(fixture.Store.Scan(BackupFixture.ProjectId).Backups);
+    }
+
     // Opening a FIFO blocks until a writer comes; the bound only turns a regression into a failure
     // instead of a test run that never ends.
     private static Task<T> WithoutHangingAsync<T>(Func<T> read) =>
