@@ -17,6 +17,11 @@ internal static class BackupVerifier
 
     public static BackupVerification VerifyFolder(string folder)
     {
+        if (new DirectoryInfo(folder).LinkTarget is not null)
+        {
+            return new BackupVerification(Path.GetFileName(folder), Path.GetFullPath(folder), [], ["the backup folder is a symbolic link, which is never followed"]);
+        }
+
         var manifest = BackupManifestReader.TryRead(folder, out var problem, out _);
         return manifest is not null
             ? Verify(manifest)

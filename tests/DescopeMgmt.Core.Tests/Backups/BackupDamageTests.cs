@@ -157,6 +157,21 @@ public sealed class BackupDamageTests : IDisposable
     }
 
     [Fact]
+    public async Task ScanAndVerifyAll_backupFolderIsASymlink_reportItDamaged()
+    {
+        var backup = await fixture.CreateAsync(BackupFixture.FlowItem("a"));
+        var outside = fixture.Folder.Combine("elsewhere");
+        Directory.Move(backup.Directory, outside);
+        Directory.CreateSymbolicLink(backup.Directory, outside);
+
+        var listing = fixture.Store.Scan(BackupFixture.ProjectId);
+
+        Assert.Empty(listing.Backups);
+        Assert.Contains("symbolic link", Assert.Single(listing.Damaged).Problem, StringComparison.Ordinal);
+        Assert.False(Assert.Single(fixture.Store.VerifyAll(BackupFixture.ProjectId)).IsValid);
+    }
+
+    [Fact]
     public async Task Scan_hugeManifest_isReportedDamagedWithoutReadingIt()
     {
         var backup = await fixture.CreateAsync(BackupFixture.FlowItem("a"));
