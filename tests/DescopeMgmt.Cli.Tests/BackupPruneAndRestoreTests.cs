@@ -47,7 +47,7 @@ public sealed class BackupPruneAndRestoreTests
         await cli.SeedFlowsAsync("sign-in");
         var ids = await BackupsAgedAsync(cli, clock, [.. Enumerable.Range(40, 12)]);
 
-        var result = await cli.RunAsync("backup", "prune", "--output", "json");
+        var result = await cli.RunAsync("backup", "prune", "--output", "json", "--yes");
 
         Assert.Equal(0, result.ExitCode);
         var doc = JsonNode.Parse(result.Out)!;
@@ -65,7 +65,7 @@ public sealed class BackupPruneAndRestoreTests
         await cli.SeedFlowsAsync("sign-in");
         var ids = await BackupsAgedAsync(cli, clock, [.. Enumerable.Range(1, 11), 29, 31]);
 
-        var result = await cli.RunAsync("backup", "prune");
+        var result = await cli.RunAsync("backup", "prune", "--yes");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"removed {ids[31]}", result.Out, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public static class ChangeServices
         new(context.AuditDirectory, context.Time, context.Env.Secrets);
 
     public static ChangeIdentity Identity(this CommandContext context) =>
-        ChangeIdentity.ForCurrentUser(context.Target.ProjectId, context.Target.EnvironmentName, ToolInfo.Version);
+        ChangeIdentity.ForCurrentUser(context.Target.ProjectId, context.Target.EnvironmentName, ToolInfo.Version, Core.Backups.BackupHost.For(context.Target));
 
     internal static ChangeSessions ChangeSessions(this CommandContext context) =>
         new(context.Identity(), context.BackupStore(), context.AuditLog(), context.LockDirectory, context.Time, context.IO.Warn);

@@ -32,21 +32,23 @@ public sealed class Confirmer(CommandContext context)
         }
 
         EnsureCanConfirm();
-        var target = context.Target;
-        var prompt = target.IsProtected
+        // Local-only commands (backup prune) may have no resolvable target: nothing protected to name.
+        var target = context.TryGetTarget();
+        var isProtected = target is { IsProtected: true };
+        var prompt = isProtected
             ? $"{question} Type the environment name to confirm: "
             : $"{question} [y/N] ";
-        if (target.IsProtected)
+        if (isProtected)
         {
-            context.IO.Err.MarkupLine($"[red bold]'{Markup.Escape(target.EnvironmentName ?? "")}' is a protected environment.[/]");
+            context.IO.Markup($"[red bold]'{Markup.Escape(target!.EnvironmentName ?? "")}' is a protected environment.[/]");
         }
 
         context.IO.Err.Write(prompt);
         context.IO.FlushErrors();
         var reader = context.IO.In;
         var answer = (await Task.Run(reader.ReadLine, CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false))?.Trim();
-        var accepted = target.IsProtected
-            ? string.Equals(answer, target.EnvironmentName, StringComparison.Ordinal)
+        var accepted = isProtected
+            ? string.Equals(answer, target!.EnvironmentName, StringComparison.Ordinal)
             : answer is not null && (answer.Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Equals("yes", StringComparison.OrdinalIgnoreCase));
         if (!accepted)
         {

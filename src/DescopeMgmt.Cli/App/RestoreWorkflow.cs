@@ -1,5 +1,6 @@
 using DescopeMgmt.Cli.Rendering;
 using DescopeMgmt.Core;
+using DescopeMgmt.Core.Backups;
 using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Rollback;
@@ -26,7 +27,12 @@ internal static class RestoreWorkflow
     public static Task<int> RunAsync(CommandContext context, RestoreSpec spec, CancellationToken cancellationToken) =>
         ChangeWorkflow.RunAsync(context, new ChangeCommand(spec.Operation, spec.DryRun, async ct =>
         {
-            var source = await RestoreSource.ResolveAsync(context.BackupStore(), spec.Reference, context.Target.ProjectId, spec.Types, spec.AllowFlowFile, ct).ConfigureAwait(false);
+            var source = await RestoreSource.ResolveAsync(context.BackupStore(), spec.Reference, context.Target.ProjectId, BackupHost.For(context.Target), spec.Types, spec.AllowFlowFile, ct).ConfigureAwait(false);
+            foreach (var warning in source.Warnings)
+            {
+                context.IO.Warn(warning);
+            }
+
             var (items, absent) = spec.Single is { } single ? source.Require(single.Type, single.Id) : source.Select(spec.Types);
             if (items.Count == 0 && absent.Count == 0)
             {
@@ -56,7 +62,7 @@ internal static class RestoreWorkflow
             return new PreparedChange(
                 $"Restore {toChange.Count} item(s) in {context.Target.Describe()} from {source.Description}?",
                 $"Dry run: {toChange.Count} item(s) would be restored; nothing was changed.",
-                service.BuildChange(plan, spec.Operation, null),
+                service.BuildChange(plan, spec.Operation, null) with { Kinds = spec.Types },
                 backupId => Command(context, spec, backupId),
                 Command(context, spec, from));
         }, spec.Single is { } target ? [target] : null), cancellationToken);

@@ -15,7 +15,14 @@ public sealed record AuditEntry
 
     public string User { get; init; } = "";
 
+    /// <summary>The machine the command ran on (its name); the target's host is <see cref="TargetHost"/>.</summary>
     public string Host { get; init; } = "";
+
+    /// <summary>
+    /// The host of the project changed (<c>local</c> for the emulator and loopback URLs), so the audit
+    /// never says a real project changed when it was the emulator; null in entries written before it.
+    /// </summary>
+    public string? TargetHost { get; init; }
 
     public string ToolVersion { get; init; } = "";
 

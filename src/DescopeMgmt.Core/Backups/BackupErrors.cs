@@ -28,6 +28,11 @@ internal static class BackupErrors
         $"Backup {manifest.Id} belongs to project {manifest.ProjectId}, not to project {expectedProjectId}; it can only be restored to or compared with its own project.",
         $"Choose a backup of project {expectedProjectId} with `descope-mgmt backup list`.");
 
+    public static UserError ForeignHost(BackupManifest manifest, string targetHost) => new(
+        "backup_foreign_host",
+        $"Backup {manifest.Id} was taken from host {manifest.Host}, not from {targetHost}, the host of this target; a backup is only restored to the host it was taken from (a backup of the local emulator never goes to a real project).",
+        $"Choose a backup taken from {targetHost} with `descope-mgmt backup list`.");
+
     public static UserError WriteFailed(string folder, Exception cause) => new(
         "backup_failed",
         $"Could not write a backup in {folder}: {cause.Message} Nothing was changed.",

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DescopeMgmt.Core.Flows;
 using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Core.Backups;
@@ -17,6 +18,24 @@ internal static class BackupItemPath
         ResourceType.Tenant => $"tenants/{FileStem(id)}.json",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
+
+    /// <summary>
+    /// Why an item ID may not be written to or read from a backup, or null. An ID read back becomes a
+    /// file name (flow export, workspace files) and is printed: flows follow the flow-ID rule; no kind
+    /// may hold control characters or be blank. The writer applies it too, so a backup it writes can
+    /// always be read back as the undo of its change.
+    /// </summary>
+    public static string? IdProblem(string type, string id)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Any(char.IsControl))
+        {
+            return "whose ID is blank or holds control characters";
+        }
+
+        return type == ResourceTypeNames.ToWire(ResourceType.Flow) && !FlowIds.IsSafe(id)
+            ? "whose ID is not a safe flow ID (letters, digits, '-', '_', '.')"
+            : null;
+    }
 
     /// <summary>
     /// The full path of a manifest's relative item path, or null when it is absolute or climbs out of

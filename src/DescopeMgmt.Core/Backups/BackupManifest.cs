@@ -17,6 +17,12 @@ public sealed class BackupManifest
 
     public string? Environment { get; init; }
 
+    /// <summary>
+    /// The target's host (<see cref="BackupHost.For(string, Uri?, bool)"/>), <c>local</c> for the emulator;
+    /// null in backups written before it was recorded, which are then offered only by full ID or path.
+    /// </summary>
+    public string? Host { get; init; }
+
     /// <summary>The command that caused the backup, e.g. <c>flow import</c>.</summary>
     public required string Operation { get; init; }
 
@@ -25,6 +31,15 @@ public sealed class BackupManifest
     public required string User { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>
+    /// The kinds the backup covers (wire names), so a kind with no items is known to have been empty;
+    /// null in older backups, where only the items and absent records tell.
+    /// </summary>
+    public IReadOnlyList<string>? Kinds { get; init; }
+
+    /// <summary>For a backup taken by a rollback or restore: the ID of the backup it restores; else null.</summary>
+    public string? RollbackOf { get; init; }
 
     public required IReadOnlyList<BackupManifestItem> Items { get; init; }
 
@@ -40,8 +55,11 @@ public sealed class BackupManifest
         Items.Any(i => i.Type == type && string.Equals(i.Id, id, StringComparison.Ordinal))
         || (Absent ?? []).Any(i => i.Type == type && string.Equals(i.Id, id, StringComparison.Ordinal));
 
-    /// <summary>Whether the backup holds or records as absent any item of the type (for <c>--latest</c>).</summary>
-    public bool Concerns(string type) => Items.Any(i => i.Type == type) || (Absent ?? []).Any(i => i.Type == type);
+    /// <summary>Whether the backup covers the type: holds items of it, records some absent, or lists it as a kind.</summary>
+    public bool Concerns(string type) =>
+        Items.Any(i => i.Type == type)
+        || (Absent ?? []).Any(i => i.Type == type)
+        || (Kinds ?? []).Contains(type, StringComparer.Ordinal);
 
     /// <summary>The full path of the backup folder; known from where the manifest was read, never stored.</summary>
     [JsonIgnore]

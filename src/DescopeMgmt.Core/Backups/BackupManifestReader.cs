@@ -36,22 +36,27 @@ internal static class BackupManifestReader
     /// <summary>The manifest, or null with the reason (and whether the file simply does not exist).</summary>
     public static BackupManifest? TryRead(string directory, out string? problem, out bool missing)
     {
-        missing = false;
         var full = Path.GetFullPath(directory);
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
-            bytes = File.ReadAllBytes(Path.Combine(full, FileName));
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            missing = true;
-            problem = $"{FileName} is missing";
-            return null;
+            bytes = BackupFileReader.Read(full, Path.Combine(full, FileName), BackupFileReader.ManifestCap, out missing, out var fileProblem);
+            if (bytes is null)
+            {
+                problem = $"{FileName} {fileProblem}";
+                return null;
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            missing = false;
             problem = $"{FileName} cannot be read ({ex.Message})";
+            return null;
+        }
+
+        if (bytes.Length == 0)
+        {
+            problem = $"{FileName} is empty or not a regular file";
             return null;
         }
 
@@ -60,7 +65,7 @@ internal static class BackupManifestReader
         {
             manifest = JsonSerializer.Deserialize(bytes, BackupJsonContext.Default.BackupManifest);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
             problem = $"{FileName} is not a valid backup manifest ({ex.Message})";
             return null;
@@ -76,6 +81,8 @@ internal static class BackupManifestReader
         return manifest;
     }
 
+    // The deserializer enforces most of the shape; what it lets through (null list entries, values it
+    // cannot judge) is checked here, so every later reader may trust the manifest.
     private static string? Check(BackupManifest manifest, string directory)
     {
         if (!string.Equals(manifest.Format, BackupManifest.CurrentFormat, StringComparison.Ordinal))
@@ -88,17 +95,40 @@ internal static class BackupManifestReader
             return $"{FileName} has no backup ID or project ID";
         }
 
+        if (manifest.Host is { } host && (host.Length == 0 || host.Any(char.IsControl)))
+        {
+            return $"{FileName} has an invalid host";
+        }
+
+        if (manifest.Items is null)
+        {
+            return $"{FileName} has no item list";
+        }
+
+        foreach (var kind in manifest.Kinds ?? [])
+        {
+            if (kind is null || !ItemTypes.Contains(kind))
+            {
+                return $"{FileName} lists a kind that is not one of flow, theme, tenant";
+            }
+        }
+
         var seen = new HashSet<(string, string)>();
         foreach (var item in manifest.Items)
         {
-            if (item is null || !ItemTypes.Contains(item.Type) || string.IsNullOrEmpty(item.Id))
+            if (item?.Type is null || item.Id is null || item.Path is null || item.Sha256 is null || !ItemTypes.Contains(item.Type))
             {
-                return $"{FileName} lists an item without a valid type (flow, theme, tenant) and ID";
+                return $"{FileName} lists an item without a valid type (flow, theme, tenant), ID, path and sha256";
+            }
+
+            if (BackupItemPath.IdProblem(item.Type, item.Id) is { } idProblem)
+            {
+                return $"{FileName} lists item {item.Type} '{Printable(item.Id)}', {idProblem}";
             }
 
             if (BackupItemPath.Resolve(directory, item.Path) is null)
             {
-                return $"{FileName} gives item {item.Type}:{item.Id} the path '{item.Path}', which is outside the backup folder";
+                return $"{FileName} gives item {item.Type}:{item.Id} the path '{Printable(item.Path)}', which is outside the backup folder";
             }
 
             if (item.Sha256.Length != 64 || !item.Sha256.All(char.IsAsciiHexDigit))
@@ -112,6 +142,28 @@ internal static class BackupManifestReader
             }
         }
 
+        foreach (var absent in manifest.Absent ?? [])
+        {
+            if (absent?.Type is null || absent.Id is null || !ItemTypes.Contains(absent.Type))
+            {
+                return $"{FileName} lists an absent item without a valid type (flow, theme, tenant) and ID";
+            }
+
+            if (BackupItemPath.IdProblem(absent.Type, absent.Id) is { } idProblem)
+            {
+                return $"{FileName} lists absent item {absent.Type} '{Printable(absent.Id)}', {idProblem}";
+            }
+
+            // A restore would write such an item and then delete it.
+            if (seen.Contains((absent.Type, absent.Id)))
+            {
+                return $"{FileName} records {absent.Type}:{absent.Id} both as held and as absent";
+            }
+        }
+
         return null;
     }
+
+    private static string Printable(string text) =>
+        new([.. text.Take(100).Select(c => char.IsControl(c) ? '?' : c)]);
 }

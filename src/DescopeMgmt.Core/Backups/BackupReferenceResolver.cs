@@ -8,9 +8,15 @@ internal static class BackupReferenceResolver
 {
     public const string Latest = "latest";
 
+    /// <summary>
+    /// <paramref name="targetHost"/> null means reading only, any host; otherwise <c>latest</c>,
+    /// timestamps and prefixes offer only backups of that host, and a full ID or path of another host
+    /// is refused.
+    /// </summary>
     public static BackupManifest Resolve(
         string reference,
         string? projectId,
+        string? targetHost,
         BackupStore store)
     {
         var text = reference.Trim();
@@ -19,33 +25,41 @@ internal static class BackupReferenceResolver
             throw BackupErrors.NotFound("No backup reference was given.");
         }
 
-        var scope = projectId is null ? "" : $" of project {projectId}";
         if (string.Equals(text, Latest, StringComparison.OrdinalIgnoreCase))
         {
-            return store.List(projectId).FirstOrDefault()
-                ?? throw BackupErrors.NotFound($"There is no backup{scope} yet.");
+            if (projectId is null)
+            {
+                throw BackupErrors.NotFound($"'{Latest}' needs a project; none was chosen (--project-id or DESCOPE_PROJECT_ID).");
+            }
+
+            return store.ResolveLatest(projectId, targetHost).Manifest;
         }
 
         if (LooksLikePath(text))
         {
-            return FromPath(text);
+            return OnHost(FromPath(text), targetHost);
         }
 
         var candidates = store.List(projectId);
         var exact = candidates.FirstOrDefault(m => string.Equals(m.Id, text, StringComparison.OrdinalIgnoreCase));
         if (exact is not null)
         {
-            return exact;
+            return OnHost(exact, targetHost);
         }
 
+        var scope = (projectId is null ? "" : $" of project {projectId}") + (targetHost is null ? "" : $" taken from {targetHost}");
+        var offered = targetHost is null ? candidates : candidates.Where(m => BackupHost.Same(m.Host, targetHost)).ToList();
+        var elsewhere = offered.Count == candidates.Count
+            ? ""
+            : " (backups of other hosts, or older ones that record no host, are offered only by full ID or path)";
         if (BackupTimestamp.TryParse(text, out var start, out var precision))
         {
-            var atTime = candidates.Where(m => BackupTimestamp.Matches(m.CreatedAt, start, precision)).ToList();
+            var atTime = offered.Where(m => BackupTimestamp.Matches(m.CreatedAt, start, precision)).ToList();
             return Single(text, atTime)
-                ?? throw BackupErrors.NotFound($"No backup{scope} was created at {text} (UTC).");
+                ?? throw BackupErrors.NotFound($"No backup{scope} was created at {text} (UTC){elsewhere}.");
         }
 
-        var byPrefix = candidates.Where(m => m.Id.StartsWith(text, StringComparison.OrdinalIgnoreCase)).ToList();
+        var byPrefix = offered.Where(m => m.Id.StartsWith(text, StringComparison.OrdinalIgnoreCase)).ToList();
         var match = Single(text, byPrefix);
         if (match is not null)
         {
@@ -53,15 +67,22 @@ internal static class BackupReferenceResolver
         }
 
         // The ID names a folder whose manifest is unreadable: say it is corrupt rather than missing.
-        var damaged = store.BackupFolders(projectId)
-            .FirstOrDefault(d => Path.GetFileName(d).StartsWith(text, StringComparison.OrdinalIgnoreCase));
+        var damaged = store.Scan(projectId).Damaged
+            .FirstOrDefault(d => Path.GetFileName(d.Path).StartsWith(text, StringComparison.OrdinalIgnoreCase));
         if (damaged is not null)
         {
-            return BackupManifestReader.Read(damaged);
+            throw BackupErrors.Corrupt(damaged.Path, damaged.Problem);
         }
 
-        throw BackupErrors.NotFound($"No backup{scope} matches '{text}'.");
+        throw BackupErrors.NotFound($"No backup{scope} matches '{text}'{elsewhere}.");
     }
+
+    // A backup that records no host was named explicitly (full ID or path), which is as far as an
+    // older backup is trusted; one of another host is never restored to this one.
+    private static BackupManifest OnHost(BackupManifest manifest, string? targetHost) =>
+        targetHost is not null && manifest.Host is not null && !BackupHost.Same(manifest.Host, targetHost)
+            ? throw BackupErrors.ForeignHost(manifest, targetHost)
+            : manifest;
 
     private static BackupManifest? Single(string reference, List<BackupManifest> matches) => matches.Count switch
     {
@@ -78,7 +99,7 @@ internal static class BackupReferenceResolver
         || text.StartsWith('.')
         || text.StartsWith('~')
         || text.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-        || File.Exists(Path.Combine(text, BackupManifestReader.FileName));
+        || Path.Exists(Path.Combine(text, BackupManifestReader.FileName));
 
     private static BackupManifest FromPath(string text)
     {
@@ -86,7 +107,7 @@ internal static class BackupReferenceResolver
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), text[2..])
             : text;
         var full = Path.GetFullPath(path);
-        if (File.Exists(full))
+        if (File.Exists(full) || (!Directory.Exists(full) && Path.Exists(full)))
         {
             if (!string.Equals(Path.GetFileName(full), BackupManifestReader.FileName, StringComparison.Ordinal))
             {

@@ -6,20 +6,20 @@ namespace DescopeMgmt.Core.Backups;
 /// </summary>
 internal static class BackupRemover
 {
-    public static void Remove(BackupManifest manifest)
+    public static void Remove(string directory, string id)
     {
-        var parent = Path.GetDirectoryName(manifest.Directory)!;
-        var doomed = Path.Combine(parent, $"{BackupWriter.TempPrefix}{manifest.Id}.deleting");
+        var parent = Path.GetDirectoryName(directory)!;
+        var doomed = Path.Combine(parent, $"{BackupWriter.TempPrefix}{id}.deleting");
         try
         {
-            Directory.Move(manifest.Directory, doomed);
+            Directory.Move(directory, doomed);
             Directory.Delete(doomed, recursive: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new UserError(
                 "backup_prune_failed",
-                $"Could not remove backup {manifest.Id} ({manifest.Directory}): {ex.Message}",
+                $"Could not remove backup {id} ({directory}): {ex.Message}",
                 "Check the permissions of the backup folder and run `descope-mgmt backup prune` again.",
                 ex);
         }

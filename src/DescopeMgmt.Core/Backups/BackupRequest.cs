@@ -11,8 +11,11 @@ public sealed record BackupItemContent(ResourceType Type, string Id, JsonNode Co
 
 /// <summary>
 /// What <see cref="BackupStore.CreateAsync"/> writes. <paramref name="Absent"/> names the items the
-/// change will create: they did not exist before it, so restoring the backup removes them. The
-/// management key never belongs here.
+/// change will create: they did not exist before it, so restoring the backup removes them.
+/// <paramref name="Host"/> is the target's host (<see cref="BackupHost.For(string, Uri?, bool)"/>); without it
+/// the backup is offered only by full ID or path. <paramref name="Kinds"/> are the kinds the backup covers
+/// (default: those of its items and absent records). <paramref name="RollbackOf"/> is, for a rollback or
+/// restore, the backup being restored, so <c>latest</c> skips this one. The management key never belongs here.
 /// </summary>
 public sealed record BackupRequest(
     string ProjectId,
@@ -22,4 +25,7 @@ public sealed record BackupRequest(
     string User,
     string ToolVersion,
     IReadOnlyList<BackupItemContent> Items,
-    IReadOnlyList<ResourceKey>? Absent = null);
+    IReadOnlyList<ResourceKey>? Absent = null,
+    string? Host = null,
+    IReadOnlyCollection<ResourceType>? Kinds = null,
+    string? RollbackOf = null);

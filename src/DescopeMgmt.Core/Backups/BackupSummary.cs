@@ -7,11 +7,14 @@ public sealed record BackupSummary(
     DateTimeOffset CreatedAt,
     string ProjectId,
     string? Environment,
+    string? Host,
     string Operation,
     string User,
     string? Note,
     IReadOnlyList<BackupSummaryItem> Items,
-    IReadOnlyList<BackupSummaryItem> Absent)
+    IReadOnlyList<BackupSummaryItem> Absent,
+    IReadOnlyList<string>? Kinds,
+    string? RollbackOf)
 {
     public static BackupSummary From(BackupManifest manifest) => new(
         manifest.Id,
@@ -19,11 +22,14 @@ public sealed record BackupSummary(
         manifest.CreatedAt,
         manifest.ProjectId,
         manifest.Environment,
+        manifest.Host,
         manifest.Operation,
         manifest.User,
         manifest.Note,
         manifest.Items.Select(i => new BackupSummaryItem(i.Type, i.Id)).ToList(),
-        (manifest.Absent ?? []).Select(i => new BackupSummaryItem(i.Type, i.Id)).ToList());
+        (manifest.Absent ?? []).Select(i => new BackupSummaryItem(i.Type, i.Id)).ToList(),
+        manifest.Kinds,
+        manifest.RollbackOf);
 }
 
 public sealed record BackupSummaryItem(string Type, string Id);

@@ -8,24 +8,7 @@ internal static class BackupVerifier
         var checks = new List<BackupItemCheck>(manifest.Items.Count);
         foreach (var item in manifest.Items)
         {
-            string? problem;
-            var path = BackupItemPath.Resolve(manifest.Directory, item.Path);
-            if (path is null)
-            {
-                problem = $"item {ItemFileCheck.Describe(item)}: the path is outside the backup folder";
-            }
-            else
-            {
-                try
-                {
-                    problem = ItemFileCheck.Inspect(item, ItemFileCheck.TryRead(path), out _);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    problem = $"item {ItemFileCheck.Describe(item)}: the file cannot be read ({ex.Message})";
-                }
-            }
-
+            var problem = ItemFileCheck.Load(manifest, item, out _);
             checks.Add(new BackupItemCheck(item.Type, item.Id, item.Path, problem is null, problem));
         }
 
@@ -34,6 +17,11 @@ internal static class BackupVerifier
 
     public static BackupVerification VerifyFolder(string folder)
     {
+        if (new DirectoryInfo(folder).LinkTarget is not null)
+        {
+            return new BackupVerification(Path.GetFileName(folder), Path.GetFullPath(folder), [], ["the backup folder is a symbolic link, which is never followed"]);
+        }
+
         var manifest = BackupManifestReader.TryRead(folder, out var problem, out _);
         return manifest is not null
             ? Verify(manifest)

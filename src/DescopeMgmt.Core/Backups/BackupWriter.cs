@@ -70,10 +70,13 @@ internal static class BackupWriter
                 CreatedAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero),
                 ProjectId = request.ProjectId,
                 Environment = request.Environment,
+                Host = request.Host,
                 Operation = request.Operation,
                 ToolVersion = request.ToolVersion,
                 User = request.User,
                 Note = request.Note,
+                Kinds = KindsOf(request),
+                RollbackOf = request.RollbackOf,
                 Items = items,
                 Absent = request.Absent is { Count: > 0 } absent
                     ? absent.Select(k => new BackupAbsentItem(ResourceTypeNames.ToWire(k.Type), k.Id)).ToList()
@@ -110,6 +113,13 @@ internal static class BackupWriter
         }
     }
 
+    private static List<string> KindsOf(BackupRequest request) =>
+        (request.Kinds ?? [.. request.Items.Select(i => i.Type), .. (request.Absent ?? []).Select(k => k.Type)])
+            .Distinct()
+            .Order()
+            .Select(ResourceTypeNames.ToWire)
+            .ToList();
+
     private static List<(BackupItemContent Item, string Path)> PlanFiles(IReadOnlyList<BackupItemContent> items)
     {
         var keys = new HashSet<ResourceKey>();
@@ -120,6 +130,14 @@ internal static class BackupWriter
         {
             ArgumentException.ThrowIfNullOrEmpty(item.Id);
             ArgumentNullException.ThrowIfNull(item.Content);
+            if (BackupItemPath.IdProblem(ResourceTypeNames.ToWire(item.Type), item.Id) is { } problem)
+            {
+                throw new UserError(
+                    "backup_failed",
+                    $"Cannot back up {ResourceTypeNames.ToWire(item.Type)} '{new string([.. item.Id.Take(100).Select(c => char.IsControl(c) ? '?' : c)])}', {problem}. Nothing was changed.",
+                    "The live project holds an ID descope-mgmt cannot keep safely; rename it in the Descope console first.");
+            }
+
             if (!keys.Add(item.Key))
             {
                 throw new ArgumentException($"Item {item.Key} is listed twice.", nameof(items));

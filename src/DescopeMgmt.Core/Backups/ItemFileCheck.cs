@@ -18,6 +18,11 @@ internal static class ItemFileCheck
             return $"item {Describe(item)}: the file is missing";
         }
 
+        if (bytes.Length == 0)
+        {
+            return $"item {Describe(item)}: the file is empty or not a regular file";
+        }
+
         if (!string.Equals(Sha256Hex(bytes), item.Sha256, StringComparison.OrdinalIgnoreCase))
         {
             return $"item {Describe(item)}: the file does not match its checksum (it was changed or damaged after the backup was written)";
@@ -35,36 +40,39 @@ internal static class ItemFileCheck
         return content is null ? $"item {Describe(item)}: the file holds no content" : null;
     }
 
-    /// <summary>Reads an item file, or null when it does not exist.</summary>
-    public static byte[]? TryRead(string path)
+    /// <summary>
+    /// Reads an item file (no links followed, regular files only, size capped): null bytes with no
+    /// problem when it does not exist, null bytes with the problem when it must not be read.
+    /// </summary>
+    public static byte[]? TryRead(BackupManifest manifest, string path, out string? problem)
     {
-        try
+        var bytes = BackupFileReader.Read(manifest.Directory, path, BackupFileReader.ItemCap, out var missing, out problem);
+        if (missing)
         {
-            return File.ReadAllBytes(path);
+            problem = null;
         }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
-        }
+
+        return bytes;
     }
 
-    public static async Task<byte[]?> TryReadAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Reads and checks one item; returns the problem, or null with the parsed content.</summary>
+    public static string? Load(BackupManifest manifest, BackupManifestItem item, out JsonNode? content)
     {
+        content = null;
+        var path = BackupItemPath.Resolve(manifest.Directory, item.Path);
+        if (path is null)
+        {
+            return $"item {Describe(item)}: the path is outside the backup folder";
+        }
+
         try
         {
-            return await File.ReadAllBytesAsync(path, cancellationToken);
+            var bytes = TryRead(manifest, path, out var problem);
+            return problem is not null ? $"item {Describe(item)}: the file {problem}" : Inspect(item, bytes, out content);
         }
-        catch (FileNotFoundException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return null;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
+            return $"item {Describe(item)}: the file cannot be read ({ex.Message})";
         }
     }
 

@@ -88,7 +88,8 @@ public sealed class ChangeSession
         try
         {
             backup = await _owner.Backups.CreateAsync(new BackupRequest(_owner.Identity.ProjectId, _owner.Identity.Environment, request.Operation,
-                request.Note, _owner.Identity.User, _owner.Identity.ToolVersion, request.BackupItems, request.Absent?.Where(k => k.CanBeAbsent).ToList()), cancellationToken).ConfigureAwait(false);
+                request.Note, _owner.Identity.User, _owner.Identity.ToolVersion, request.BackupItems, request.Absent?.Where(k => k.CanBeAbsent).ToList(),
+                Host: _owner.Identity.TargetHost, Kinds: request.Kinds, RollbackOf: request.RestoredFrom), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -258,6 +259,7 @@ public sealed class ChangeSession
         Time = _startedAt,
         User = _owner.Identity.User,
         Host = _owner.Identity.Host,
+        TargetHost = _owner.Identity.TargetHost,
         ToolVersion = _owner.Identity.ToolVersion,
         ProjectId = _owner.Identity.ProjectId,
         Environment = _owner.Identity.Environment,

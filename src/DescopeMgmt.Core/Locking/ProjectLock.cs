@@ -39,7 +39,9 @@ public sealed class ProjectLock : IAsyncDisposable, IDisposable
         var path = System.IO.Path.Combine(System.IO.Path.GetFullPath(lockDirectory), ProjectFolderName.Validate(projectId) + ".lock");
         var mine = new LockHolder(
             Environment.ProcessId, Environment.MachineName, operation, timeProvider.GetUtcNow(), Guid.NewGuid().ToString("N"));
-        var deadline = timeProvider.GetUtcNow() + wait;
+        // Measured on the monotonic clock: a wall clock set back (or stopped, in tests) must not make
+        // the wait endless.
+        var started = timeProvider.GetTimestamp();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -74,13 +76,13 @@ public sealed class ProjectLock : IAsyncDisposable, IDisposable
                     ex);
             }
 
-            var now = timeProvider.GetUtcNow();
-            if (now >= deadline)
+            var left = wait - timeProvider.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
             {
                 throw Locked(projectId, path, current);
             }
 
-            var pause = deadline - now < PollInterval ? deadline - now : PollInterval;
+            var pause = left < PollInterval ? left : PollInterval;
             await Task.Delay(pause, timeProvider, cancellationToken);
         }
     }

@@ -11,12 +11,17 @@ namespace DescopeMgmt.Core.Rollback;
 /// </summary>
 public sealed record RestoreSource(string Description, string? BackupId, IReadOnlyList<BackupItemContent> Items, IReadOnlyList<ResourceKey> Absent)
 {
+    /// <summary>Damaged backups <c>latest</c> passed over, one line each, to show before confirming.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>
     /// Resolves REF; a path to a flow export file is accepted when <paramref name="allowFlowFile"/>.
     /// <c>latest</c> means the newest backup that concerns one of <paramref name="types"/>, so a tenant
-    /// change made after a flow change does not hide the flow backup from <c>flow rollback --all --latest</c>.
+    /// change made after a flow change does not hide the flow backup from <c>flow rollback --all --latest</c>;
+    /// only backups taken from <paramref name="targetHost"/> are offered, and none taken by a rollback or
+    /// restore, so a rollback run again finishes instead of reversing itself.
     /// </summary>
-    public static async Task<RestoreSource> ResolveAsync(BackupStore store, string reference, string projectId, IReadOnlySet<ResourceType> types, bool allowFlowFile, CancellationToken cancellationToken)
+    public static async Task<RestoreSource> ResolveAsync(BackupStore store, string reference, string projectId, string targetHost, IReadOnlySet<ResourceType> types, bool allowFlowFile, CancellationToken cancellationToken)
     {
         if (allowFlowFile && File.Exists(reference) && !string.Equals(Path.GetFileName(reference), "manifest.json", StringComparison.Ordinal))
         {
@@ -24,13 +29,12 @@ public sealed record RestoreSource(string Description, string? BackupId, IReadOn
             return new RestoreSource($"file {reference}", null, [new BackupItemContent(ResourceType.Flow, file.FlowId, file.Flow)], []);
         }
 
-        var manifest = string.Equals(reference.Trim(), BackupReferenceResolver.Latest, StringComparison.OrdinalIgnoreCase)
-            ? store.List(projectId).FirstOrDefault(m => types.Any(t => m.Concerns(ResourceTypeNames.ToWire(t))))
-              ?? throw BackupErrors.NotFound(
-                  $"There is no backup of project {projectId} holding {string.Join(" or ", types.Select(ResourceTypeNames.ToWire))} items yet.")
-            : store.Resolve(reference, projectId);
-        var loaded = await store.LoadAsync(manifest, projectId, cancellationToken).ConfigureAwait(false);
-        return new RestoreSource($"backup {manifest.Id}", manifest.Id, loaded.Items, loaded.Absent);
+        var latest = string.Equals(reference.Trim(), BackupReferenceResolver.Latest, StringComparison.OrdinalIgnoreCase)
+            ? store.ResolveLatest(projectId, targetHost, types)
+            : null;
+        var manifest = latest?.Manifest ?? store.Resolve(reference, projectId, targetHost);
+        var loaded = await store.LoadAsync(manifest, projectId, targetHost, cancellationToken).ConfigureAwait(false);
+        return new RestoreSource($"backup {manifest.Id}", manifest.Id, loaded.Items, loaded.Absent) { Warnings = latest?.Warnings ?? [] };
     }
 
     /// <summary>The items to put back and the items to remove, of the given types.</summary>

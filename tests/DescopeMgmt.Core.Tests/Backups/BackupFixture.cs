@@ -43,5 +43,17 @@ public sealed class BackupFixture : IDisposable
     public Task<BackupManifest> CreateAsync(params BackupItemContent[] items) =>
         Store.CreateAsync(Request(items), TestContext.Current.CancellationToken);
 
+    /// <summary>A backup taken from <paramref name="host"/>, optionally by a rollback of <paramref name="rollbackOf"/>.</summary>
+    public Task<BackupManifest> CreateOnAsync(string host, string? rollbackOf, params BackupItemContent[] items) =>
+        Store.CreateAsync(Request(items) with { Host = host, RollbackOf = rollbackOf }, TestContext.Current.CancellationToken);
+
+    /// <summary>Rewrites a backup's manifest.json by hand, as an attacker or a damaged disk would.</summary>
+    public static void RewriteManifest(BackupManifest manifest, Func<System.Text.Json.Nodes.JsonObject, System.Text.Json.Nodes.JsonNode> edit)
+    {
+        var path = Path.Combine(manifest.Directory, "manifest.json");
+        var node = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        File.WriteAllText(path, edit(node).ToJsonString());
+    }
+
     public void Dispose() => Folder.Dispose();
 }

@@ -27,7 +27,7 @@ public sealed class ChangeSessionTests : IDisposable
     private AuditLog Audit => new(folder.Combine("audit"), TimeProvider.System);
 
     private ChangeSessions Sessions() => new(
-        new ChangeIdentity(ProjectId, "dev", "tester", "machine", "0.0.0"),
+        new ChangeIdentity(ProjectId, "dev", "tester", "machine", "0.0.0", "api.descope.com"),
         new BackupStore(folder.Combine("backups"), TimeProvider.System),
         Audit,
         folder.Combine("locks"),

@@ -46,7 +46,8 @@ internal static class BackupCreateCommand
 
         var identity = context.Identity();
         var manifest = await context.BackupStore().CreateAsync(
-            new BackupRequest(identity.ProjectId, identity.Environment, "backup create", note, identity.User, identity.ToolVersion, items),
+            new BackupRequest(identity.ProjectId, identity.Environment, "backup create", note, identity.User, identity.ToolVersion, items,
+                Host: identity.TargetHost, Kinds: types),
             cancellationToken).ConfigureAwait(false);
         context.IO.Result(BackupSummary.From(manifest), CliJsonContext.Default.BackupSummary,
             (console, summary) => console.WriteLine($"Backup {summary.Id} created with {summary.Items.Count} item(s) at {summary.Path}"));

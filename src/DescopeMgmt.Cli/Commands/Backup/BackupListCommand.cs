@@ -23,7 +23,13 @@ internal static class BackupListCommand
     internal static int Run(string? flowId, string? tenantId, CommandContext context)
     {
         ResourceKey? containing = flowId is not null ? ResourceKey.Flow(flowId) : tenantId is not null ? ResourceKey.Tenant(tenantId) : null;
-        var backups = context.BackupStore().List(context.ProjectIdIfKnown, containing).Select(BackupSummary.From).ToList();
+        var listing = context.BackupStore().Scan(context.ProjectIdIfKnown, containing);
+        foreach (var damaged in listing.Damaged)
+        {
+            context.IO.Warn(damaged.Warning);
+        }
+
+        var backups = listing.Backups.Select(BackupSummary.From).ToList();
         context.IO.Result(new ItemsDocument<BackupSummary>(backups), CliJsonContext.Default.ItemsDocumentBackupSummary, Render);
         return ExitCodes.Success;
     }
@@ -36,13 +42,13 @@ internal static class BackupListCommand
             return;
         }
 
-        var table = Tables.Create("ID", "Created (UTC)", "Project", "Env", "Operation", "Items", "Note");
+        var table = Tables.Create("ID", "Created (UTC)", "Project", "Env", "Host", "Operation", "Items", "Note");
         foreach (var b in result.Items)
         {
             var counts = string.Join(", ", b.Items.GroupBy(i => i.Type).Select(g => $"{g.Count()} {g.Key}")
                 .Concat(b.Absent.GroupBy(i => i.Type).Select(g => $"{g.Count()} new {g.Key}")));
             table.AddRow(Tables.Cell(b.Id), Tables.Cell(b.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
-                Tables.Cell(b.ProjectId), Tables.Cell(b.Environment), Tables.Cell(b.Operation), Tables.Cell(counts), Tables.Cell(b.Note));
+                Tables.Cell(b.ProjectId), Tables.Cell(b.Environment), Tables.Cell(b.Host ?? "unknown"), Tables.Cell(b.Operation), Tables.Cell(counts), Tables.Cell(b.Note));
         }
 
         console.Write(table);
