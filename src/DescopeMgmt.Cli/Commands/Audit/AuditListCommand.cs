@@ -41,11 +41,11 @@ internal static class AuditListCommand
                 return;
             }
 
-            var table = Tables.Create("Time (UTC)", "User", "Project", "Operation", "Targets", "Outcome", "Backup");
+            var table = Tables.Create("Time (UTC)", "User", "Project", "Host", "Operation", "Targets", "Outcome", "Backup");
             foreach (var e in doc.Items)
             {
                 table.AddRow(Tables.Cell(e.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), Tables.Cell(e.User),
-                    Tables.Cell(e.Environment is null ? e.ProjectId : $"{e.ProjectId} ({e.Environment})"), Tables.Cell(e.Operation),
+                    Tables.Cell(e.Environment is null ? e.ProjectId : $"{e.ProjectId} ({e.Environment})"), Tables.Cell(e.TargetHost ?? "?"), Tables.Cell(e.Operation),
                     Tables.Cell(string.Join(", ", e.Targets.Take(3)) + (e.Targets.Count > 3 ? $" +{e.Targets.Count - 3}" : "")),
                     Tables.Cell(e.Outcome), Tables.Cell(string.Join(", ", e.BackupIds)));
             }

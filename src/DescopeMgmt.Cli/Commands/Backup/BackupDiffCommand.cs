@@ -41,12 +41,13 @@ internal static class BackupDiffCommand
         // Both sides are verified locally before any API call, and a backup of another project is
         // refused as rollback refuses it: a diff against the wrong project would mislead.
         var projectId = to is null ? context.Target.ProjectId : context.ProjectIdIfKnown;
-        var left = await LoadAsync(store, from, projectId, cancellationToken).ConfigureAwait(false);
+        // Against live, only a backup taken on the target's own host is a fair comparison (local is never real).
+        var left = await LoadAsync(store, from, projectId, to is null ? BackupHost.For(context.Target) : null, cancellationToken).ConfigureAwait(false);
         var otherName = "live";
         IReadOnlyDictionary<ResourceKey, JsonObject> other;
         if (to is not null)
         {
-            var right = await LoadAsync(store, to, projectId ?? left.Manifest.ProjectId, cancellationToken).ConfigureAwait(false);
+            var right = await LoadAsync(store, to, projectId ?? left.Manifest.ProjectId, null, cancellationToken).ConfigureAwait(false);
             otherName = right.Manifest.Id;
             other = right.Items.ToDictionary(i => i.Key, i => i.Content.AsObject());
         }
@@ -61,9 +62,9 @@ internal static class BackupDiffCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<LoadedBackup> LoadAsync(BackupStore store, string reference, string? projectId, CancellationToken cancellationToken)
+    private static async Task<LoadedBackup> LoadAsync(BackupStore store, string reference, string? projectId, string? targetHost, CancellationToken cancellationToken)
     {
-        var manifest = store.Resolve(reference, projectId);
+        var manifest = targetHost is null || projectId is null ? store.Resolve(reference, projectId) : store.Resolve(reference, projectId, targetHost);
         return projectId is null
             ? await store.LoadAsync(manifest, cancellationToken).ConfigureAwait(false)
             : await store.LoadAsync(manifest, projectId, cancellationToken).ConfigureAwait(false);
