@@ -15,7 +15,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
 
     public static async Task<EmulatorProcess> StartAsync(Cli cli, Sandbox sandbox, params string[] options)
     {
-        string[] command = [.. cli.Command, "emulator", "serve", "--port", "0", "--data-dir", sandbox.EmulatorData, .. options];
+        string[] command = [.. cli.Command, "emulator", "serve", "--data-dir", sandbox.EmulatorData, .. options];
         var child = ChildProcess.Start(command, new Dictionary<string, string> { ["DESCOPE_MANAGEMENT_KEY"] = Sandbox.Key }, sandbox.Root);
         if (!await child.WaitForLineAsync(l => l.StartsWith("http://", StringComparison.Ordinal), TimeSpan.FromSeconds(30)))
         {

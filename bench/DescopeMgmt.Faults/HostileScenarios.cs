@@ -30,7 +30,7 @@ internal static class HostileScenarios
         foreach (var command in Commands)
         {
             var before = Snapshot(sandbox.Root);
-            var run = await sandbox.RunAsync(server.BaseUrl, TimeSpan.FromSeconds(90), command);
+            var run = await sandbox.RunAsync(server.BaseUrl, TimeSpan.FromSeconds(30), command);
             var changed = Changes(before, Snapshot(sandbox.Root));
             var label = string.Join(' ', command.Take(2).Where(a => !a.StartsWith('-')));
             if (run.Exit == 0)

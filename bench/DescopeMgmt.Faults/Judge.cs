@@ -94,7 +94,7 @@ internal static partial class Judge
     /// <summary>The item ID as a whole token, so t001 is not found inside t0010.</summary>
     public static bool Names(string line, string key) =>
         Regex.IsMatch(line, $@"(?<![\w-]){Regex.Escape(key)}(?![\w-])") ||
-        Regex.IsMatch(line, $@"(?<![\w:-]){Regex.Escape(key[..key.IndexOf(':', StringComparison.Ordinal)])}\s+'?{Regex.Escape(key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..])}'?(?![\w-])");
+        Regex.IsMatch(line, $@"(?<![\w:-]){Regex.Escape(key[..key.IndexOf(':', StringComparison.Ordinal)])}\s+['""]?{Regex.Escape(key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..])}['""]?(?![\w-])");
 
     private static IEnumerable<string> Lines(CliRun run) => run.All.Split('\n');
 

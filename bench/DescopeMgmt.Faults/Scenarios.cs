@@ -93,7 +93,7 @@ internal static class Scenarios
         return await FinishAsync(sandbox, name, second, [new JudgedRun(a, Desired(first)), new JudgedRun(b, Desired(second))], command);
     }
 
-    /// <summary>`backup prune --keep 0 --older-than 0s` while a slow apply runs: the apply's own backup is the only copy of the old state.</summary>
+    /// <summary>`backup prune --keep 0 --older-than 1ms` while a slow apply runs: the apply's own backup is the only copy of the old state.</summary>
     public static async Task<Row> PruneDuringApplyAsync(Cli cli, string name)
     {
         using var sandbox = new Sandbox(cli, Slug(name));
@@ -106,10 +106,12 @@ internal static class Scenarios
         {
             using var apply = sandbox.Start(emulator.BaseUrl, [.. command, "--rate-limit", "4/1s"]);
             await WaitForDoneLiveAsync(emulator.BaseUrl, apply, items, 2);
-            prune = await sandbox.RunAsync(emulator.BaseUrl, RunTimeout, "backup", "prune", "--keep", "0", "--older-than", "0s", "--yes");
+            prune = await sandbox.RunAsync(emulator.BaseUrl, RunTimeout, "backup", "prune", "--keep", "0", "--older-than", "1ms", "--yes");
             var (exit, timedOut) = await apply.WaitAsync(RunTimeout);
             run = new CliRun(command, exit, apply.Out, apply.Error, timedOut);
         }
+
+        RunLog.Write($"{name} / backup prune: exit {prune.Exit}\n  {prune.All.Trim()}");
 
         return await FinishAsync(sandbox, name, items, [new JudgedRun(run, Desired(items))], command, $"prune exit {prune.Exit}");
     }
