@@ -42,6 +42,11 @@ internal static class HostileScenarios
             {
                 notes.Add($"{label}: hung");
             }
+            else if (run.All.Contains("This is a bug", StringComparison.Ordinal))
+            {
+                // Refused, but by a crash rather than an error naming the request: worth seeing, not a bad number.
+                notes.Add($"{label}: crashed (\"This is a bug\")");
+            }
 
             if (changed.Count > 0)
             {
@@ -57,7 +62,7 @@ internal static class HostileScenarios
             RunLog.Write($"{name} / {string.Join(' ', command)}: exit {run.Exit}, wrote [{string.Join(", ", changed)}]\n  {run.All.Trim().Replace("\n", "\n  ", StringComparison.Ordinal)}");
         }
 
-        return new Row(name, 0, 0, refused, exitZero, written, "-", notes.Count == 0 ? $"all {Commands.Length} commands refused, nothing written" : string.Join("; ", notes));
+        return new Row(name, 0, 0, refused, exitZero, written, "-", notes.Count == 0 ? $"all {Commands.Length} commands refused with an error, nothing written" : string.Join("; ", notes));
     }
 
     /// <summary>Every file under the sandbox with its hash, but the audit log and locks (a refused command may record itself).</summary>

@@ -39,6 +39,10 @@ internal static partial class Judge
             {
                 why = "live changed, no audit entry names it";
             }
+            else if (changed && AuditOnlySaysFailed(audit, item.Key))
+            {
+                why = "live changed, yet every audit entry naming it says failed (nothing changed)";
+            }
             else if (changed && runs.Any(r => SaysNothingChanged(r.Run) && (runs.Count == 1 || r.Desired.GetValueOrDefault(item.Key) == after)))
             {
                 why = "live changed, yet the report says nothing was changed";
@@ -102,6 +106,14 @@ internal static partial class Judge
         (audit?["items"]?.AsArray() ?? []).Any(e =>
             e?["outcome"]?.GetValue<string>() is not ("dry-run" or "aborted") &&
             (e?["targets"]?.AsArray() ?? []).Any(t => t?.GetValue<string>() == key));
+
+    private static bool AuditOnlySaysFailed(JsonNode? audit, string key)
+    {
+        var outcomes = (audit?["items"]?.AsArray() ?? [])
+            .Where(e => (e?["targets"]?.AsArray() ?? []).Any(t => t?.GetValue<string>() == key))
+            .Select(e => e?["outcome"]?.GetValue<string>()).ToList();
+        return outcomes.Count > 0 && outcomes.All(o => o == "failed");
+    }
 
     /// <summary>A process killed outright cannot speak: the audit record it opened before changing anything is its report.</summary>
     private static bool AuditUnknownNames(JsonNode? audit, string key) =>

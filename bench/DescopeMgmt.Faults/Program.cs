@@ -34,7 +34,7 @@ var scenarios = new List<(string Name, bool Quick, Func<Task<Row>> Run)>
     ("500 on every flow read-back", false, () => Scenarios.ApplyUnderFaultAsync(cli, "500 on every flow read-back", ["--fault", "500@/v2/mgmt/flow/export"], [])),
     ("stalls (--fault stall:2s*6)", false, () => Scenarios.ApplyUnderFaultAsync(cli, "stalls (--fault stall:2s*6)", ["--fault", "stall:2s*6"], [])),
 };
-foreach (var (signal, name) in Scenarios.Signals)
+foreach (var (signal, name) in Scenarios.Signals.Append(Scenarios.Hangup))
 {
     scenarios.Add(($"{name} mid-apply", name == "SIGTERM", () => Scenarios.SignalMidApplyAsync(cli, $"{name} mid-apply", signal)));
 }
@@ -44,6 +44,8 @@ foreach (var (signal, name) in Scenarios.Signals)
     scenarios.Add(($"{name} mid-rollback", name == "SIGINT", () => Scenarios.SignalMidRollbackAsync(cli, $"{name} mid-rollback", signal)));
 }
 
+scenarios.Add(("SIGINT twice mid-apply", false, () => Scenarios.SignalMidApplyAsync(cli, "SIGINT twice mid-apply", 2, twice: true)));
+scenarios.Add(("SIGINT during a 429 wait", false, () => Scenarios.SignalDuring429WaitAsync(cli, "SIGINT during a 429 wait")));
 scenarios.Add(("two applies at once", true, () => Scenarios.ConcurrentAppliesAsync(cli, "two applies at once")));
 scenarios.Add(("prune during apply", false, () => Scenarios.PruneDuringApplyAsync(cli, "prune during apply")));
 foreach (var (kind, name, inQuick) in new[]

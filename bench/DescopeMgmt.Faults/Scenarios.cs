@@ -3,6 +3,7 @@ namespace DescopeMgmt.Faults;
 /// <summary>The scenarios. Each runs in its own <see cref="Sandbox"/> and ends as one <see cref="Row"/>.</summary>
 internal static class Scenarios
 {
+    private const int SigHup = 1;
     private const int SigInt = 2;
     private const int SigKill = 9;
     private const int SigTerm = 15;
@@ -27,7 +28,7 @@ internal static class Scenarios
     }
 
     /// <summary>A slow apply (client paced) signalled once the suite sees items done live.</summary>
-    public static async Task<Row> SignalMidApplyAsync(Cli cli, string name, int signal)
+    public static async Task<Row> SignalMidApplyAsync(Cli cli, string name, int signal, bool twice = false)
     {
         using var sandbox = new Sandbox(cli, Slug(name));
         var items = Fixture.Change(tenants: 16, created: 2, flows: 4, delete: true);
@@ -37,7 +38,7 @@ internal static class Scenarios
         JudgedRun run;
         await using (var emulator = await sandbox.StartEmulatorAsync())
         {
-            run = await SignalWhenAsync(sandbox, emulator.BaseUrl, [.. command, "--rate-limit", "4/1s"], items, 3, signal);
+            run = await SignalWhenAsync(sandbox, emulator.BaseUrl, [.. command, "--rate-limit", "4/1s"], items, 3, signal, twice);
         }
 
         return await FinishAsync(sandbox, name, items, [run], command);
@@ -116,13 +117,49 @@ internal static class Scenarios
         return await FinishAsync(sandbox, name, items, [new JudgedRun(run, Desired(items))], command, $"prune exit {prune.Exit}");
     }
 
-    private static async Task<JudgedRun> SignalWhenAsync(Sandbox sandbox, Uri baseUrl, string[] args, List<Item> items, int doneBefore, int signal)
+    private static async Task<JudgedRun> SignalWhenAsync(Sandbox sandbox, Uri baseUrl, string[] args, List<Item> items, int doneBefore, int signal, bool twice = false)
     {
         using var child = sandbox.Start(baseUrl, args);
         await WaitForDoneLiveAsync(baseUrl, child, items, doneBefore);
         child.Signal(signal);
+        if (twice)
+        {
+            // The second Ctrl-C of an impatient user, while the first is still winding down.
+            await child.WaitForLineAsync(l => l.Contains("Interrupt", StringComparison.OrdinalIgnoreCase), TimeSpan.FromMilliseconds(300));
+            child.Signal(signal);
+        }
+
         var (exit, timedOut) = await child.WaitAsync(TimeSpan.FromSeconds(45));
-        return new JudgedRun(new CliRun(args, exit, child.Out, child.Error, timedOut), Desired(items), Killed: signal == SigKill);
+        return new JudgedRun(new CliRun(args, exit, child.Out, child.Error, timedOut), Desired(items), Killed: signal == SigKill || twice);
+    }
+
+    /// <summary>
+    /// Ctrl-C while the CLI waits out a 429 (the emulator allows 8 requests per 30 s, so Retry-After is long):
+    /// the wait must end at the signal. The note gives how long the process took to exit after it.
+    /// </summary>
+    public static async Task<Row> SignalDuring429WaitAsync(Cli cli, string name)
+    {
+        using var sandbox = new Sandbox(cli, Slug(name));
+        var items = Fixture.Change(tenants: 10, created: 0, flows: 0, delete: false);
+        await SeedAsync(sandbox, items);
+        Fixture.WriteWorkspace(sandbox.Workspace, items, deleteMissing: false);
+        string[] command = ["apply", "--yes"];
+        JudgedRun run;
+        TimeSpan reaction;
+        await using (var emulator = await sandbox.StartEmulatorAsync("--rate-limit", "8/30s"))
+        {
+            string[] args = [.. command, "-v"];
+            using var child = sandbox.Start(emulator.BaseUrl, args);
+            // -v logs each request with its status: the first 429 means the CLI is now waiting.
+            await child.WaitForLineAsync(l => l.Contains(" 429", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            var signalled = DateTimeOffset.UtcNow;
+            child.Signal(SigInt);
+            var (exit, timedOut) = await child.WaitAsync(TimeSpan.FromSeconds(90));
+            reaction = DateTimeOffset.UtcNow - signalled;
+            run = new JudgedRun(new CliRun(args, exit, child.Out, child.Error, timedOut), Desired(items));
+        }
+
+        return await FinishAsync(sandbox, name, items, [run], command, $"exited {reaction.TotalSeconds:0.0} s after the signal");
     }
 
     /// <summary>Polls live (not a fixed sleep) until <paramref name="count"/> items are at their desired state, or the run ended.</summary>
@@ -240,4 +277,6 @@ internal static class Scenarios
     internal static string Slug(string name) => new([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
 
     public static readonly (int Signal, string Name)[] Signals = [(SigInt, "SIGINT"), (SigTerm, "SIGTERM"), (SigKill, "SIGKILL")];
+
+    public static readonly (int Signal, string Name) Hangup = (SigHup, "SIGHUP");
 }
