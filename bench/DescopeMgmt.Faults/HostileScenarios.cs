@@ -51,7 +51,9 @@ internal static class HostileScenarios
             if (changed.Count > 0)
             {
                 written += changed.Count;
-                notes.Add($"{label} wrote {string.Join(", ", changed.Take(2))}{(changed.Count > 2 ? $" +{changed.Count - 2}" : "")}");
+                // Backup IDs carry the time: shown as <id> so the table reads the same from run to run.
+                var shown = changed.Take(2).Select(f => System.Text.RegularExpressions.Regex.Replace(f, @"\d{8}T\d{6}Z-[0-9a-f]+", "<id>"));
+                notes.Add($"{label} wrote {string.Join(", ", shown)}{(changed.Count > 2 ? $" +{changed.Count - 2}" : "")}");
             }
 
             if (run.Exit != 0 && !run.TimedOut && changed.Count == 0)
