@@ -107,9 +107,14 @@ internal sealed class ChildProcess : IDisposable
                 seen = _lineSeen.Task;
             }
 
-            if (_process.HasExited && _outDone.IsCompleted && _errorDone.IsCompleted)
+            if (_process.HasExited)
             {
-                return false;
+                // Nothing more will come once the pipes are drained: one last look, then give up.
+                await Task.WhenAll(_outDone, _errorDone);
+                lock (_gate)
+                {
+                    return (_out + "\n" + _error).Split('\n').Any(match);
+                }
             }
 
             try
