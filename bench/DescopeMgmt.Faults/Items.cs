@@ -102,6 +102,7 @@ internal static class Fixture
             }
         }
 
-        File.WriteAllText(Path.Combine(folder, "tenants.yaml"), yaml.ToString());
+        // An empty tenants.yaml is an error (malformed is never absent): "none" is spelled `tenants: []`.
+        File.WriteAllText(Path.Combine(folder, "tenants.yaml"), items.Any(i => !i.IsFlow && i.Desired is not null) ? yaml.ToString() : "tenants: []\n");
     }
 }

@@ -103,6 +103,10 @@ public sealed class MalformedAnswerTests
     [InlineData("""{"flows":[{"id":""}]}""")]
     [InlineData("""{"flows":[{"id":"a"}]""")]
     [InlineData("""{"flows":[{"id":"a"}]} trailing""")]
+    [InlineData("""{"flows":[{"id":"../../x"}]}""")]
+    [InlineData("""{"flows":[{"id":"/etc/x"}]}""")]
+    [InlineData("""{"flows":[{"id":"..\\..\\w"}]}""")]
+    [InlineData("""{"flows":[{"id":"a\u001b[2Jb"}]}""")]
     public async Task FlowList_answerNotAFlowList_isMalformedNotEmpty(string body)
     {
         await using var server = ScriptedHttpServer.Answering(200, body);
@@ -115,6 +119,7 @@ public sealed class MalformedAnswerTests
     [InlineData("""{"tenants":null}""")]
     [InlineData("""{"tenants":[null]}""")]
     [InlineData("""{"tenants":[{"id":"t1"},{"name":"no id"}]}""")]
+    [InlineData("""{"tenants":[{"id":"../../x","name":"evil"}]}""")]
     [InlineData("[]")]
     public async Task TenantLoadAll_answerNotATenantList_isMalformedNotEmpty(string body)
     {
@@ -145,6 +150,8 @@ public sealed class MalformedAnswerTests
     [InlineData("""{"files":[]}""")]
     [InlineData("""{"files":{"flows/a/metadata.json":null}}""")]
     [InlineData("""{"files":{"flows/a/metadata.json":42}}""")]
+    [InlineData("""{"files":{"flows/../metadata.json":{}}}""")]
+    [InlineData("""{"files":{"/etc/passwd":"x"}}""")]
     public async Task SnapshotExport_answerNotAFilesMap_isMalformedNotEmpty(string body)
     {
         await using var server = ScriptedHttpServer.Answering(200, body);

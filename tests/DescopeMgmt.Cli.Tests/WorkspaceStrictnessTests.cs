@@ -128,7 +128,9 @@ public sealed class WorkspaceStrictnessTests
         var result = await cli.RunAsync("pull", "--force");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains($"'{hostile}' (from POST /v1/mgmt/flow/list)", result.All, StringComparison.Ordinal);
+        // Refused where the ID first arrives (the flow list), naming the request and the ID.
+        Assert.Contains("POST /v1/mgmt/flow/list", result.All, StringComparison.Ordinal);
+        Assert.Contains($"'{hostile}'", result.All, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.GetFullPath(Path.Combine(cli.WorkingDirectory, "flows", hostile + ".json"))));
         Assert.Equal(before, await File.ReadAllTextAsync(flowFile, Ct));
         Assert.Equal(["sign-in.json"], Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "flows")).Select(Path.GetFileName));
@@ -147,7 +149,9 @@ public sealed class WorkspaceStrictnessTests
         var result = await cli.RunAsync("flow", "export", "--all", "-o", "out/flows");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("'../x' (from POST /v1/mgmt/flow/list)", result.All, StringComparison.Ordinal);
+        // Refused where the ID first arrives (the flow list), naming the request and the ID.
+        Assert.Contains("POST /v1/mgmt/flow/list", result.All, StringComparison.Ordinal);
+        Assert.Contains("'../x'", result.All, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(cli.WorkingDirectory, "out")));
     }
 
@@ -168,7 +172,9 @@ public sealed class WorkspaceStrictnessTests
         var result = await cli.RunAsync("init", "--from-live");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("'../../x' (from POST /v1/mgmt/flow/list)", result.All, StringComparison.Ordinal);
+        // Refused where the ID first arrives (the flow list), naming the request and the ID.
+        Assert.Contains("POST /v1/mgmt/flow/list", result.All, StringComparison.Ordinal);
+        Assert.Contains("'../../x'", result.All, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(cli.Root, "a", "x.json")));
         Assert.Empty(Directory.GetFileSystemEntries(cli.WorkingDirectory));
     }

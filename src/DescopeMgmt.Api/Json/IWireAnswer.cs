@@ -32,6 +32,11 @@ internal static class WireChecks
             {
                 return $"{property}[{i}] has no 'id'";
             }
+
+            if (WireIds.PathProblem(id(items[i])) is { } problem)
+            {
+                return $"{property}[{i}] has the ID '{WireIds.Printable(id(items[i])!)}', which cannot name one item: {problem}";
+            }
         }
 
         return null;

@@ -28,6 +28,12 @@ public sealed class SnapshotFiles : IWireAnswer
 
         foreach (var (path, value) in Files)
         {
+            // Keys are relative paths of one file each; a segment that climbs or hides is not one.
+            if (path.Split('/').Any(segment => WireIds.PathProblem(segment) is not null))
+            {
+                return $"files holds the key '{WireIds.Printable(path)}', which is not a plain relative path";
+            }
+
             if (value.ValueKind is not (JsonValueKind.Object or JsonValueKind.String))
             {
                 return $"files['{path}'] is a JSON {value.ValueKind.ToString().ToLowerInvariant()}, not an object or a string";

@@ -42,7 +42,9 @@ public sealed class Tenant : IWireAnswer
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
-    string? IWireAnswer.Problem() => string.IsNullOrEmpty(Id) ? "the tenant has no 'id'" : null;
+    string? IWireAnswer.Problem() => string.IsNullOrEmpty(Id)
+        ? "the tenant has no 'id'"
+        : WireIds.PathProblem(Id) is { } problem ? $"the tenant ID '{WireIds.Printable(Id)}' cannot name one item: {problem}" : null;
 }
 
 /// <summary>

@@ -16,38 +16,26 @@ public static class ItemIds
         "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT¹", "LPT²", "LPT³",
     };
 
-    // Characters Windows refuses in a file name, besides control characters; '/' and '\' separate folders.
-    private const string ForbiddenCharacters = "/\\:*?\"<>|";
+    // Characters Windows refuses in a file name, besides control characters and the separators.
+    private const string ForbiddenCharacters = ":*?\"<>|";
 
     /// <summary>Why <paramref name="id"/> cannot be a file name, or null when it can.</summary>
     public static string? Problem(string? id)
     {
-        if (string.IsNullOrEmpty(id))
+        // What no answer of the service may hold (a path, '..', control characters) comes first.
+        if (Api.WireIds.PathProblem(id) is { } pathProblem)
         {
-            return "it is empty";
+            return pathProblem;
         }
 
-        if (id.Length > MaxLength)
+        if (id!.Length > MaxLength)
         {
             return $"it is longer than {MaxLength} characters";
         }
 
-        if (id is "." or ".." || id.Contains("..", StringComparison.Ordinal))
+        if (id.FirstOrDefault(c => ForbiddenCharacters.Contains(c, StringComparison.Ordinal)) is var forbidden and not '\0')
         {
-            return "it contains '..'";
-        }
-
-        foreach (var c in id)
-        {
-            if (char.IsControl(c))
-            {
-                return "it contains a control character";
-            }
-
-            if (ForbiddenCharacters.Contains(c, StringComparison.Ordinal))
-            {
-                return c is '/' or '\\' ? "it contains a path separator" : $"it contains '{c}', which Windows does not allow in a file name";
-            }
+            return $"it contains '{forbidden}', which Windows does not allow in a file name";
         }
 
         if (id[^1] is '.' or ' ')
@@ -86,8 +74,7 @@ public static class ItemIds
     }
 
     /// <summary>The ID with control characters shown as escapes, so a hostile ID cannot rewrite the terminal.</summary>
-    public static string Printable(string id) =>
-        string.Concat(id.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+    public static string Printable(string id) => Api.WireIds.Printable(id);
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
