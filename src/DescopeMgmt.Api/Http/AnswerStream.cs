@@ -7,7 +7,7 @@ namespace DescopeMgmt.Api.Http;
 /// exhaust memory; bytes that are not UTF-8 fail it instead of being replaced by U+FFFD further on (a replaced
 /// character in a flow would be applied back to the project as if it were the real text).
 /// </summary>
-internal sealed class AnswerStream(Stream inner, long limit) : Stream
+internal sealed class AnswerStream(Stream body, long limit) : ReadOnlyWrapperStream(body)
 {
     private readonly Decoder _utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
     private readonly char[] _scratch = new char[4096];
@@ -19,33 +19,16 @@ internal sealed class AnswerStream(Stream inner, long limit) : Stream
 
     public long BytesRead => _length;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var count = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var count = await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         Check(buffer.Span[..count]);
         return count;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override int Read(byte[] buffer, int offset, int count)
     {
-        var read = inner.Read(buffer, offset, count);
+        var read = Inner.Read(buffer, offset, count);
         Check(buffer.AsSpan(offset, read));
         return read;
     }
@@ -101,26 +84,6 @@ internal sealed class AnswerStream(Stream inner, long limit) : Stream
 
     internal static string SizeText(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MiB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KiB" : $"{bytes} bytes";
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
 }
 
 /// <summary>The body that arrived cannot be used; <see cref="ApiTransport"/> names the request it answered.</summary>

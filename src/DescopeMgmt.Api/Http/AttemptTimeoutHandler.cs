@@ -99,28 +99,14 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout, TimeProvider time)
         }
     }
 
-    private sealed class DeadlineStream(Stream inner, CancellationToken deadline, TimeSpan timeout) : Stream
+    private sealed class DeadlineStream(Stream body, CancellationToken deadline, TimeSpan timeout) : ReadOnlyWrapperStream(body)
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
             try
             {
-                return await inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
+                return await Inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -128,31 +114,8 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout, TimeProvider time)
             }
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
         // The client reads only asynchronously; a synchronous reader would get the body without the deadline.
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
+        public override int Read(byte[] buffer, int offset, int count) => Inner.Read(buffer, offset, count);
     }
 }
 
