@@ -52,8 +52,20 @@ internal static class AuditListCommand
 
             console.Write(table);
         });
+
+        // A change whose end was never recorded (killed, or its machine lost) may be half-applied: say how to undo it.
+        foreach (var unfinished in result.Where(e => e.Outcome == AuditOutcome.Unknown && e.BackupIds.Count > 0).Take(3))
+        {
+            context.IO.Warn($"{unfinished.Operation} of {unfinished.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} never recorded its end; " +
+                $"it may be half-applied. Check with `descope-mgmt plan`, or undo it with `descope-mgmt backup restore {unfinished.BackupIds[0]}{TargetFlags(unfinished)}`.");
+        }
+
         return ExitCodes.Success;
     }
+
+    private static string TargetFlags(AuditEntry entry) =>
+        (entry.Environment is { } environment ? $" --env {environment}" : $" --project-id {entry.ProjectId}")
+        + (entry.TargetHost == Core.Backups.BackupHost.Local ? " --local" : "");
 
     internal static IReadOnlyList<AuditEntry> ReadWithWarnings(AuditQuery query, CommandContext context)
     {
