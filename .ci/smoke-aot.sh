@@ -64,7 +64,10 @@ readable_error() {
     fail "$name (exit $rc, resource keys: ${keys:-none})" "$out"
   fi
 }
-readable_error "missing input file" "Could not find" "$bin" flow import /nonexistent/file.json --local --yes
+readable_error "missing input file" "file not found" "$bin" flow import /nonexistent/file.json --local --yes
+# A .NET message of its own (IO_PathNotFound_Path in a binary built with UseSystemResourceKeys).
+readable_error "backup folder under a file" "Could not find a part of the path" \
+  env DESCOPE_MGMT_HOME="$work/home" "$bin" backup create --local --backup-dir /etc/hostname/x
 readable_error "connection refused" "Connection refused" \
   env DESCOPE_PROJECT_ID=P2SmokeProject DESCOPE_MANAGEMENT_KEY=K2SmokeKey "$bin" flow list --base-url http://127.0.0.1:1
 

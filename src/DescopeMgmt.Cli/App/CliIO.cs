@@ -134,7 +134,8 @@ public sealed class CliIO
     {
         lock (_messages)
         {
-            Err.MarkupLine($"[red]Error:[/] {Spectre.Console.Markup.Escape(message)}");
+            // Unwrapped, like hints: an error names paths and IDs that are copied whole.
+            WriteUnwrapped("Error:", "31", message);
             if (!string.IsNullOrWhiteSpace(hint))
             {
                 WriteUnwrapped("Hint:", "90", hint);
