@@ -77,6 +77,13 @@ public sealed record RateLimitPolicy(int Permits, TimeSpan Window)
             throw new FormatException($"Invalid rate limit '{text}': expected PERMITS/WINDOW such as 500/10s.");
         }
 
-        return new RateLimitPolicy(permits, DurationText.Parse(parts[1], TimeSpan.FromSeconds(1)));
+        try
+        {
+            return new RateLimitPolicy(permits, DurationText.Parse(parts[1], TimeSpan.FromSeconds(1)));
+        }
+        catch (OverflowException ex)
+        {
+            throw new FormatException($"Invalid rate limit '{text}': {ex.Message}", ex);
+        }
     }
 }

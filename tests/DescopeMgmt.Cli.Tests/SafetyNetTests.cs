@@ -141,4 +141,41 @@ public sealed class SafetyNetTests
             base.Dispose(disposing);
         }
     }
+
+    [Fact]
+    public async Task ThemeExport_ontoALinkOrAFolder_isRefused_andReplacesNothing()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        var kept = Path.Combine(cli.Root, "kept.json");
+        await File.WriteAllTextAsync(kept, "keep me", Ct);
+        var link = Path.Combine(cli.Root, "link.json");
+        File.CreateSymbolicLink(link, kept);
+        var folder = Path.Combine(cli.Root, "folder");
+        Directory.CreateDirectory(folder);
+
+        var onLink = await cli.RunAsync("theme", "export", "-o", link);
+        var onFolder = await cli.RunAsync("theme", "export", "-o", folder);
+
+        Assert.Equal(1, onLink.ExitCode);
+        Assert.Contains("is a link to", onLink.Error, StringComparison.Ordinal);
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.Equal("keep me", await File.ReadAllTextAsync(kept, Ct));
+        Assert.Equal(1, onFolder.ExitCode);
+        Assert.Contains("is a folder", onFolder.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("5/99999999999999d", "longer than")]
+    [InlineData("5/1e400s", "longer than")]
+    [InlineData("5/NaNs", "positive number")]
+    public async Task RateLimit_hugeOrNonsenseWindow_isAClearError_notACrash(string value, string expected)
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("flow", "list", "--rate-limit", value);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unexpected", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -311,6 +311,23 @@ public sealed class EmulatorBehaviourTests
     }
 
     [Theory]
+    [InlineData("999")]
+    [InlineData("200")]
+    [InlineData("000")]
+    [InlineData("latency:99999999999d")]
+    public void FaultSpecParse_notAnErrorStatusOrAHugeDelay_isRefused(string text) =>
+        Assert.Throws<FormatException>(() => FaultSpec.Parse(text));
+
+    [Fact]
+    public void FaultSpecParse_pathEndingInDollar_matchesThatPathOnly()
+    {
+        var injector = new FaultInjector([FaultSpec.Parse("500@/v1/mgmt/tenant$")], seed: 1);
+
+        Assert.NotNull(injector.Decide("/v1/mgmt/tenant", "").Failure);
+        Assert.Null(injector.Decide("/v1/mgmt/tenant/update", "").Failure);
+    }
+
+    [Theory]
     [InlineData("429", false)]
     [InlineData("429-noretryafter", true)]
     [InlineData("503", false)]

@@ -1,5 +1,4 @@
 using DescopeMgmt.Api;
-using DescopeMgmt.Shared;
 
 namespace DescopeMgmt.Core.Flows;
 
@@ -31,7 +30,7 @@ public sealed class FlowExportService(DescopeClient client)
             var flow = await ExportOneAsync(id, cancellationToken).ConfigureAwait(false);
             var path = Path.Combine(directory, FlowIds.FileName(id));
             var text = Workspace.WorkspaceWriter.FlowText(flow);
-            AtomicFile.WriteAllText(path, text, isPrivate: false);
+            Workspace.WorkspaceWriter.Write(path, text);
             written.Add(new ExportedFlowFile(id, path, text.Length));
             progress?.Report(written.Count);
         }

@@ -82,6 +82,24 @@ public static class WorkspaceFiles
         return InvalidUtf8(buffer.WrittenSpan);
     }
 
+    /// <summary>Why <paramref name="path"/> must not be replaced by a written file, or null when it is a regular file or absent.</summary>
+    public static string? ReplaceProblem(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            return "is a folder";
+        }
+
+        var info = new FileInfo(full);
+        if (info.LinkTarget is { } link)
+        {
+            return $"is a link to {link}";
+        }
+
+        return SpecialFolders.Any(f => full.StartsWith(f, StringComparison.Ordinal)) ? "is not a regular file" : null;
+    }
+
     /// <summary>The file's text (UTF-8, a byte-order mark dropped), or the failure.</summary>
     public static (string? Text, Failure? Failure) ReadText(string path)
     {

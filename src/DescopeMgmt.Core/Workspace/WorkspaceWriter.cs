@@ -39,7 +39,20 @@ public static class WorkspaceWriter
         return yaml.ToString();
     }
 
-    public static void Write(string path, string text) => AtomicFile.WriteAllText(path, text, isPrivate: false);
+    /// <summary>
+    /// Writes a file the user named or owns (a workspace file, an export, a saved plan) by replacing it
+    /// atomically. Replacing means renaming over the path, which must therefore be a plain file or
+    /// nothing: renaming over <c>/dev/full</c> (as root) would replace the device, over a link the link.
+    /// </summary>
+    public static void Write(string path, string text)
+    {
+        if (WorkspaceFiles.ReplaceProblem(path) is { } problem)
+        {
+            throw new UserError("output_not_a_file", $"Not writing {path}: it {problem}.", "Give the path of a regular file or of a file that does not exist yet.");
+        }
+
+        AtomicFile.WriteAllText(path, text, isPrivate: false);
+    }
 
     /// <summary>YAML is a superset of JSON, so compact JSON is a valid, unambiguous inline YAML value.</summary>
     private static string Inline(JsonNode value) => value.ToJsonString();

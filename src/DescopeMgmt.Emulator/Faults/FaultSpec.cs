@@ -42,6 +42,14 @@ public sealed partial record FaultSpec(
     [GeneratedRegex(@"^(?<kind>\d{3}|429-noretryafter|reset|latency|stall)(:(?<arg>[^@~#*]+))?(@(?<path>[^~#*]+))?(~(?<body>[^#*]+))?(#(?<nth>\d+))?(\*(?<count>\d+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex Syntax();
 
+    private static int ErrorStatus(string kindText, string text)
+    {
+        var status = int.Parse(kindText, CultureInfo.InvariantCulture);
+        return status is >= 400 and <= 599
+            ? status
+            : throw new FormatException($"Invalid fault '{text}': {status} is not an error status (400-599).");
+    }
+
     public static FaultSpec Parse(string text)
     {
         var match = Syntax().Match(text.Trim());
@@ -63,7 +71,7 @@ public sealed partial record FaultSpec(
             "latency" => new FaultSpec(FaultKind.Latency, Latency: ParseDuration(arg, text), PathPrefix: path, BodyContains: body, Nth: nth, FirstCount: count),
             "stall" => new FaultSpec(FaultKind.Stall, Latency: ParseDuration(arg, text), PathPrefix: path, BodyContains: body, Nth: nth, FirstCount: count),
             "429-noretryafter" => new FaultSpec(FaultKind.Status, 429, ParseProbability(arg, text), PathPrefix: path, BodyContains: body, Nth: nth, FirstCount: count, OmitRetryAfter: true),
-            _ => new FaultSpec(FaultKind.Status, int.Parse(kindText, CultureInfo.InvariantCulture), ParseProbability(arg, text), PathPrefix: path, BodyContains: body, Nth: nth, FirstCount: count),
+            _ => new FaultSpec(FaultKind.Status, ErrorStatus(kindText, text), ParseProbability(arg, text), PathPrefix: path, BodyContains: body, Nth: nth, FirstCount: count),
         };
     }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using DescopeMgmt.Cli.App;
 using DescopeMgmt.Core.Workspace;
-using DescopeMgmt.Shared;
 
 namespace DescopeMgmt.Cli.Commands.Theme;
 
@@ -31,7 +30,7 @@ internal static class ThemeExportCommand
         }
 
         var path = Path.GetFullPath(outFile, context.Env.CurrentDirectory);
-        AtomicFile.WriteAllText(path, text, isPrivate: false);
+        WorkspaceWriter.Write(path, text);
         context.IO.Success($"Theme written to {path}");
         return ExitCodes.Success;
     }
