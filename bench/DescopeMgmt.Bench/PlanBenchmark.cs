@@ -70,6 +70,8 @@ internal static class PlanBenchmark
         Planner.Create(loaded, live, new PlanScope(true, false, false));
         flowsWatch.Stop();
 
+        var floor = await ParseFloorAsync(bench, workspace);
+        var local = loadWatch.Elapsed + warmWatch.Elapsed;
         var peak = await ChildProcess.PeakMemoryOfPlanAsync(bench, workspace);
         Console.WriteLine($"plan: {flowCount} flows ({flowBytes / 1024.0 / 1024.0:0.0} MB, {flowBytes / 1024.0 / flowCount:0.0} KB mean), {tenantCount} tenants");
         Console.WriteLine($"  exit code         {plan.Exit} ({result.Summary})");
@@ -77,6 +79,38 @@ internal static class PlanBenchmark
         Console.WriteLine($"  wall time         {plan.Wall.TotalMilliseconds:0} ms (in-process, includes reading live over loopback)");
         Console.WriteLine($"  local: load ws    {loadWatch.Elapsed.TotalMilliseconds:0} ms");
         Console.WriteLine($"  local: diff       {diffWatch.Elapsed.TotalMilliseconds:0} ms first run (JIT), {warmWatch.Elapsed.TotalMilliseconds:0} ms warm ({flowsWatch.Elapsed.TotalMilliseconds:0} ms of it flows)");
+        Console.WriteLine($"  parse floor       {floor.Elapsed.TotalMilliseconds:0} ms: JsonDocument.Parse alone over the same {floor.Bytes / 1024.0 / 1024.0:0.0} MB (workspace JSON + live answers), warm");
+        Console.WriteLine($"  plan vs floor     {local.TotalMilliseconds / floor.Elapsed.TotalMilliseconds:0.0}x (load + warm diff = {local.TotalMilliseconds:0} ms)");
         Console.WriteLine($"  peak memory       {peak}");
+    }
+
+    /// <summary>
+    /// The least any plan must spend locally: parsing every byte it compares once (the workspace's JSON files
+    /// and the two live answers), with nothing else; the best of three runs, so the JIT is out of it.
+    /// </summary>
+    private static async Task<(TimeSpan Elapsed, long Bytes)> ParseFloorAsync(BenchHarness bench, string workspace)
+    {
+        var documents = Directory.EnumerateFiles(workspace, "*.json", SearchOption.AllDirectories).Select(File.ReadAllBytes).ToList();
+        using var http = new HttpClient { BaseAddress = bench.Host.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", $"{BenchHarness.ProjectId}:{BenchHarness.Key}");
+        using (var snapshot = await http.PostAsync("/v1/mgmt/project/snapshot/export", new StringContent("{}")))
+        {
+            documents.Add(await snapshot.Content.ReadAsByteArrayAsync());
+        }
+
+        documents.Add(await http.GetByteArrayAsync("/v1/mgmt/tenant/all"));
+        var best = TimeSpan.MaxValue;
+        for (var run = 0; run < 3; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            foreach (var bytes in documents)
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(bytes);
+            }
+
+            best = watch.Elapsed < best ? watch.Elapsed : best;
+        }
+
+        return (best, documents.Sum(d => (long)d.Length));
     }
 }
