@@ -178,4 +178,21 @@ public sealed class SafetyNetTests
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Unexpected", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnotherEnvironmentsKey_inLiveState_isRedactedToo()
+    {
+        const string prodKey = "K2ProdKeyThatADevRunMustNotPrint0001";
+        await using var cli = await TestWorkspace.WorkspaceAsync();
+        cli.Variables["PROD_KEY"] = prodKey;
+        using (var client = cli.Client())
+        {
+            await client.Tenants.CreateAsync(new DescopeMgmt.Api.Tenants.TenantWrite { Id = "acme", Name = prodKey }, Ct);
+        }
+
+        var plan = await cli.RunAsync("plan", "--env", "dev");
+
+        Assert.DoesNotContain(prodKey, plan.All, StringComparison.Ordinal);
+        Assert.Contains("(sensitive)", plan.All, StringComparison.Ordinal);
+    }
 }

@@ -61,13 +61,25 @@ public sealed class CommandContext : IAsyncDisposable
 
     private ConnectionTarget Resolve()
     {
+        var environments = WorkspaceEnvironments(this);
+
+        // Every environment's key is hidden from output, not only the target's: a dev run must not print
+        // the prod key that happens to be in the same CI job's environment.
+        foreach (var variable in environments?.Environments.Values.Select(e => e.ManagementKeyVariable) ?? [])
+        {
+            if (variable is not null && CliEnvironment.NonEmpty(Env.GetVariable(variable)) is { } key)
+            {
+                Env.AddSecret(key);
+            }
+        }
+
         var target = ConnectionResolver.Resolve(new ConnectionRequest(
             Settings.ProjectId,
             Settings.BaseUrl,
             Settings.Local,
             Settings.Env,
             Env.GetVariable,
-            WorkspaceEnvironments(this)));
+            environments));
         Env.AddSecret(target.ManagementKey.Reveal());
         return target;
     }
@@ -95,9 +107,6 @@ public sealed class CommandContext : IAsyncDisposable
             }
         }
     }
-
-    /// <summary>The management key, for callers that must keep it out of files they write.</summary>
-    public string ManagementKey => Target.ManagementKey.Reveal();
 
     public async Task<DescopeClient> GetClientAsync(CancellationToken cancellationToken)
     {
