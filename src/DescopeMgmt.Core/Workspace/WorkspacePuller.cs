@@ -34,7 +34,8 @@ public sealed record PullResult(IReadOnlyList<PulledFile> Files, IReadOnlyList<s
 /// </summary>
 public static class WorkspacePuller
 {
-    public static PullResult Pull(string root, ManageConfig manage, string? environmentName, Func<string, string?> getVariable, LiveSnapshot live, bool force)
+    /// <summary>Decides every file, then writes them (none with <paramref name="dryRun"/>: the result says what would be written).</summary>
+    public static PullResult Pull(string root, ManageConfig manage, string? environmentName, Func<string, string?> getVariable, LiveSnapshot live, bool force, bool dryRun = false)
     {
         LoadedWorkspace? current = null;
         LoadedWorkspace Current() => current ??= WorkspaceLoader.Load(root, environmentName, getVariable);
@@ -82,7 +83,7 @@ public static class WorkspacePuller
                 () => TenantDifferences(Current().Tenants ?? [], live.Tenants), writes));
         }
 
-        foreach (var (path, text) in writes)
+        foreach (var (path, text) in dryRun ? [] : writes)
         {
             WorkspaceWriter.Write(path, text);
         }

@@ -10,20 +10,22 @@ internal static class PullCommand
 {
     private static readonly Option<bool> Force = new("--force") { Description = "Also overwrite files that hold ${VAR} placeholders (they would lose them)." };
 
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show which files would be written and write nothing." };
+
     public static Command Build(CommandRunner runner)
     {
-        var command = new Command("pull", "Write the live flows, theme and tenants into the workspace files. Files with ${VAR} placeholders are not overwritten: the difference is shown instead.") { Force };
-        runner.SetAction(command, (parse, context, ct) => RunAsync(parse.GetValue(Force), context, ct));
+        var command = new Command("pull", "Write the live flows, theme and tenants into the workspace files. Files with ${VAR} placeholders are not overwritten: the difference is shown instead.") { Force, DryRun };
+        runner.SetAction(command, (parse, context, ct) => RunAsync(parse.GetValue(Force), context, ct, parse.GetValue(DryRun)));
         return command;
     }
 
-    internal static async Task<int> RunAsync(bool force, CommandContext context, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(bool force, CommandContext context, CancellationToken cancellationToken, bool dryRun = false)
     {
         var root = WorkspaceSession.RequireRoot(context);
         var manage = WorkspaceConfigReader.Read(root, []).Manage;
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var live = await new LiveSnapshotReader(client).ReadAsync(true, manage.Theme, manage.Tenants, context.IO.Warnings, cancellationToken).ConfigureAwait(false);
-        var result = WorkspacePuller.Pull(root, manage, context.Target.EnvironmentName, context.Env.GetVariable, live, force);
+        var result = WorkspacePuller.Pull(root, manage, context.Target.EnvironmentName, context.Env.GetVariable, live, force, dryRun);
 
         foreach (var file in result.Files.Where(f => f.Status == PullStatus.KeptWithPlaceholders))
         {
@@ -40,6 +42,18 @@ internal static class PullCommand
         }
 
         var kept = result.Count(PullStatus.KeptWithPlaceholders);
+        if (dryRun)
+        {
+            foreach (var file in result.Files.Where(f => f.Status == PullStatus.Written))
+            {
+                context.IO.Info($"would write {file.RelativePath}");
+            }
+
+            context.IO.Outcome($"Dry run: {result.Count(PullStatus.Written)} file(s) would be written, {result.Count(PullStatus.Unchanged)} unchanged" +
+                (kept > 0 ? $", {kept} with ${{VAR}} placeholders kept" : "") + "; nothing was written.", root);
+            return ExitCodes.Success;
+        }
+
         context.IO.Outcome($"Pulled into {root}: {result.Count(PullStatus.Written)} file(s) written, {result.Count(PullStatus.Unchanged)} unchanged" +
             (kept > 0 ? $", {kept} with ${{VAR}} placeholders kept." : "."), root);
         return ExitCodes.Success;
