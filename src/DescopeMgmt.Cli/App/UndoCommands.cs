@@ -1,3 +1,4 @@
+using DescopeMgmt.Core.Kinds;
 using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Cli.App;
@@ -10,20 +11,19 @@ namespace DescopeMgmt.Cli.App;
 internal static class UndoCommands
 {
     /// <summary>Undo of a change to one item: roll that item back to the backup.</summary>
-    public static string ForItem(CommandContext context, ResourceKey key, string? backupId) => WithTarget(context, key.Type switch
+    public static string ForItem(CommandContext context, ResourceKey key, string? backupId)
     {
-        ResourceType.Flow => $"descope-mgmt flow rollback --flow-id {key.Id} --backup {backupId}",
-        ResourceType.Tenant => $"descope-mgmt tenant rollback --tenant-id {key.Id} --backup {backupId}",
-        _ => $"descope-mgmt backup restore {backupId} --only theme",
-    });
+        var kind = ResourceKinds.Of(key);
+        return WithTarget(context, kind.HasRollbackCommand
+            ? $"descope-mgmt {kind.Name} rollback --{kind.Name}-id {Quote(key.Id)} --backup {backupId}"
+            : $"descope-mgmt backup restore {backupId} --only {kind.KindsName}");
+    }
 
     /// <summary>Undo of a change to several items: restore everything the backup holds of these types.</summary>
-    public static string ForBackup(CommandContext context, IReadOnlySet<ResourceType> types, string? backupId) => WithTarget(context, types switch
-    {
-        { Count: 1 } when types.Contains(ResourceType.Flow) => $"descope-mgmt flow rollback --all --backup {backupId}",
-        { Count: 1 } when types.Contains(ResourceType.Tenant) => $"descope-mgmt tenant rollback --all --backup {backupId}",
-        _ => $"descope-mgmt backup restore {backupId}",
-    });
+    public static string ForBackup(CommandContext context, IReadOnlySet<ResourceType> types, string? backupId) =>
+        WithTarget(context, types.Count == 1 && ResourceKinds.Of(types.Single()) is { HasRollbackCommand: true } kind
+            ? $"descope-mgmt {kind.Name} rollback --all --backup {backupId}"
+            : $"descope-mgmt backup restore {backupId}");
 
     private static string WithTarget(CommandContext context, string command)
     {

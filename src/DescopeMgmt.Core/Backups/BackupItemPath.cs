@@ -11,13 +11,7 @@ namespace DescopeMgmt.Core.Backups;
 /// </summary>
 internal static class BackupItemPath
 {
-    public static string For(ResourceType type, string id) => type switch
-    {
-        ResourceType.Flow => $"flows/{FileStem(id)}.json",
-        ResourceType.Theme => "theme.json",
-        ResourceType.Tenant => $"tenants/{FileStem(id)}.json",
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
-    };
+    public static string For(ResourceType type, string id) => Kinds.ResourceKinds.Of(type).BackupPath(FileStem(id));
 
     /// <summary>
     /// Why an item ID may not be written to or read from a backup, or null. An ID read back becomes a

@@ -8,12 +8,7 @@ internal static class BackupManifestReader
 {
     public const string FileName = "manifest.json";
 
-    private static readonly HashSet<string> ItemTypes = new(StringComparer.Ordinal)
-    {
-        ResourceTypeNames.ToWire(ResourceType.Flow),
-        ResourceTypeNames.ToWire(ResourceType.Theme),
-        ResourceTypeNames.ToWire(ResourceType.Tenant),
-    };
+    private static readonly HashSet<string> ItemTypes = Kinds.ResourceKinds.All.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The manifest, or a UserError: backup_not_found when there is none, backup_corrupt when it is bad.</summary>
     public static BackupManifest Read(string directory)

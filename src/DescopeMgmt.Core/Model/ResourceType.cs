@@ -23,37 +23,20 @@ public readonly record struct ResourceKey(ResourceType Type, string Id)
     /// Whether the item can be deleted, and so recorded in a backup as absent for a restore to remove:
     /// the theme is only ever replaced.
     /// </summary>
-    public bool CanBeAbsent => Type != ResourceType.Theme;
+    public bool CanBeAbsent => Kinds.ResourceKinds.Of(Type).CanDelete;
 
     public override string ToString() => $"{ResourceTypeNames.ToWire(Type)}:{Id}";
 }
 
+/// <summary>The wire names of the types, as their kinds give them.</summary>
 public static class ResourceTypeNames
 {
-    public static string ToWire(ResourceType type) => type switch
-    {
-        ResourceType.Flow => "flow",
-        ResourceType.Theme => "theme",
-        ResourceType.Tenant => "tenant",
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
-    };
+    public static string ToWire(ResourceType type) => Kinds.ResourceKinds.Of(type).Name;
 
     public static bool TryParse(string value, out ResourceType type)
     {
-        switch (value.Trim().ToLowerInvariant())
-        {
-            case "flow" or "flows":
-                type = ResourceType.Flow;
-                return true;
-            case "theme" or "themes":
-                type = ResourceType.Theme;
-                return true;
-            case "tenant" or "tenants":
-                type = ResourceType.Tenant;
-                return true;
-            default:
-                type = default;
-                return false;
-        }
+        var kind = Kinds.ResourceKinds.Find(value);
+        type = kind?.Type ?? default;
+        return kind is not null;
     }
 }

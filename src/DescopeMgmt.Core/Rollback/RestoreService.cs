@@ -1,5 +1,6 @@
 using DescopeMgmt.Core.Backups;
 using DescopeMgmt.Core.Changes;
+using DescopeMgmt.Core.Kinds;
 using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Planning;
@@ -54,23 +55,21 @@ public sealed class RestoreService(LiveState live)
             RestoredFrom: plan.BackupId ?? plan.Source, Progress: progress, Absent: recreated);
     }
 
-    /// <summary>Theme, then flows, then tenants parents first, so a recreated child finds its parent.</summary>
-    private static IEnumerable<BackupItemContent> OrderForRestore(IReadOnlyList<BackupItemContent> items)
-    {
-        var tenants = items.Where(i => i.Type == ResourceType.Tenant).ToDictionary(i => i.Id, StringComparer.Ordinal);
-        var tenantOrder = Planner.ParentsFirst(tenants.ToDictionary(t => t.Key, t => t.Value.Content.AsObject(), StringComparer.Ordinal));
-        return items.Where(i => i.Type == ResourceType.Theme)
-            .Concat(items.Where(i => i.Type == ResourceType.Flow).OrderBy(i => i.Id, StringComparer.Ordinal))
-            .Concat(tenantOrder.Select(id => tenants[id]));
-    }
+    /// <summary>Kind by kind in the order of a change, each in its kind's write order (a parent before its children).</summary>
+    private static IEnumerable<BackupItemContent> OrderForRestore(IReadOnlyList<BackupItemContent> items) =>
+        ResourceKinds.All.SelectMany(kind =>
+        {
+            var ofKind = items.Where(i => i.Type == kind.Type).ToDictionary(i => i.Id, StringComparer.Ordinal);
+            return kind.WriteOrder(ofKind.ToDictionary(i => i.Key, i => i.Value.Content.AsObject(), StringComparer.Ordinal)).Select(id => ofKind[id]);
+        });
 
-    /// <summary>Removals of tenants go children first, so no parent is deleted while a child still points at it.</summary>
-    private static IEnumerable<RestorePlanItem> ChildrenFirst(List<RestorePlanItem> removals)
-    {
-        var tenants = removals.Where(r => r.Key.Type == ResourceType.Tenant && r.Live is not null)
-            .ToDictionary(r => r.Key.Id, r => r, StringComparer.Ordinal);
-        var order = Planner.ParentsFirst(tenants.ToDictionary(t => t.Key, t => t.Value.Live!, StringComparer.Ordinal)).Reverse();
-        return removals.Where(r => r.Key.Type != ResourceType.Tenant || r.Live is null)
-            .Concat(order.Select(id => tenants[id]));
-    }
+    /// <summary>Removals in the reverse order: kinds last to first, each in its reversed write order (children before parents).</summary>
+    private static IEnumerable<RestorePlanItem> ChildrenFirst(List<RestorePlanItem> removals) =>
+        ResourceKinds.All.Reverse().SelectMany(kind =>
+        {
+            var ofKind = removals.Where(r => r.Key.Type == kind.Type).ToList();
+            var existing = ofKind.Where(r => r.Live is not null).ToDictionary(r => r.Key.Id, StringComparer.Ordinal);
+            return ofKind.Where(r => r.Live is null)
+                .Concat(kind.WriteOrder(existing.ToDictionary(r => r.Key, r => r.Value.Live!, StringComparer.Ordinal)).Reverse().Select(id => existing[id]));
+        });
 }

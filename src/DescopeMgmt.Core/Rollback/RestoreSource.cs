@@ -60,11 +60,11 @@ public sealed record RestoreSource(string Description, string? BackupId, IReadOn
         }
 
         var held = Items.Where(i => i.Type == type).Select(i => i.Id).Order(StringComparer.Ordinal).ToList();
-        var noun = type == ResourceType.Flow ? "Flow" : "Tenant";
-        var plural = type == ResourceType.Flow ? "flows" : "tenants";
+        var kind = Kinds.ResourceKinds.Of(type);
+        var plural = kind.KindsName;
         var where = BackupId is null ? Description : $"backup {BackupId}";
-        throw new UserError($"{noun.ToLowerInvariant()}_not_in_backup",
-            $"{noun} '{id}' not found in {where}",
+        throw new UserError($"{kind.Name}_not_in_backup",
+            $"{char.ToUpperInvariant(kind.Name[0])}{kind.Name[1..]} '{id}' not found in {where}",
             held.Count == 0 ? $"It holds no {plural}." : $"It holds these {plural}: {string.Join(", ", held)}.");
     }
 }

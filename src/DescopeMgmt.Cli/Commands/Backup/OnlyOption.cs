@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DescopeMgmt.Core;
+using DescopeMgmt.Core.Kinds;
 using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Cli.Commands.Backup;
@@ -7,13 +8,15 @@ namespace DescopeMgmt.Cli.Commands.Backup;
 /// <summary>`--only flows,theme,tenants`, shared by the commands that work on a subset of item types.</summary>
 internal static class OnlyOption
 {
-    public static Option<string?> Create() => new("--only") { Description = "Limit to these item types: flows, theme, tenants (comma-separated)." };
+    private static string KindsList => string.Join(", ", ResourceKinds.All.Select(k => k.KindsName));
+
+    public static Option<string?> Create() => new("--only") { Description = $"Limit to these kinds: {KindsList} (comma-separated)." };
 
     public static IReadOnlySet<ResourceType> Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new HashSet<ResourceType> { ResourceType.Flow, ResourceType.Theme, ResourceType.Tenant };
+            return ResourceKinds.All.Select(k => k.Type).ToHashSet();
         }
 
         var types = new HashSet<ResourceType>();
@@ -21,7 +24,7 @@ internal static class OnlyOption
         {
             if (!ResourceTypeNames.TryParse(part, out var type))
             {
-                throw new UserError("invalid_only", $"Unknown item type '{part}' in --only.", "Use flows, theme and/or tenants, e.g. --only flows,tenants.");
+                throw new UserError("invalid_only", $"Unknown item type '{part}' in --only.", $"Use any of {KindsList}, e.g. --only flows,tenants.");
             }
 
             types.Add(type);

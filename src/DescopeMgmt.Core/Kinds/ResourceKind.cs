@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using DescopeMgmt.Api;
+using DescopeMgmt.Core.Model;
+using DescopeMgmt.Core.Planning;
+
+namespace DescopeMgmt.Core.Kinds;
+
+/// <summary>
+/// One managed kind of live configuration, described once (the counterpart of a resource in a Terraform
+/// provider): its names, how it is compared, where it lives in a backup, how live is read, written and
+/// deleted with its API's quirks, and where it goes in the order of a change. Everything that works on
+/// items (the change session's read-back, restore, backups, undo commands, --only) asks the kind instead
+/// of switching on its type.
+/// </summary>
+public abstract class ResourceKind
+{
+    public abstract ResourceType Type { get; }
+
+    /// <summary>The singular wire name: <c>flow</c>, <c>theme</c>, <c>tenant</c> (backup manifests, audit targets, messages).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The spelling in a KINDS list (<c>--only flows,theme,tenants</c>).</summary>
+    public abstract string KindsName { get; }
+
+    /// <summary>What a comparison ignores (server-managed fields) and how zero values count.</summary>
+    public abstract DiffOptions Diff { get; }
+
+    /// <summary>Place in the order of a change (lower first); deletions run in the reverse order.</summary>
+    public abstract int Order { get; }
+
+    /// <summary>Whether an item can be deleted, and so recorded in a backup as absent for a restore to remove.</summary>
+    public virtual bool CanDelete => true;
+
+    /// <summary>Whether the kind has its own rollback command (<c>flow rollback --flow-id ID</c>); otherwise <c>backup restore --only</c> undoes it.</summary>
+    public virtual bool HasRollbackCommand => true;
+
+    /// <summary>The path of an item inside a backup folder, given its ID already made safe as a file name.</summary>
+    public abstract string BackupPath(string fileStem);
+
+    /// <summary>The live item, or null when it does not exist.</summary>
+    public abstract Task<JsonObject?> GetAsync(DescopeClient client, string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Several items at the lowest API cost the kind allows (one call for all where the API lists them
+    /// whole); absent ones are left out. The default reads them one by one.
+    /// </summary>
+    public virtual async Task<IReadOnlyDictionary<string, JsonObject>> ReadManyAsync(DescopeClient client, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (await GetAsync(client, id, cancellationToken).ConfigureAwait(false) is { } item)
+            {
+                result[id] = item;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Makes the live item equal to <paramref name="desired"/> (the whole document, where the API replaces every field).</summary>
+    public abstract Task PutAsync(DescopeClient client, string id, JsonObject desired, bool exists, CancellationToken cancellationToken);
+
+    public virtual Task DeleteAsync(DescopeClient client, string id, bool cascade, CancellationToken cancellationToken) =>
+        throw new UserError("cannot_delete", $"The {Name} cannot be deleted, only replaced.");
+
+    /// <summary>
+    /// The order to write items of this kind in (a parent before its children); deletions use the
+    /// reverse. <paramref name="document"/> gives an item's content, live or desired. The default is by ID.
+    /// </summary>
+    public virtual IReadOnlyList<string> WriteOrder(IReadOnlyDictionary<string, JsonObject> documents) =>
+        documents.Keys.Order(StringComparer.Ordinal).ToList();
+
+    public override string ToString() => Name;
+}
