@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DescopeMgmt.Api;
+using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Tenants;
 
 namespace DescopeMgmt.Core.Live;
@@ -15,6 +16,12 @@ public sealed record LiveSnapshot(
     bool UsedProjectSnapshot)
 {
     public IReadOnlyDictionary<string, FlowRawParts> FlowParts { get; init; } = new Dictionary<string, FlowRawParts>();
+
+    /// <summary>Every item read, as documents by key (the theme only when the project has one).</summary>
+    public IEnumerable<KeyValuePair<ResourceKey, JsonObject>> Items() =>
+        Flows.Select(f => KeyValuePair.Create(ResourceKey.Flow(f.Key), f.Value))
+            .Concat(Theme is { Count: > 0 } theme ? [KeyValuePair.Create(ResourceKey.Theme, theme)] : [])
+            .Concat(Tenants.Select(t => KeyValuePair.Create(ResourceKey.Tenant(t.Key), t.Value)));
 }
 
 /// <summary>
@@ -24,6 +31,10 @@ public sealed record LiveSnapshot(
 /// </summary>
 public sealed class LiveSnapshotReader(DescopeClient client)
 {
+    /// <summary>Everything live of the given kinds, at the same constant cost.</summary>
+    public Task<LiveSnapshot> ReadAsync(IReadOnlySet<ResourceType> types, IProgress<string>? notes, CancellationToken cancellationToken) =>
+        ReadAsync(types.Contains(ResourceType.Flow), types.Contains(ResourceType.Theme), types.Contains(ResourceType.Tenant), notes, cancellationToken);
+
     public async Task<LiveSnapshot> ReadAsync(bool flows, bool theme, bool tenants, IProgress<string>? notes, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<string, JsonObject> liveFlows = new Dictionary<string, JsonObject>();

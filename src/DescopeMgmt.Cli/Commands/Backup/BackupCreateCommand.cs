@@ -24,25 +24,8 @@ internal static class BackupCreateCommand
     internal static async Task<int> RunAsync(IReadOnlySet<ResourceType> types, string? note, CommandContext context, CancellationToken cancellationToken)
     {
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
-        var live = await new LiveSnapshotReader(client).ReadAsync(
-            types.Contains(ResourceType.Flow), types.Contains(ResourceType.Theme), types.Contains(ResourceType.Tenant),
-            context.IO.Warnings, cancellationToken).ConfigureAwait(false);
-
-        var items = new List<BackupItemContent>();
-        if (types.Contains(ResourceType.Flow))
-        {
-            items.AddRange(live.Flows.Select(f => new BackupItemContent(ResourceType.Flow, f.Key, f.Value)));
-        }
-
-        if (types.Contains(ResourceType.Theme) && live.Theme is { Count: > 0 } theme)
-        {
-            items.Add(new BackupItemContent(ResourceType.Theme, ResourceKey.ThemeId, theme));
-        }
-
-        if (types.Contains(ResourceType.Tenant))
-        {
-            items.AddRange(live.Tenants.Select(t => new BackupItemContent(ResourceType.Tenant, t.Key, t.Value)));
-        }
+        var live = await new LiveSnapshotReader(client).ReadAsync(types, context.IO.Warnings, cancellationToken).ConfigureAwait(false);
+        var items = live.Items().Select(i => new BackupItemContent(i.Key.Type, i.Key.Id, i.Value)).ToList();
 
         var identity = context.Identity();
         var manifest = await context.BackupStore().CreateAsync(

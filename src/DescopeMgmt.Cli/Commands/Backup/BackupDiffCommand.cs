@@ -6,6 +6,7 @@ using DescopeMgmt.Cli.Rendering;
 using DescopeMgmt.Core;
 using DescopeMgmt.Core.Backups;
 using DescopeMgmt.Core.Live;
+using DescopeMgmt.Core.Kinds;
 using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Planning;
 
@@ -70,31 +71,17 @@ internal static class BackupDiffCommand
             : await store.LoadAsync(manifest, projectId, cancellationToken).ConfigureAwait(false);
     }
 
-    // Only the types the backup holds (or records as absent) are read: a backup of one flow says
-    // nothing about tenants, and listing every live tenant as "added" would bury the real difference.
+    // Only the kinds the backup covers are read (its manifest says which; older ones, the kinds of its items):
+    // a backup of one flow says nothing about tenants, and listing every live tenant as "added" would bury
+    // the real difference.
     private static async Task<IReadOnlyDictionary<ResourceKey, JsonObject>> ReadLiveAsync(LoadedBackup backup, CommandContext context, CancellationToken cancellationToken)
     {
-        var types = backup.Items.Select(i => i.Type).Concat(backup.Absent.Select(k => k.Type)).ToHashSet();
+        var types = backup.Manifest.Kinds is { } kinds
+            ? kinds.Select(k => ResourceKinds.Find(k)!.Type).ToHashSet()
+            : backup.Items.Select(i => i.Type).Concat(backup.Absent.Select(k => k.Type)).ToHashSet();
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
-        var snapshot = await new LiveSnapshotReader(client).ReadAsync(
-            types.Contains(ResourceType.Flow), types.Contains(ResourceType.Theme), types.Contains(ResourceType.Tenant),
-            context.IO.Warnings, cancellationToken).ConfigureAwait(false);
-        var live = new Dictionary<ResourceKey, JsonObject>();
-        foreach (var (id, flow) in snapshot.Flows)
-        {
-            live[ResourceKey.Flow(id)] = flow;
-        }
-
-        if (types.Contains(ResourceType.Theme) && snapshot.Theme is { Count: > 0 } theme)
-        {
-            live[ResourceKey.Theme] = theme;
-        }
-
-        foreach (var (id, tenant) in snapshot.Tenants)
-        {
-            live[ResourceKey.Tenant(id)] = tenant;
-        }
-
+        var snapshot = await new LiveSnapshotReader(client).ReadAsync(types, context.IO.Warnings, cancellationToken).ConfigureAwait(false);
+        var live = snapshot.Items().ToDictionary(i => i.Key, i => i.Value);
         return live;
     }
 
