@@ -82,7 +82,14 @@ public sealed class ChangeSession
         };
 
         // No record, no change: a change the audit cannot see is exactly what it exists to prevent.
-        _owner.Audit.Append(record);
+        try
+        {
+            _owner.Audit.Append(record);
+        }
+        catch (UserError ex)
+        {
+            throw new UserError(ex.Code, $"{ex.Message} Nothing was changed: a change starts only once the audit log can record it.", ex.Hint, ex);
+        }
 
         BackupManifest backup;
         try

@@ -139,6 +139,20 @@ public sealed class ChangeSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_auditUnwritableFromTheStart_changeDoesNotStart_andSaysNothingChanged()
+    {
+        File.WriteAllText(folder.Combine("audit"), "not a folder");
+        var wrote = false;
+
+        var error = await Assert.ThrowsAsync<UserError>(() => RunAsync(Request(Write("a", during: () => wrote = true))));
+
+        Assert.Equal("audit_failed", error.Code);
+        Assert.Contains("Nothing was changed", error.Message, StringComparison.Ordinal);
+        Assert.False(wrote);
+        Assert.False(Directory.Exists(folder.Combine("backups", ProjectId)));
+    }
+
+    [Fact]
     public async Task RunAsync_declined_recordsOneAbortedLine_andNoBackup()
     {
         var steps = new ChangeSteps(() => { }, _ => throw new UserError("aborted", "Aborted. Nothing was changed."));
