@@ -2,7 +2,7 @@ namespace DescopeMgmt.Core;
 
 /// <summary>
 /// An expected failure the user can act on: bad input, a missing item, a refused operation.
-/// Only the CLI's entry point turns it into output and an exit code (design.md §5).
+/// Only the CLI's entry point turns it into output and an exit code.
 /// </summary>
 public class UserError : Exception
 {

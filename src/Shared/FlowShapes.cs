@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace DescopeMgmt.Shared;
 
 /// <summary>
-/// v1 ⇄ v2 flow shapes by the mapping table of the API reference §3 (as descopecli converts). Linked
+/// v1 ⇄ v2 flow shapes by the service's field mapping (as descopecli converts). Linked
 /// into Core (reading console exports) and the Emulator (serving both shapes), which must not share a project.
 /// </summary>
 internal static class FlowShapes

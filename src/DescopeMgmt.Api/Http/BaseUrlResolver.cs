@@ -1,6 +1,6 @@
 namespace DescopeMgmt.Api.Http;
 
-/// <summary>Base URL rules of the API reference §1.</summary>
+/// <summary>Base URL rules: regional hosts for long project IDs, overrides, and what is refused.</summary>
 public static class BaseUrlResolver
 {
     public static readonly Uri DefaultBaseUrl = new("https://api.descope.com");

@@ -6,7 +6,7 @@ using Polly.Retry;
 namespace DescopeMgmt.Api.Http;
 
 /// <summary>
-/// Retry policy of the API reference §2, plus 429 handling: transient statuses, timeouts and dropped
+/// The retry policy, plus 429 handling: transient statuses, timeouts and dropped
 /// connections back off exponentially with jitter; 429 waits Retry-After seconds (a default when absent);
 /// any other 4xx/5xx is final. A <see cref="RequestKind.WriteOnce"/> request (a create) is retried after a
 /// connection failure or timeout only when it never left this machine. Every wait (backoff, Retry-After) ends

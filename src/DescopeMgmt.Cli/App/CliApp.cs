@@ -8,7 +8,7 @@ namespace DescopeMgmt.Cli.App;
 
 /// <summary>
 /// Parses, runs the chosen command, and is the one place that turns exceptions into messages and
-/// exit codes (design.md §5).
+/// exit codes.
 /// </summary>
 public static class CliApp
 {

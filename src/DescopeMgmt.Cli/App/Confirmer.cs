@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace DescopeMgmt.Cli.App;
 
 /// <summary>
-/// The confirmation rules of design.md §5: --yes skips the question; without a terminal and without
+/// The confirmation rules: --yes skips the question; without a terminal and without
 /// --yes the command refuses before touching anything; protected environments need their name typed.
 /// </summary>
 public sealed class Confirmer(CommandContext context)

@@ -1,6 +1,6 @@
 namespace DescopeMgmt.Cli.App;
 
-/// <summary>Exit codes of design.md §5; scripts depend on them.</summary>
+/// <summary>The exit codes; scripts depend on them.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

@@ -8,7 +8,7 @@ public enum OutputFormat
     Json,
 }
 
-/// <summary>The global options of design.md §5, declared once and recursive so every command takes them.</summary>
+/// <summary>The global options, declared once and recursive so every command takes them.</summary>
 public static class GlobalOptions
 {
     public static readonly Option<string?> Env = new("--env")

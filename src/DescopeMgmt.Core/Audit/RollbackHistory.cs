@@ -1,6 +1,6 @@
 namespace DescopeMgmt.Core.Audit;
 
-/// <summary>One past rollback or restore, for <c>rollback history</c> (design.md §7).</summary>
+/// <summary>One past rollback or restore, for <c>rollback history</c>.</summary>
 public sealed record RollbackRecord(
     DateTimeOffset When,
     string User,

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DescopeMgmt.Core.Backups;
 
-/// <summary>The <c>manifest.json</c> of one backup (design.md §6).</summary>
+/// <summary>The <c>manifest.json</c> of one backup.</summary>
 public sealed class BackupManifest
 {
     public const string CurrentFormat = "descope-mgmt-backup/1";

@@ -1,7 +1,7 @@
 namespace DescopeMgmt.Core.Backups;
 
 /// <summary>
-/// Turns a REF (design.md §5) into a backup: a path to a backup folder or its manifest.json (anywhere),
+/// Turns a REF into a backup: a path to a backup folder or its manifest.json (anywhere),
 /// <c>latest</c>, a full backup ID, a creation time as <c>backup list</c> shows it, or a unique ID prefix.
 /// </summary>
 internal static class BackupReferenceResolver

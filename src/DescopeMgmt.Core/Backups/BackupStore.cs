@@ -4,7 +4,7 @@ namespace DescopeMgmt.Core.Backups;
 
 /// <summary>
 /// Backups on disk: <c>&lt;backupRoot&gt;/&lt;projectId&gt;/&lt;backupId&gt;/manifest.json</c> plus one file per
-/// item (design.md §6). Pure file-system work; callers fetch the live content and decide what to back up.
+/// item. Pure file-system work; callers fetch the live content and decide what to back up.
 /// </summary>
 public sealed class BackupStore(string backupRoot, TimeProvider timeProvider)
 {
@@ -51,7 +51,7 @@ public sealed class BackupStore(string backupRoot, TimeProvider timeProvider)
     }
 
     /// <summary>
-    /// Finds a backup by REF (design.md §5) for reading only (show, verify, diff): a path, an ID or
+    /// Finds a backup by REF for reading only (show, verify, diff): a path, an ID or
     /// unique prefix, a timestamp, or <c>latest</c>, of any host.
     /// </summary>
     public BackupManifest Resolve(string reference, string? projectId) =>

@@ -1,6 +1,6 @@
 namespace DescopeMgmt.Core.Backups;
 
-/// <summary>One entry of <c>backup list --output json</c> (design.md §5).</summary>
+/// <summary>One entry of <c>backup list --output json</c>.</summary>
 public sealed record BackupSummary(
     string Id,
     string Path,

@@ -3,7 +3,7 @@ using DescopeMgmt.Core.Model;
 namespace DescopeMgmt.Core.Connection;
 
 /// <summary>
-/// Picks the target project by design.md §3: flags, then --env, then DESCOPE_* variables, then the
+/// Picks the target project, first match wins: flags, then --env, then DESCOPE_* variables, then the
 /// workspace's defaultEnvironment. --local (or base URL "local") means the embedded emulator.
 /// </summary>
 public static class ConnectionResolver
@@ -89,7 +89,7 @@ public static class ConnectionResolver
                 $"Known environments: {known}.");
         }
 
-        // A project named by ID takes its key from DESCOPE_MANAGEMENT_KEY (design.md §3); by environment, from the
+        // A project named by ID takes its key from DESCOPE_MANAGEMENT_KEY; by environment, from the
         // variable descope.yaml names for it.
         var globalKey = NonEmpty(request.GetVariable("DESCOPE_MANAGEMENT_KEY"));
         var envKey = env.ManagementKeyVariable is { } variable ? NonEmpty(request.GetVariable(variable)) : null;

@@ -2,7 +2,7 @@ using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Core.Connection;
 
-/// <summary>The project a command talks to and how it was chosen (design.md §3).</summary>
+/// <summary>The project a command talks to and how it was chosen.</summary>
 public sealed record ConnectionTarget(
     string ProjectId,
     Secret ManagementKey,

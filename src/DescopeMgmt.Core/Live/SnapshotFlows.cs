@@ -7,7 +7,7 @@ namespace DescopeMgmt.Core.Live;
 public sealed record FlowRawParts(JsonElement? Contents, JsonElement? References, IReadOnlyDictionary<string, JsonElement> Screens);
 
 /// <summary>
-/// Rebuilds v2 flow documents and the theme from a project snapshot's <c>files</c> map (API reference §5):
+/// Rebuilds v2 flow documents and the theme from a project snapshot's <c>files</c> map:
 /// <c>flows/&lt;id&gt;/metadata.json</c> (v2 metadata plus <c>screens</c> IDs and <c>references</c>),
 /// <c>flows/&lt;id&gt;/contents.json</c>, <c>flows/&lt;id&gt;/screen-&lt;screenId&gt;.json</c>, and the theme
 /// under <c>themes/</c> or <c>styles/</c>. One snapshot call replaces one export per flow. Nodes are

@@ -42,8 +42,7 @@ public sealed record RestoreSource(string Description, string? BackupId, IReadOn
         (Items.Where(i => types.Contains(i.Type)).ToList(), Absent.Where(k => types.Contains(k.Type)).ToList());
 
     /// <summary>
-    /// The named item (its content, or the record that it did not exist), or the error design.md §7
-    /// asks for, listing what the source holds.
+    /// The named item (its content, or the record that it did not exist), or the error a rollback gives, listing what the source holds.
     /// </summary>
     public (IReadOnlyList<BackupItemContent> Items, IReadOnlyList<ResourceKey> Absent) Require(ResourceType type, string id)
     {

@@ -4,7 +4,7 @@ using DescopeMgmt.Core.Flows;
 namespace DescopeMgmt.Core.Workspace;
 
 /// <summary>
-/// What makes a workspace flow file importable (issue 5 §3). Checked on the parsed file itself, so a
+/// What makes a workspace flow file importable. Checked on the parsed file itself, so a
 /// workspace of hundreds of large flows is validated without building a node tree for each.
 /// </summary>
 internal static class FlowRules

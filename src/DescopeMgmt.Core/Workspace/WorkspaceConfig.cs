@@ -18,7 +18,7 @@ public sealed record ManageConfig(IReadOnlySet<string>? Flows, bool Tenants, boo
     public bool ManagesFlow(string id) => Flows is null || Flows.Contains(id);
 }
 
-/// <summary>descope.yaml (design.md §4).</summary>
+/// <summary>descope.yaml.</summary>
 public sealed record WorkspaceConfig(
     string Path,
     IReadOnlyDictionary<string, EnvironmentConfig> Environments,

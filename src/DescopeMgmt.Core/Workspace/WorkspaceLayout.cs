@@ -1,6 +1,6 @@
 namespace DescopeMgmt.Core.Workspace;
 
-/// <summary>File names of the workspace (design.md §4).</summary>
+/// <summary>File names of the workspace.</summary>
 public static class WorkspaceLayout
 {
     public const string FlowsFolder = "flows";

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace DescopeMgmt.Emulator.Endpoints;
 
-/// <summary>Flow list/delete/export/import in both shapes (API reference §3).</summary>
+/// <summary>Flow list/delete/export/import in both shapes.</summary>
 internal static class FlowEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, ProjectAccess projects)

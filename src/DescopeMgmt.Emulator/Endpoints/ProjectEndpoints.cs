@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace DescopeMgmt.Emulator.Endpoints;
 
-/// <summary>License handshake and project snapshot export/import/validate (API reference §1, §5).</summary>
+/// <summary>License handshake and project snapshot export/import/validate.</summary>
 internal static class ProjectEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, ProjectAccess projects, Func<bool> snapshotExportDisabled)

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace DescopeMgmt.Emulator.Endpoints;
 
 /// <summary>
-/// Tenants (API reference §4). Like the proto-based service, answers leave out empty and false fields;
+/// Tenants. Like the proto-based service, answers leave out empty and false fields;
 /// load is unwrapped, lists are <c>{"tenants":[...]}</c>; update replaces every field but the parent.
 /// A tenant with sub-tenants cannot be deleted until they are.
 /// </summary>

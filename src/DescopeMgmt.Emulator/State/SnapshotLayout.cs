@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace DescopeMgmt.Emulator.State;
 
 /// <summary>
-/// The project snapshot <c>files</c> map (API reference §5), as descopecli writes it:
+/// The project snapshot <c>files</c> map, as descopecli writes it:
 /// <c>project.json</c>; per flow <c>flows/&lt;id&gt;/metadata.json</c> (v2 metadata plus <c>screens</c> IDs and
 /// <c>references</c>), <c>flows/&lt;id&gt;/contents.json</c> and <c>flows/&lt;id&gt;/screen-&lt;screenId&gt;.json</c>;
 /// the theme at <c>themes/theme.json</c>. Export then import gives back the same flows.

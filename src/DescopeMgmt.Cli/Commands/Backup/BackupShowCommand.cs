@@ -21,7 +21,7 @@ internal static class BackupShowCommand
     {
         var store = context.BackupStore();
         var manifest = store.Resolve(reference, context.ProjectIdIfKnown);
-        // design.md §6: checksums are verified on every read, so a damaged backup never looks whole here.
+        // Checksums are verified on every read, so a damaged backup never looks whole here.
         var verification = store.Verify(manifest);
         var problems = verification.Items.Where(i => i.Problem is not null).ToDictionary(i => (i.Type, i.Id), i => i.Problem!);
         // --output json promises one document: a damaged backup gives only the error document. For people

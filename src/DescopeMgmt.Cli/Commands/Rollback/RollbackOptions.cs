@@ -5,7 +5,7 @@ using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Cli.Commands.Rollback;
 
-/// <summary>The syntax shared by `flow rollback` and `tenant rollback` (design.md §5, §7).</summary>
+/// <summary>The syntax shared by `flow rollback` and `tenant rollback`.</summary>
 internal sealed class RollbackOptions(ResourceType type)
 {
     private readonly string _noun = ResourceTypeNames.ToWire(type);
