@@ -183,6 +183,7 @@ internal sealed class ApiTransport(HttpClient http, long maxAnswerBytes)
     {
         try
         {
+            cancellationToken = ReadToken(call, cancellationToken);
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {

@@ -48,7 +48,7 @@ internal static class SingleItemChange
             // A new item is recorded as absent in the backup, so rolling back to that backup deletes it again.
             var backupItems = current is null ? [] : new[] { new BackupItemContent(key.Type, key.Id, current) };
             var request = new ChangeRequest(operation, backupItems, [new ChangeItem(key, plan.Verb, plan.Desired, c => plan.WriteAsync(live, c))], live,
-                Absent: current is null ? [key] : null, Kinds: [key.Type]);
+                Absent: current is null ? [key] : null);
             return new PreparedChange(
                 $"{Capitalize(plan.Verb)} {key} in {context.Target.Describe()}?",
                 "Dry run: nothing was changed.",

@@ -41,8 +41,15 @@ internal sealed class StopSignals : IDisposable
         }
 
         context.Cancel = true;
-        _error.WriteLine($"{context.Signal} received: stopping once the step in flight is done (send it again to stop at once).");
         _stop.Cancel();
+        try
+        {
+            _error.WriteLine($"{context.Signal} received: stopping once the step in flight is done (send it again to stop at once).");
+        }
+        catch (IOException)
+        {
+            // A hung-up terminal cannot be written to; the stop goes on without the notice.
+        }
     }
 
     public void Dispose()

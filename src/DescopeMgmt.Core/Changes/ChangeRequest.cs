@@ -7,8 +7,6 @@ namespace DescopeMgmt.Core.Changes;
 /// A change to live state: the live documents to back up first, the steps, and how to read the written
 /// items back. <see cref="RestoredFrom"/> names the backup a rollback restores from; <see cref="Absent"/>
 /// names the items the change creates, recorded in the backup so that restoring it removes them again.
-/// <see cref="Kinds"/> are the kinds the change covers, so its backup says which kinds it holds in full
-/// (an empty kind is known to be empty).
 /// </summary>
 public sealed record ChangeRequest(
     string Operation,
@@ -18,5 +16,4 @@ public sealed record ChangeRequest(
     string? Note = null,
     string? RestoredFrom = null,
     IProgress<int>? Progress = null,
-    IReadOnlyList<ResourceKey>? Absent = null,
-    IReadOnlyCollection<ResourceType>? Kinds = null);
+    IReadOnlyList<ResourceKey>? Absent = null);

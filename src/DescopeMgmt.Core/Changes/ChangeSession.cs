@@ -96,7 +96,7 @@ public sealed class ChangeSession
         {
             backup = await _owner.Backups.CreateAsync(new BackupRequest(_owner.Identity.ProjectId, _owner.Identity.Environment, request.Operation,
                 request.Note, _owner.Identity.User, _owner.Identity.ToolVersion, request.BackupItems, request.Absent?.Where(k => k.CanBeAbsent).ToList(),
-                Host: _owner.Identity.TargetHost, Kinds: request.Kinds, RollbackOf: request.RestoredFrom), cancellationToken).ConfigureAwait(false);
+                Host: _owner.Identity.TargetHost, RollbackOf: request.RestoredFrom), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -104,7 +104,7 @@ public sealed class ChangeSession
             TryAppend(record with
             {
                 Outcome = cancelled ? AuditOutcome.Interrupted : AuditOutcome.Failed,
-                Error = cancelled ? "interrupted while the backup was written (nothing was changed)" : $"backup failed, nothing was changed: {ex.Message}",
+                Error = cancelled ? "interrupted while the backup was written (nothing was changed)" : $"backup failed: {ex.Message}",
                 DurationMs = ElapsedMs(),
             });
             throw;
@@ -164,7 +164,6 @@ public sealed class ChangeSession
             {
                 await item.WriteAsync(cancellationToken).ConfigureAwait(false);
                 results.Add(new ItemResult(item, ItemStatus.Done));
-                request.Progress?.Report(++written);
             }
             catch (Exception ex)
             {
@@ -178,7 +177,12 @@ public sealed class ChangeSession
                 {
                     results.Add(new ItemResult(item, WriteFailure.MayHaveChanged(ex) ? ItemStatus.MayHaveChanged : ItemStatus.Failed, ex.Message));
                 }
+
+                continue;
             }
+
+            // Outside the write's try: a failing progress display must not turn a written item into a failed one.
+            request.Progress?.Report(++written);
         }
 
         return (results, interruptedAt);
