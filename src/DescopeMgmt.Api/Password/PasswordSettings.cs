@@ -52,7 +52,7 @@ public sealed record PasswordSettings : IWireAnswer
     public int PasswordStrengthScore { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 
     string? IWireAnswer.Problem()
     {
