@@ -9,7 +9,7 @@ namespace DescopeMgmt.Emulator.Endpoints;
 /// Roles under <c>/v1/mgmt/role</c>. Identity is (tenantId, name), an empty tenantId being a project role;
 /// update and delete may name the ID instead. Update replaces every field and needs <c>newName</c>. A role naming
 /// a permission or tenant that does not exist is refused with 400. A batch delete without names or IDs
-/// deletes every role in its scope, as the real service does.
+/// deletes every role (every role of its tenant, when it names one), as the real service is reported to.
 /// </summary>
 internal static class RoleEndpoints
 {
