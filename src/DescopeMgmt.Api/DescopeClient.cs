@@ -1,7 +1,10 @@
 using System.Net.Http.Headers;
 using DescopeMgmt.Api.Flows;
 using DescopeMgmt.Api.Http;
+using DescopeMgmt.Api.Password;
+using DescopeMgmt.Api.Permissions;
 using DescopeMgmt.Api.Projects;
+using DescopeMgmt.Api.Roles;
 using DescopeMgmt.Api.Tenants;
 using DescopeMgmt.Api.Themes;
 using Microsoft.Extensions.Http.Resilience;
@@ -64,6 +67,9 @@ public sealed class DescopeClient : IDisposable
         Themes = new ThemesApi(transport);
         Tenants = new TenantsApi(transport);
         Projects = new ProjectsApi(transport);
+        Permissions = new PermissionsApi(transport);
+        Roles = new RolesApi(transport);
+        Password = new PasswordApi(transport);
     }
 
     public Uri BaseUrl { get; }
@@ -79,6 +85,13 @@ public sealed class DescopeClient : IDisposable
     public TenantsApi Tenants { get; }
 
     public ProjectsApi Projects { get; }
+
+    public PermissionsApi Permissions { get; }
+
+    public RolesApi Roles { get; }
+
+    /// <summary>The password policy, project-wide and per tenant.</summary>
+    public PasswordApi Password { get; }
 
     public void Dispose() => _http.Dispose();
 }

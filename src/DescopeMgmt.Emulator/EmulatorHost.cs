@@ -107,6 +107,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         FlowEndpoints.Map(app, projects);
         ThemeEndpoints.Map(app, projects);
         TenantEndpoints.Map(app, projects);
+        PermissionEndpoints.Map(app, projects);
+        RoleEndpoints.Map(app, projects);
+        PasswordEndpoints.Map(app, projects);
         ProjectEndpoints.Map(app, projects, () => host.SnapshotExportDisabled);
         app.MapFallback(context => Wire.WriteErrorAsync(context, 404, "E011404", "Not found", $"no such endpoint: {context.Request.Method} {context.Request.Path}"));
 

@@ -39,6 +39,21 @@ public sealed class MalformedAnswerTests
         ["POST /v1/mgmt/project/snapshot/import"] = c => c.Projects.ImportSnapshotAsync(new SnapshotImportRequest(), Ct),
         ["POST /v1/mgmt/project/snapshot/validate"] = c => c.Projects.ValidateSnapshotAsync(new SnapshotImportRequest(), Ct),
         ["GET /v1/mgmt/license"] = c => c.Projects.GetLicenseTierAsync(Ct),
+        ["POST /v1/mgmt/permission/create"] = c => c.Permissions.CreateAsync(new Permissions.PermissionWrite { Name = "p" }, Ct),
+        ["POST /v1/mgmt/permission/create/batch"] = c => c.Permissions.CreateBatchAsync([new Permissions.PermissionWrite { Name = "p" }], Ct),
+        ["POST /v1/mgmt/permission/update"] = c => c.Permissions.UpdateAsync("p", new Permissions.PermissionWrite { Name = "p" }, Ct),
+        ["POST /v1/mgmt/permission/delete"] = c => c.Permissions.DeleteAsync("p", Ct),
+        ["POST /v1/mgmt/permission/delete/batch"] = c => c.Permissions.DeleteBatchAsync(["p"], Ct),
+        ["GET /v1/mgmt/permission/all"] = c => c.Permissions.LoadAllAsync(Ct),
+        ["POST /v1/mgmt/role/create"] = c => c.Roles.CreateAsync(new Roles.RoleWrite { Name = "r" }, Ct),
+        ["POST /v1/mgmt/role/create/batch"] = c => c.Roles.CreateBatchAsync([new Roles.RoleWrite { Name = "r" }], Ct),
+        ["POST /v1/mgmt/role/update"] = c => c.Roles.UpdateAsync("r", new Roles.RoleWrite { Name = "r" }, Ct),
+        ["POST /v1/mgmt/role/delete"] = c => c.Roles.DeleteAsync("r", null, Ct),
+        ["POST /v1/mgmt/role/delete/batch"] = c => c.Roles.DeleteBatchAsync(["r"], null, Ct),
+        ["GET /v1/mgmt/role/all"] = c => c.Roles.LoadAllAsync(Ct),
+        ["POST /v1/mgmt/role/search"] = c => c.Roles.SearchAsync(new Roles.RoleSearch(), Ct),
+        ["GET /v1/mgmt/password/settings"] = c => c.Password.GetSettingsAsync("t", Ct),
+        ["POST /v1/mgmt/password/settings"] = c => c.Password.UpdateSettingsAsync(null, new Password.PasswordSettings { MinLength = 8 }, Ct),
     };
 
     public static TheoryData<string> OperationNames => [.. Operations.Keys];

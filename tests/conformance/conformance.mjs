@@ -138,6 +138,142 @@ await check('project snapshot export, validate and import', async () => {
   assert.deepEqual(exported.flow.dsl, dsl);
 });
 
+await check('permission.loadAll of a new project holds the system defaults; role.loadAll holds Tenant Admin', async () => {
+  const permissions = ok(await m.permission.loadAll(), 'permission.loadAll');
+  assert.ok(permissions.some((p) => p.name === 'User Admin' && p.systemDefault === true), 'User Admin is a system default');
+  const roles = ok(await m.role.loadAll(), 'role.loadAll');
+  assert.ok(roles.some((r) => r.name === 'Tenant Admin' && !r.tenantId), 'Tenant Admin is a project role');
+});
+
+await check('permission.create, createBatch, update (replaces the description), loadAll', async () => {
+  ok(await m.permission.create('node.read', 'Read from node'), 'permission.create');
+  ok(await m.permission.createBatch([{ name: 'node.write', description: 'Write' }, { name: 'node.temp' }]), 'permission.createBatch');
+  ok(await m.permission.update('node.write', 'node.write'), 'permission.update');
+  const all = ok(await m.permission.loadAll(), 'permission.loadAll');
+  const read = all.find((p) => p.name === 'node.read');
+  assert.equal(read.description, 'Read from node');
+  assert.ok(!read.systemDefault);
+  assert.equal(all.find((p) => p.name === 'node.write').description, undefined, 'an omitted description is removed');
+  assert.ok(all.some((p) => p.name === 'node.temp'));
+});
+
+await check('permission.updateWithId renames by id; updateBatch by id', async () => {
+  const temp = ok(await m.permission.loadAll(), 'permission.loadAll').find((p) => p.name === 'node.temp');
+  ok(await m.permission.updateWithId(temp.id, 'node.temp2', 'renamed'), 'permission.updateWithId');
+  ok(await m.permission.updateBatch([{ id: temp.id, newName: 'node.temp3' }]), 'permission.updateBatch');
+  const all = ok(await m.permission.loadAll(), 'permission.loadAll');
+  assert.equal(all.find((p) => p.id === temp.id).name, 'node.temp3');
+});
+
+await check('permission.update of a system default is refused with HTTP 400', async () => {
+  const res = await m.permission.update('User Admin', 'User Admin', 'changed');
+  assert.equal(res.ok, false);
+  assert.equal(res.code, 400);
+  assert.ok(res.error.errorCode);
+});
+
+await check('role.create (project and tenant), loadAll, search', async () => {
+  ok(await m.tenant.createWithId('node-roles', 'Node Roles'), 'tenant.createWithId');
+  ok(await m.role.create('Node Reader', 'Reads', ['node.read'], undefined, true), 'role.create');
+  ok(await m.role.create('Node Reader', 'Reads in the tenant', ['node.read', 'node.write'], 'node-roles'), 'role.create (tenant)');
+  const all = ok(await m.role.loadAll(), 'role.loadAll');
+  const project = all.find((r) => r.name === 'Node Reader' && !r.tenantId);
+  assert.deepEqual(project.permissionNames, ['node.read']);
+  assert.equal(project.description, 'Reads');
+  assert.equal(project.default, true);
+  assert.equal(typeof project.createdTime, 'number');
+  const tenantRoles = ok(await m.role.search({ tenantIds: ['node-roles'] }), 'role.search');
+  assert.deepEqual(tenantRoles.map((r) => [r.name, r.tenantId]), [['Node Reader', 'node-roles']]);
+  const byPermission = ok(await m.role.search({ permissionNames: ['node.write'] }), 'role.search');
+  assert.deepEqual(byPermission.map((r) => r.tenantId), ['node-roles']);
+});
+
+await check('role.create naming an unknown permission or tenant is refused with HTTP 400', async () => {
+  const permission = await m.role.create('Node Bad', '', ['no-such-permission']);
+  assert.equal(permission.ok, false);
+  assert.equal(permission.code, 400);
+  assert.equal(permission.error.errorCode, 'E011003');
+  const tenant = await m.role.create('Node Bad', '', [], 'no-such-tenant');
+  assert.equal(tenant.ok, false);
+  assert.equal(tenant.code, 400);
+});
+
+await check('role.update replaces every field; identity is (tenantId, name)', async () => {
+  ok(await m.role.update('Node Reader', 'Node Reader', undefined, ['node.write'], 'node-roles'), 'role.update');
+  const all = ok(await m.role.loadAll(), 'role.loadAll');
+  const tenantRole = all.find((r) => r.name === 'Node Reader' && r.tenantId === 'node-roles');
+  assert.deepEqual(tenantRole.permissionNames, ['node.write']);
+  assert.equal(tenantRole.description, undefined, 'an omitted description is removed');
+  assert.equal(all.find((r) => r.name === 'Node Reader' && !r.tenantId).description, 'Reads', 'the project role is untouched');
+});
+
+await check('role.updateWithId, createBatch, updateBatch', async () => {
+  const created = ok(await m.role.createBatch([{ name: 'Node Batch', permissionNames: ['node.read'] }]), 'role.createBatch');
+  assert.equal(created[0].name, 'Node Batch');
+  ok(await m.role.updateWithId(created[0].id, 'Node Batch 2', 'by id', ['node.read']), 'role.updateWithId');
+  const updated = ok(await m.role.updateBatch([{ id: created[0].id, newName: 'Node Batch 3', permissionNames: [] }]), 'role.updateBatch');
+  assert.equal(updated[0].name, 'Node Batch 3');
+  assert.ok(ok(await m.role.loadAll(), 'role.loadAll').some((r) => r.id === created[0].id && r.name === 'Node Batch 3'));
+});
+
+await check('permission.delete drops the permission from the roles that grant it', async () => {
+  ok(await m.permission.delete('node.write'), 'permission.delete');
+  const role = ok(await m.role.loadAll(), 'role.loadAll').find((r) => r.name === 'Node Reader' && r.tenantId === 'node-roles');
+  assert.ok(!(role.permissionNames ?? []).includes('node.write'));
+});
+
+await check('role.delete, deleteWithId, deleteBatch; delete of an unknown role fails', async () => {
+  ok(await m.role.delete('Node Reader', 'node-roles'), 'role.delete');
+  const batch = ok(await m.role.loadAll(), 'role.loadAll').find((r) => r.name === 'Node Batch 3');
+  ok(await m.role.deleteWithId(batch.id), 'role.deleteWithId');
+  ok(await m.role.deleteBatch(['Node Reader']), 'role.deleteBatch');
+  const names = ok(await m.role.loadAll(), 'role.loadAll').map((r) => r.name);
+  assert.ok(!names.includes('Node Reader') && !names.includes('Node Batch 3'));
+  assert.ok(names.includes('Tenant Admin'));
+  const res = await m.role.delete('Node Reader');
+  assert.equal(res.ok, false);
+  assert.ok(res.code >= 400);
+});
+
+await check('permission.deleteWithId and deleteBatch', async () => {
+  const temp = ok(await m.permission.loadAll(), 'permission.loadAll').find((p) => p.name === 'node.temp3');
+  ok(await m.permission.deleteWithId(temp.id), 'permission.deleteWithId');
+  ok(await m.permission.deleteBatch(['node.read']), 'permission.deleteBatch');
+  const names = ok(await m.permission.loadAll(), 'permission.loadAll').map((p) => p.name);
+  assert.ok(!names.includes('node.temp3') && !names.includes('node.read'));
+});
+
+const policy = { enabled: true, minLength: 12, lowercase: true, uppercase: true, number: true, nonAlphaNumeric: true, expiration: true, expirationWeeks: 4, reuse: true, reuseAmount: 3, lock: true, lockAttempts: 5 };
+
+await check('password.configureSettings then getSettings, project and tenant', async () => {
+  ok(await m.password.configureSettings('', policy), 'password.configureSettings (project)');
+  ok(await m.password.configureSettings('node-roles', { ...policy, minLength: 20, nonAlphaNumeric: false }), 'password.configureSettings (tenant)');
+  const project = ok(await m.password.getSettings(''), 'password.getSettings (project)');
+  const tenant = ok(await m.password.getSettings('node-roles'), 'password.getSettings (tenant)');
+  assert.equal(project.minLength, 12);
+  assert.equal(project.lockAttempts, 5);
+  assert.equal(project.nonAlphanumeric, true, 'the Node spelling is accepted, the answer uses the Go one');
+  assert.equal(tenant.minLength, 20);
+  assert.equal(tenant.nonAlphanumeric, false);
+});
+
+await check('password.configureSettings overwrites every field; a minLength out of bounds is HTTP 400', async () => {
+  ok(await m.password.configureSettings('', { minLength: 8 }), 'password.configureSettings');
+  const project = ok(await m.password.getSettings(''), 'password.getSettings');
+  assert.equal(project.lock, false);
+  assert.equal(project.lockAttempts, 0);
+  const res = await m.password.configureSettings('', { ...policy, minLength: 3 });
+  assert.equal(res.ok, false);
+  assert.equal(res.code, 400);
+  assert.equal(res.error.errorCode, 'E011003');
+});
+
+await check('password.getSettings of an unknown tenant is refused with HTTP 400', async () => {
+  const res = await m.password.getSettings('no-such-tenant');
+  assert.equal(res.ok, false);
+  assert.equal(res.code, 400);
+});
+
 await check('a wrong management key is refused with HTTP 401', async () => {
   const bad = DescopeClient({ projectId, baseUrl, managementKey: 'K-wrong', logger: { log() {}, debug() {}, warn() {}, error() {} } });
   const res = await bad.management.flow.list();

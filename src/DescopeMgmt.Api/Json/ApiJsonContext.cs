@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
 using DescopeMgmt.Api.Flows;
+using DescopeMgmt.Api.Password;
+using DescopeMgmt.Api.Permissions;
 using DescopeMgmt.Api.Projects;
+using DescopeMgmt.Api.Roles;
 using DescopeMgmt.Api.Tenants;
 using DescopeMgmt.Api.Themes;
 
@@ -37,4 +40,18 @@ namespace DescopeMgmt.Api.Json;
 [JsonSerializable(typeof(SnapshotImportRequest))]
 [JsonSerializable(typeof(SnapshotValidation))]
 [JsonSerializable(typeof(LicenseResponse))]
+[JsonSerializable(typeof(PermissionWrite))]
+[JsonSerializable(typeof(PermissionListResponse))]
+[JsonSerializable(typeof(PermissionUpdateRequest))]
+[JsonSerializable(typeof(PermissionDeleteRequest))]
+[JsonSerializable(typeof(PermissionBatchCreateRequest))]
+[JsonSerializable(typeof(PermissionBatchDeleteRequest))]
+[JsonSerializable(typeof(RoleWrite))]
+[JsonSerializable(typeof(RoleListResponse))]
+[JsonSerializable(typeof(RoleUpdateRequest))]
+[JsonSerializable(typeof(RoleDeleteRequest))]
+[JsonSerializable(typeof(RoleBatchCreateRequest))]
+[JsonSerializable(typeof(RoleBatchDeleteRequest))]
+[JsonSerializable(typeof(RoleSearch))]
+[JsonSerializable(typeof(PasswordSettings))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

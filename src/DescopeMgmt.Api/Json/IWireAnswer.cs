@@ -14,6 +14,46 @@ internal static class WireChecks
 {
     /// <summary>A list the service always sends: missing or null is never read as empty.</summary>
     public static string? Entries<T>(string property, List<T>? items, Func<T, string?> id)
+        where T : class =>
+        Each(property, items, (item, i) =>
+        {
+            if (string.IsNullOrEmpty(id(item)))
+            {
+                return $"{property}[{i}] has no 'id'";
+            }
+
+            return WireIds.PathProblem(id(item)) is { } problem
+                ? $"{property}[{i}] has the ID '{WireIds.Printable(id(item)!)}', which cannot name one item: {problem}"
+                : null;
+        });
+
+    /// <summary>
+    /// A list whose entries are identified by name within a scope (permissions; roles within their tenant):
+    /// every entry has a name, and no name appears twice in one scope, since either would make the identity ambiguous.
+    /// </summary>
+    public static string? Named<T>(string property, List<T>? items, Func<T, string?> name, Func<T, string> scope, Func<T, string?>? entryProblem = null)
+        where T : class
+    {
+        var seen = new HashSet<(string, string)>();
+        return Each(property, items, (item, i) =>
+        {
+            if (WireIds.NameProblem(name(item)) is { } problem)
+            {
+                return name(item) is { Length: > 0 } shown
+                    ? $"{property}[{i}] has the name '{WireIds.Printable(shown)}', which cannot be used: {problem}"
+                    : $"{property}[{i}] has no 'name'";
+            }
+
+            if (!seen.Add((scope(item), name(item)!)))
+            {
+                return $"{property}[{i}] repeats the name '{name(item)}'{(scope(item).Length > 0 ? $" in '{WireIds.Printable(scope(item))}'" : "")}";
+            }
+
+            return entryProblem?.Invoke(item) is { } other ? $"{property}[{i}] {other}" : null;
+        });
+    }
+
+    private static string? Each<T>(string property, List<T>? items, Func<T, int, string?> check)
         where T : class
     {
         if (items is null)
@@ -28,14 +68,9 @@ internal static class WireChecks
                 return $"{property}[{i}] is null";
             }
 
-            if (string.IsNullOrEmpty(id(items[i])))
+            if (check(items[i], i) is { } problem)
             {
-                return $"{property}[{i}] has no 'id'";
-            }
-
-            if (WireIds.PathProblem(id(items[i])) is { } problem)
-            {
-                return $"{property}[{i}] has the ID '{WireIds.Printable(id(items[i])!)}', which cannot name one item: {problem}";
+                return problem;
             }
         }
 

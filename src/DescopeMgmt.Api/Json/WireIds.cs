@@ -36,6 +36,13 @@ public static class WireIds
         return id.Length > 1 && id[1] == ':' && char.IsAsciiLetter(id[0]) ? "it starts with a drive letter" : null;
     }
 
+    /// <summary>
+    /// Why <paramref name="name"/> cannot be a name (of a permission or role), or null. Names are shown and compared,
+    /// never used as paths, so a slash is allowed; an empty name or a control character is not.
+    /// </summary>
+    public static string? NameProblem(string? name) =>
+        string.IsNullOrEmpty(name) ? "it is empty" : name.Any(char.IsControl) ? "it contains a control character" : null;
+
     /// <summary>The ID with control characters shown as escapes, so a hostile ID cannot rewrite the terminal.</summary>
     public static string Printable(string id) =>
         string.Concat(id.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));

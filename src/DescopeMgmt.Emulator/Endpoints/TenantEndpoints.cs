@@ -66,6 +66,7 @@ internal static class TenantEndpoints
                     throw ApiError.Invalid($"tenant '{id}' has sub-tenants; delete them first");
                 }
 
+                state.RemoveTenantScoped(id);
                 return state.Tenants.Remove(id);
             });
             return Wire.WriteEmptyAsync(context);
@@ -146,24 +147,7 @@ internal static class TenantEndpoints
     private static JsonObject Build(string id, JsonObject body, long createdTime)
     {
         var tenant = new JsonObject { ["id"] = id, ["createdTime"] = createdTime };
-        foreach (var field in WritableFields)
-        {
-            var value = body[field];
-            var empty = value switch
-            {
-                null => true,
-                JsonArray a => a.Count == 0,
-                JsonObject o => o.Count == 0,
-                JsonValue v when v.TryGetValue<bool>(out var b) => !b,
-                JsonValue v when v.TryGetValue<string>(out var s) => s.Length == 0,
-                _ => false,
-            };
-            if (!empty)
-            {
-                tenant[field] = value!.DeepClone();
-            }
-        }
-
+        Wire.CopyNonZero(body, tenant, WritableFields);
         return tenant;
     }
 

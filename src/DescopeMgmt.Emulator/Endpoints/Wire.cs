@@ -89,6 +89,37 @@ internal static class Wire
         _ => false,
     };
 
+    /// <summary>A value the proto-based service leaves out of its answers: null, empty, false or "".</summary>
+    public static bool IsZero(JsonNode? value) => value switch
+    {
+        null => true,
+        JsonArray a => a.Count == 0,
+        JsonObject o => o.Count == 0,
+        JsonValue v when v.TryGetValue<bool>(out var b) => !b,
+        JsonValue v when v.TryGetValue<string>(out var s) => s.Length == 0,
+        _ => false,
+    };
+
+    /// <summary>A copy of <paramref name="fields"/> of <paramref name="body"/> that carry a value, the way the service omits zero values.</summary>
+    public static void CopyNonZero(JsonObject body, JsonObject target, IEnumerable<string> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (!IsZero(body[field]))
+            {
+                target[field] = body[field]!.DeepClone();
+            }
+        }
+    }
+
+    /// <summary>A list of strings, or a 400 naming the field when it is something else.</summary>
+    public static List<string> StringList(JsonObject body, string name) => body[name] switch
+    {
+        null => [],
+        JsonArray array when array.All(n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String) => array.Select(n => n!.GetValue<string>()).ToList(),
+        _ => throw ApiError.BadRequest($"{name} must be a list of strings"),
+    };
+
     public static IEnumerable<string> Strings(JsonNode? node) =>
         (node as JsonArray ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>();
 }

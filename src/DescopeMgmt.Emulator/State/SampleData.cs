@@ -4,7 +4,10 @@ using System.Text.Json.Nodes;
 
 namespace DescopeMgmt.Emulator.State;
 
-/// <summary>The shipped sample project (Samples/, embedded): flows, a theme and tenants a new user can explore.</summary>
+/// <summary>
+/// The shipped sample project (Samples/, embedded): flows, a theme, tenants, permissions, roles (one of them
+/// a tenant's) and password policies (the project's and one tenant's) a new user can explore.
+/// </summary>
 internal static class SampleData
 {
     public static void LoadInto(ProjectState state, TimeProvider time)
@@ -33,6 +36,30 @@ internal static class SampleData
                 var copy = (JsonObject)t.DeepClone();
                 copy["createdTime"] = now.ToUnixTimeSeconds();
                 state.Tenants[id] = copy;
+            }
+        }
+
+        foreach (var permission in (Read(assembly, "samples/permissions.json") as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var copy = (JsonObject)permission.DeepClone();
+            copy["id"] = BuiltIns.NewId("PR");
+            state.Permissions[copy["name"]!.GetValue<string>()] = copy;
+        }
+
+        foreach (var role in (Read(assembly, "samples/roles.json") as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var copy = (JsonObject)role.DeepClone();
+            copy["id"] = BuiltIns.NewId("RL");
+            copy["createdTime"] = now.ToUnixTimeSeconds();
+            state.Roles.Add(copy);
+        }
+
+        if (Read(assembly, "samples/password.json") is JsonObject policies)
+        {
+            state.PasswordSettings = (JsonObject)policies["project"]!.DeepClone();
+            foreach (var (tenantId, policy) in policies["tenants"] as JsonObject ?? [])
+            {
+                state.TenantPasswordSettings[tenantId] = (JsonObject)policy!.DeepClone();
             }
         }
     }
