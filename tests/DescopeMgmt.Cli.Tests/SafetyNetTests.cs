@@ -195,4 +195,23 @@ public sealed class SafetyNetTests
         Assert.DoesNotContain(prodKey, plan.All, StringComparison.Ordinal);
         Assert.Contains("(sensitive)", plan.All, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task KeyWithCharactersJsonEscapes_isRedactedInJsonOutputToo()
+    {
+        const string key = "K2Key+With<Chars>&Quotes'0001";
+        await using var cli = await CliHarness.StartAsync(new DescopeMgmt.Emulator.EmulatorOptions { ManagementKey = key });
+        cli.Variables["DESCOPE_MANAGEMENT_KEY"] = key;
+        using (var client = new DescopeMgmt.Api.DescopeClient(new DescopeMgmt.Api.DescopeClientOptions { ProjectId = CliHarness.ProjectId, ManagementKey = key, BaseUrl = cli.Host.BaseUrl }))
+        {
+            await client.Tenants.CreateAsync(new DescopeMgmt.Api.Tenants.TenantWrite { Id = "acme", Name = key }, Ct);
+        }
+
+        var result = await cli.RunAsync("tenant", "list", "--output", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain(key, result.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(System.Text.Json.JsonEncodedText.Encode(key).ToString(), result.All, StringComparison.Ordinal);
+        Assert.Equal("(sensitive)", JsonNode.Parse(result.Out)!["items"]![0]!["name"]!.GetValue<string>());
+    }
 }

@@ -55,9 +55,6 @@ public static class CliApp
                 : "This is a bug in descope-mgmt; re-run with --verbose for the details and report it.", ExitCodes.Error),
         };
 
-        message = Redact(message, env.Secrets);
-        hint = hint is null ? null : Redact(hint, env.Secrets);
-
         var io = new CliIO(env, settings);
         if (settings.Json)
         {
@@ -67,7 +64,7 @@ public static class CliApp
         if (code == "unexpected")
         {
             // The one place a stack trace helps: a bug report. Never without -v, and never with a secret in it.
-            io.Verbose(Redact(ex.ToString(), env.Secrets));
+            io.Verbose(ex.ToString());
         }
 
         io.WriteError(message, hint);
@@ -83,8 +80,4 @@ public static class CliApp
         { IsNotFound: true } => "not_found",
         _ => "api_error",
     };
-
-    /// <summary>Defence in depth: no error text may carry the key, whatever produced it.</summary>
-    private static string Redact(string text, IReadOnlyList<string> secrets) =>
-        secrets.Aggregate(text, (current, secret) => current.Replace(secret, "(sensitive)", StringComparison.Ordinal));
 }

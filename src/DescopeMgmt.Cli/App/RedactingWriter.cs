@@ -11,9 +11,13 @@ namespace DescopeMgmt.Cli.App;
 /// </summary>
 internal sealed class RedactingWriter(TextWriter inner, Func<IReadOnlyList<string>> secrets, bool lineBuffered) : TextWriter
 {
-    private const string Replacement = "(sensitive)";
+    /// <summary>How a secret shows in output, as <see cref="Core.Model.Secret"/> prints itself.</summary>
+    private const string Shown = "(sensitive)";
+
     private readonly StringBuilder _pending = new();
     private readonly Lock _gate = new();
+    private IReadOnlyList<string>? _known;
+    private Core.Audit.SecretRedactor _redactor = new([], Shown);
 
     public override Encoding Encoding => inner.Encoding;
 
@@ -77,16 +81,16 @@ internal sealed class RedactingWriter(TextWriter inner, Func<IReadOnlyList<strin
         base.Dispose(disposing);
     }
 
+    // Secrets become known as the command resolves its target, so the redactor follows the list.
     private string Redact(string text)
     {
-        foreach (var secret in secrets())
+        var current = secrets();
+        if (!ReferenceEquals(current, _known) && (_known is null || !current.SequenceEqual(_known)))
         {
-            if (secret.Length > 0)
-            {
-                text = text.Replace(secret, Replacement, StringComparison.Ordinal);
-            }
+            _known = current.ToList();
+            _redactor = new Core.Audit.SecretRedactor(_known, Shown);
         }
 
-        return text;
+        return _redactor.Redact(text);
     }
 }

@@ -6,15 +6,19 @@ namespace DescopeMgmt.Core.Audit;
 /// Replaces known secrets (the management key) in every string and property name of a JSON tree with
 /// <c>(redacted)</c>. Working on the tree, not the text, also catches secrets that JSON escaping would hide.
 /// </summary>
-internal sealed class SecretRedactor(IReadOnlyCollection<string> secrets)
+public sealed class SecretRedactor(IReadOnlyCollection<string> secrets, string replacement = SecretRedactor.Replacement)
 {
     public const string Replacement = "(redacted)";
 
+    // Each secret also as JSON's default encoder writes it ('+' as \u002B...), for text that is already JSON.
     private readonly string[] secrets = secrets
         .Where(s => !string.IsNullOrWhiteSpace(s))
+        .SelectMany(s => new[] { s, System.Text.Json.JsonEncodedText.Encode(s).ToString() })
         .Distinct(StringComparer.Ordinal)
         .OrderByDescending(s => s.Length)
         .ToArray();
+
+    public int Count => secrets.Length;
 
     public JsonNode? Redact(JsonNode? node) => node switch
     {
@@ -30,7 +34,7 @@ internal sealed class SecretRedactor(IReadOnlyCollection<string> secrets)
     {
         foreach (var secret in secrets)
         {
-            text = text.Replace(secret, Replacement, StringComparison.Ordinal);
+            text = text.Replace(secret, replacement, StringComparison.Ordinal);
         }
 
         return text;

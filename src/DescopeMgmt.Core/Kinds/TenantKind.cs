@@ -34,9 +34,10 @@ public sealed class TenantKind : ResourceKind
         {
             return TenantDocuments.ToDocument(await client.Tenants.LoadAsync(id, cancellationToken).ConfigureAwait(false));
         }
-        catch (DescopeApiException ex) when (ex.IsNotFound || ex.StatusCode == 400)
+        catch (DescopeApiException ex) when (ex.IsNotFound || ex is { StatusCode: 400, ErrorCode: "E011004" })
         {
-            // The service answers an unknown tenant ID with 400.
+            // The service may answer an unknown tenant ID with 400 "invalid arguments"; any other 400 is a
+            // real failure, never read as "absent" (that would record a live tenant as absent in a backup).
             return null;
         }
     }
