@@ -12,7 +12,8 @@ public sealed class AuditCommandsTests
         var cli = await CliHarness.StartAsync();
         Assert.Equal(0, (await cli.RunAsync("tenant", "create", "acme", "--name", "Acme", "--yes")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("tenant", "create", "beta", "--name", "Beta", "--yes")).ExitCode);
-        cli.Host.Faults.Add(FaultSpec.Parse("500@/v1/mgmt/tenant/create"));
+        // A refusal the service answered (400): the change failed and nothing changed.
+        cli.Host.Faults.Add(FaultSpec.Parse("400@/v1/mgmt/tenant/create"));
         Assert.Equal(1, (await cli.RunAsync("tenant", "create", "gamma", "--name", "Gamma", "--yes")).ExitCode);
         cli.Host.Faults.Clear();
         return cli;

@@ -214,4 +214,15 @@ public sealed class SafetyNetTests
         Assert.DoesNotContain(System.Text.Json.JsonEncodedText.Encode(key).ToString(), result.All, StringComparison.Ordinal);
         Assert.Equal("(sensitive)", JsonNode.Parse(result.Out)!["items"]![0]!["name"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task UndoCommand_quotesAnIdWithShellCharacters_soPastingItActsOnThatTenant()
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var create = await cli.RunAsync("tenant", "create", "acme;corp", "--name", "Acme", "--yes");
+
+        Assert.Equal(0, create.ExitCode);
+        Assert.Contains("tenant rollback --tenant-id 'acme;corp' --backup ", create.Error, StringComparison.Ordinal);
+    }
 }

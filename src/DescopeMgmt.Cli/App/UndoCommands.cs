@@ -15,15 +15,15 @@ internal static class UndoCommands
     {
         var kind = ResourceKinds.Of(key);
         return WithTarget(context, kind.HasRollbackCommand
-            ? $"descope-mgmt {kind.Name} rollback --{kind.Name}-id {Quote(key.Id)} --backup {backupId}"
-            : $"descope-mgmt backup restore {backupId} --only {kind.KindsName}");
+            ? $"descope-mgmt {kind.Name} rollback --{kind.Name}-id {Quote(key.Id)} --backup {Quote(backupId ?? "")}"
+            : $"descope-mgmt backup restore {Quote(backupId ?? "")} --only {kind.KindsName}");
     }
 
     /// <summary>Undo of a change to several items: restore everything the backup holds of these types.</summary>
     public static string ForBackup(CommandContext context, IReadOnlySet<ResourceType> types, string? backupId) =>
         WithTarget(context, types.Count == 1 && ResourceKinds.Of(types.Single()) is { HasRollbackCommand: true } kind
-            ? $"descope-mgmt {kind.Name} rollback --all --backup {backupId}"
-            : $"descope-mgmt backup restore {backupId}");
+            ? $"descope-mgmt {kind.Name} rollback --all --backup {Quote(backupId ?? "")}"
+            : $"descope-mgmt backup restore {Quote(backupId ?? "")}");
 
     private static string WithTarget(CommandContext context, string command)
     {
@@ -62,6 +62,10 @@ internal static class UndoCommands
         return string.Join(' ', parts);
     }
 
+    // Anything but plainly safe characters is single-quoted, so a pasted command means what it says in
+    // any POSIX shell, whatever an ID or a path holds.
     private static string Quote(string value) =>
-        value.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`') ? $"'{value.Replace("'", "'\\''", StringComparison.Ordinal)}'" : value;
+        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '/' or ':' or '=' or '@' or '%' or '+' or '-')
+            ? value
+            : $"'{value.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 }

@@ -70,6 +70,9 @@ public static class AuditOutcome
     public const string Interrupted = "interrupted";
     public const string DryRun = "dry-run";
 
+    /// <summary>Nothing is known to be done, but a write may have taken (its answer or its read-back was lost).</summary>
+    public const string MayHaveChanged = "may-have-changed";
+
     /// <summary>The change started and its end was never recorded (killed, or still running).</summary>
     public const string Unknown = "unknown";
 }

@@ -21,7 +21,7 @@ public sealed record AuditQuery(
         && (Since is null || entry.Time >= Since)
         && (Until is null || entry.Time <= Until)
         && (TargetHost is null || Backups.BackupHost.Same(entry.TargetHost, TargetHost))
-        && (!FailedOnly || entry.Outcome is AuditOutcome.Failed or AuditOutcome.Partial or AuditOutcome.Interrupted or AuditOutcome.Unknown);
+        && (!FailedOnly || entry.Outcome is AuditOutcome.Failed or AuditOutcome.Partial or AuditOutcome.Interrupted or AuditOutcome.Unknown or AuditOutcome.MayHaveChanged);
 }
 
 /// <summary>Entries newest first, and one warning per line that could not be read.</summary>

@@ -32,6 +32,7 @@ public sealed record ChangeReport(string Operation, string BackupId, IReadOnlyLi
         { Interrupted: true } => AuditOutcome.Interrupted,
         { Succeeded: true } => AuditOutcome.Success,
         _ when Done.Count > 0 => AuditOutcome.Partial,
+        { AnythingChanged: true } => AuditOutcome.MayHaveChanged,
         _ => AuditOutcome.Failed,
     };
 
