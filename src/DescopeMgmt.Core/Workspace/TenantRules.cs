@@ -22,8 +22,10 @@ internal static partial class TenantRules
         {
             foreach (var field in tenant.Document.Select(p => p.Key).Where(k => !KnownFields.Contains(k)))
             {
-                problems.Add(WorkspaceProblem.Warning(file, tenant.Line, null,
-                    $"tenant '{tenant.Id}': unknown field '{field}' (known: {string.Join(", ", KnownFields)}); the API may ignore it"));
+                // The write sends only the fields the API has, so an unknown one (often a typo such as
+                // enforceSso) could never be applied and would show as a difference on every plan.
+                problems.Add(WorkspaceProblem.Error(file, tenant.Line, null,
+                    $"tenant '{tenant.Id}': unknown field '{field}' (known: {string.Join(", ", KnownFields)}); the API has no such field"));
             }
         }
 

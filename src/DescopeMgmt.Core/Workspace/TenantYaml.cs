@@ -51,6 +51,12 @@ internal static class TenantYaml
                 continue;
             }
 
+            if (YamlNodes.NonScalarKey(valueNode) is { } badKey)
+            {
+                problems.Add(WorkspaceProblem.Error(file, YamlNodes.Line(badKey), YamlNodes.Column(badKey), $"{key}: a key must be a plain text, not a list or a mapping"));
+                continue;
+            }
+
             if (!Fields.TryGetValue(key, out var type))
             {
                 document[key] = YamlNodes.ToJson(valueNode);

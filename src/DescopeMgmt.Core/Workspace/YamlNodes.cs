@@ -63,12 +63,6 @@ internal static class YamlNodes
             && s.Value is null or "" or "~" or "null" or "Null" or "NULL";
 
     /// <summary>
-    /// The one boolean rule of every workspace YAML file, where a field is a boolean: true/false, yes/no,
-    /// on/off in any case. Null for anything else, which callers report as an error rather than reading
-    /// it as false. Free-form values (custom attributes) read only true/false as booleans, so a text
-    /// such as "yes" or "no" there stays a text.
-    /// </summary>
-    /// <summary>
     /// The one boolean rule of every workspace file: YAML 1.2's plain <c>true</c>/<c>false</c> (any case
     /// of the three spellings it allows). YAML 1.1's yes/no/on/off are refused, since other tools read them
     /// as text, and a quoted "true" is text: a value means one thing whoever reads it.
@@ -83,13 +77,33 @@ internal static class YamlNodes
             }
             : null;
 
+    /// <summary>The first key of a mapping, at any depth, that is not a plain text (a list or mapping used as a key), or null.</summary>
+    public static YamlNode? NonScalarKey(YamlNode node) => node switch
+    {
+        YamlMappingNode map => map.Children.Select(p => p.Key is YamlScalarNode ? NonScalarKey(p.Value) : p.Key).FirstOrDefault(k => k is not null),
+        YamlSequenceNode seq => seq.Children.Select(NonScalarKey).FirstOrDefault(k => k is not null),
+        _ => null,
+    };
+
+    /// <summary>The node as JSON; callers refuse <see cref="NonScalarKey"/> first, which has no JSON form.</summary>
     public static JsonNode? ToJson(YamlNode node) => node switch
     {
-        YamlMappingNode map => new JsonObject(map.Children.Select(p => KeyValuePair.Create(Scalar(p.Key) ?? "", ToJson(p.Value)))),
+        YamlMappingNode map => ToJsonObject(map),
         YamlSequenceNode seq => new JsonArray(seq.Children.Select(ToJson).ToArray()),
         YamlScalarNode scalar => ScalarToJson(scalar),
         _ => null,
     };
+
+    private static JsonObject ToJsonObject(YamlMappingNode map)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in map.Children)
+        {
+            result[Scalar(key) ?? ""] = ToJson(value);
+        }
+
+        return result;
+    }
 
     private static JsonNode? ScalarToJson(YamlScalarNode scalar)
     {
@@ -104,10 +118,13 @@ internal static class YamlNodes
             return null;
         }
 
+        if (Boolean(scalar) is { } flag)
+        {
+            return JsonValue.Create(flag);
+        }
+
         return value switch
         {
-            "true" or "True" or "TRUE" => JsonValue.Create(true),
-            "false" or "False" or "FALSE" => JsonValue.Create(false),
             _ when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => JsonValue.Create(l),
             _ when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && value.Any(char.IsDigit) => JsonValue.Create(d),
             _ => JsonValue.Create(value),

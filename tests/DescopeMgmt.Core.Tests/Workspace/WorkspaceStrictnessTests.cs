@@ -116,6 +116,18 @@ public sealed class WorkspaceStrictnessTests
     }
 
     [Theory]
+    [InlineData("tenants:\n  - id: acme\n    name: Acme\n    enforceSso: true\n", "unknown field 'enforceSso'")]
+    [InlineData("tenants:\n  - id: acme\n    name: Acme\n    customAttributes:\n      ? [a]\n      : 1\n", "a key must be a plain text")]
+    [InlineData("tenants:\n  - id: acme\n    name: Acme\n    customAttributes:\n      ? {a: 1}\n      : 1\n      ? {b: 2}\n      : 2\n", "a key must be a plain text")]
+    public void Load_tenantFieldTheApiCannotTake_isAnError_neverAWarningOrACrash(string text, string message)
+    {
+        var error = SingleError(LoadWith("tenants.yaml", text));
+
+        Assert.Equal("tenants.yaml", error.File);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("yes")]
     [InlineData("No")]
     [InlineData("on")]
