@@ -28,6 +28,12 @@ public sealed class DescopeApiException : Exception
         Hint = hint;
     }
 
+    /// <summary>
+    /// An earlier attempt of this request may have reached the service and acted before it was retried, so
+    /// even a refusal as the final answer does not prove a write left the item unchanged.
+    /// </summary>
+    public bool EarlierAttemptMayHaveActed { get; init; }
+
     /// <summary>What was being done, e.g. "export flow 'sign-in'".</summary>
     public string Operation { get; }
 

@@ -125,7 +125,8 @@ internal sealed class ApiTransport(HttpClient http, long maxAnswerBytes)
             using (response)
             {
                 var payload = await ReadErrorBodyAsync(response, call, cancellationToken).ConfigureAwait(false);
-                throw CreateError(call.Operation, (int)response.StatusCode, payload);
+                throw CreateError(call.Operation, (int)response.StatusCode, payload,
+                    request.Options.TryGetValue(RetryPipelineFactory.EarlierAttemptMayHaveActed, out var acted) && acted);
             }
         }
 
@@ -204,7 +205,7 @@ internal sealed class ApiTransport(HttpClient http, long maxAnswerBytes)
         }
     }
 
-    private static DescopeApiException CreateError(string operation, int status, byte[] payload)
+    private static DescopeApiException CreateError(string operation, int status, byte[] payload, bool earlierAttemptMayHaveActed = false)
     {
         ApiErrorBody? body = null;
         try
@@ -223,6 +224,9 @@ internal sealed class ApiTransport(HttpClient http, long maxAnswerBytes)
             code,
             body?.ErrorDescription,
             body?.ErrorMessage ?? body?.Message,
-            ApiErrorHints.For(status, code));
+            ApiErrorHints.For(status, code))
+        {
+            EarlierAttemptMayHaveActed = earlierAttemptMayHaveActed,
+        };
     }
 }

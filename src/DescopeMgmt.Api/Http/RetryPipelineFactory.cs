@@ -26,6 +26,13 @@ internal static class RetryPipelineFactory
     /// </summary>
     public static readonly HttpRequestOptionsKey<RequestKind> Kind = new("DescopeMgmt.RequestKind");
 
+    /// <summary>
+    /// Set on a request when an earlier attempt of it may have reached the service and acted (a timeout, a
+    /// dropped connection after sending, a gateway error): the final answer, even a refusal, then does not
+    /// prove the item unchanged.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> EarlierAttemptMayHaveActed = new("DescopeMgmt.EarlierAttemptMayHaveActed");
+
     public static RequestKind KindOf(HttpRequestMessage request) =>
         request.Options.TryGetValue(Kind, out var kind) ? kind : RequestKind.Read;
 
@@ -41,6 +48,11 @@ internal static class RetryPipelineFactory
             OnRetry = args =>
             {
                 stats.CountRetry();
+                if (MayHaveActed(args.Outcome) && args.Context.GetRequestMessage() is { } retried)
+                {
+                    retried.Options.Set(EarlierAttemptMayHaveActed, true);
+                }
+
                 var reason = args.Outcome.Result is { } r ? $"HTTP {(int)r.StatusCode}" : args.Outcome.Exception?.GetType().Name;
                 options.Trace?.Invoke($"retry {args.AttemptNumber + 1}/{options.MaxRetries} after {reason}, waiting {(long)args.RetryDelay.TotalMilliseconds} ms");
                 return ValueTask.CompletedTask;
@@ -82,6 +94,14 @@ internal static class RetryPipelineFactory
             _ => false,
         };
     }
+
+    // A refusal (429, 503) or a connection that never opened left the service untouched; anything else may not have.
+    private static bool MayHaveActed(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Result: { } response } => response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable),
+        { Exception: HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError } } => false,
+        _ => true,
+    };
 
     private static bool IsRepeatable(ResilienceContext context) =>
         context.GetRequestMessage() is not { } request || KindOf(request) != RequestKind.WriteOnce;

@@ -108,6 +108,17 @@ public sealed class ChangeSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_refusalAfterAnAttemptThatMayHaveActed_isMayHaveChanged()
+    {
+        var error = new DescopeApiException("update tenant", 409, null, "Conflict", null, null) { EarlierAttemptMayHaveActed = true };
+
+        var report = await RunAsync(Request(Write("a", fails: error)));
+
+        Assert.Equal(ItemStatus.MayHaveChanged, report!.Items[0].Status);
+        Assert.Equal(AuditOutcome.MayHaveChanged, OnlyRecord().Outcome);
+    }
+
+    [Fact]
     public async Task RunAsync_signalDuringSecondItem_itFinishes_restNotStarted_auditInterruptedWithItems()
     {
         using var signal = new CancellationTokenSource();
