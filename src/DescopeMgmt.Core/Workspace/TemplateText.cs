@@ -57,7 +57,16 @@ public static partial class TemplateText
         }
 
         result.Append(text, last, text.Length - last);
-        return result.ToString();
+        var substituted = result.ToString();
+
+        // Placeholders that are harmless one by one can spell a key together (${A}${B}).
+        if (values.KeyVariableHolding(substituted) is { } assembled && values.KeyVariableHolding(text) is null)
+        {
+            problems.Add(WorkspaceProblem.Error(file, 1, 1,
+                $"the placeholders of this file put together the value of the management key in {assembled}; a key must never be written into workspace content"));
+        }
+
+        return substituted;
     }
 
     /// <summary>The variable a <c>managementKey: ${VAR}</c> names, or null when the value is not exactly one placeholder.</summary>

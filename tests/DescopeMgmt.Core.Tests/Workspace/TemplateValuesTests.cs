@@ -98,4 +98,14 @@ public sealed class TemplateValuesTests
         Assert.Contains("management key in DEV_KEY", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(DevKey, error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_twoHarmlessPlaceholdersSpellingTheKeyTogether_areRefused_withoutPrintingIt()
+    {
+        var loaded = Load("${A}${B}", Process(("DEV_KEY", DevKey), ("DESCOPE_VAR_A", DevKey[..10]), ("DESCOPE_VAR_B", DevKey[10..])));
+
+        var problem = Assert.Single(loaded.Problems, p => p.Severity == ProblemSeverity.Error);
+        Assert.Contains("management key in DEV_KEY", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(DevKey, string.Join('\n', loaded.Problems), StringComparison.Ordinal);
+    }
 }
