@@ -27,7 +27,7 @@ internal static class ApplyWorkflow
             return new PreparedChange(
                 $"Apply {plan.Actionable.Count} change(s) to {context.Target.Describe()}?",
                 $"Dry run: nothing was changed. Run `descope-mgmt {operation}{(operation == "apply" ? "" : " --apply")}` to make these changes.",
-                new ApplyService(live).BuildChange(plan, operation, null),
+                new ApplyService(live).BuildChange(plan, operation),
                 backupId => UndoCommands.ForBackup(context, scope.Types, backupId));
         }), cancellationToken);
 }

@@ -43,7 +43,7 @@ public sealed class CliIO
     public bool UseColor { get; }
 
     /// <summary>Progress bars only where a person watches stderr and JSON is not requested.</summary>
-    public bool ShowProgress => _env.ErrorIsTerminal && !_settings.Quiet;
+    public bool ShowProgress => _env.ErrorIsTerminal && !_settings.Quiet && !_settings.Json;
 
     public TextReader In => _env.In;
 

@@ -62,7 +62,7 @@ internal static class RestoreWorkflow
             return new PreparedChange(
                 $"Restore {toChange.Count} item(s) in {context.Target.Describe()} from {source.Description}?",
                 $"Dry run: {toChange.Count} item(s) would be restored; nothing was changed.",
-                service.BuildChange(plan, spec.Operation, null),
+                service.BuildChange(plan, spec.Operation),
                 backupId => Command(context, spec, backupId),
                 Command(context, spec, from));
         }, spec.Single is { } target ? [target] : null), cancellationToken);

@@ -32,6 +32,7 @@ internal static class SingleItemChange
     public static Task<int> RunAsync(CommandContext context, ResourceKey key, string operation, bool dryRun, Func<JsonObject?, SingleItemPlan> decide, CancellationToken cancellationToken) =>
         ChangeWorkflow.RunAsync(context, new ChangeCommand(operation, dryRun, async ct =>
         {
+            context.IO.Info($"Target: {context.Target.Describe()}");
             var live = new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false));
             var current = await live.GetAsync(key, ct).ConfigureAwait(false);
             var plan = decide(current);
@@ -42,7 +43,6 @@ internal static class SingleItemChange
                 return null;
             }
 
-            context.IO.Info($"Target: {context.Target.Describe()}");
             DiffPrinter.Print(context.IO, key, current, plan.Desired, changes);
 
             // A new item is recorded as absent in the backup, so rolling back to that backup deletes it again.

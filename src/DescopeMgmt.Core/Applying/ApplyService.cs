@@ -13,7 +13,7 @@ namespace DescopeMgmt.Core.Applying;
 /// </summary>
 public sealed class ApplyService(LiveState live)
 {
-    public ChangeRequest BuildChange(Plan plan, string operation, IProgress<int>? progress)
+    public ChangeRequest BuildChange(Plan plan, string operation)
     {
         var actionable = plan.Actionable;
         var backupItems = actionable
@@ -24,7 +24,7 @@ public sealed class ApplyService(LiveState live)
             ? new ChangeItem(c.Key, Verb(c.Action), null, ct => live.DeleteAsync(c.Key, cascade: false, ct))
             : new ChangeItem(c.Key, Verb(c.Action), c.Desired!, ct => live.PutAsync(c.Key, c.Desired!, exists: c.Live is not null, ct))).ToList();
         var created = actionable.Where(c => c.Live is null).Select(c => c.Key).ToList();
-        return new ChangeRequest(operation, backupItems, steps, live, Note: $"before {operation}", Progress: progress, Absent: created);
+        return new ChangeRequest(operation, backupItems, steps, live, Note: $"before {operation}", Absent: created);
     }
 
     private static string Verb(ChangeAction action) => action switch

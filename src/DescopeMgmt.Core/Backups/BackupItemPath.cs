@@ -26,8 +26,9 @@ internal static class BackupItemPath
             return "whose ID is blank or holds control characters";
         }
 
-        return type == ResourceTypeNames.ToWire(ResourceType.Flow) && !FlowIds.IsSafe(id)
-            ? "whose ID is not a safe flow ID (letters, digits, '-', '_', '.')"
+        // A flow's ID is also a workspace file name, so it must pass the file-name rule a pull applies.
+        return type == ResourceTypeNames.ToWire(ResourceType.Flow) && ItemIds.Problem(id) is { } problem
+            ? $"whose ID cannot be a file name ({problem})"
             : null;
     }
 

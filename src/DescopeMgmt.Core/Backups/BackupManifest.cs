@@ -66,7 +66,7 @@ public sealed class BackupManifest
     public string Directory { get; internal set; } = "";
 }
 
-/// <summary>One backed-up item: <c>type</c> is flow, theme or tenant; <c>path</c> is relative to the backup folder.</summary>
+/// <summary>One backed-up item: <c>type</c> is a kind's name (flow, theme, tenant...); <c>path</c> is relative to the backup folder.</summary>
 public sealed record BackupManifestItem(string Type, string Id, string Path, string Sha256);
 
 /// <summary>An item that did not exist when the backup was taken.</summary>

@@ -6,7 +6,7 @@ namespace DescopeMgmt.Core.Changes;
 /// The result of a change that ran: the backup it took, what became of every item, whether a signal
 /// stopped it, and whether its audit record could be completed.
 /// </summary>
-public sealed record ChangeReport(string Operation, string BackupId, IReadOnlyList<ItemResult> Items, bool Interrupted, TimeSpan Duration)
+public sealed record ChangeReport(string Operation, string BackupId, IReadOnlyList<ItemResult> Items, bool Interrupted)
 {
     /// <summary>For a rollback or restore: the backup whose content was being put back (what "To finish" names).</summary>
     public string? RestoredFrom { get; init; }

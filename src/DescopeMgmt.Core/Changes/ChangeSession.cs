@@ -120,7 +120,7 @@ public sealed class ChangeSession
         }
 
         var interrupted = interruptedAt is not null || (cancellationToken.IsCancellationRequested && results.Any(r => r.Status != ItemStatus.Done));
-        var report = new ChangeReport(request.Operation, backup.Id, results, interrupted, _owner.Time.GetElapsedTime(_started))
+        var report = new ChangeReport(request.Operation, backup.Id, results, interrupted)
         {
             RestoredFrom = request.RestoredFrom,
         };

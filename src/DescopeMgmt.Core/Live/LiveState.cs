@@ -8,8 +8,6 @@ namespace DescopeMgmt.Core.Live;
 /// <summary>Reads and writes live items as documents through their kinds, for one project's client.</summary>
 public sealed class LiveState(DescopeClient client) : Changes.ILiveReader
 {
-    public DescopeClient Client => client;
-
     /// <summary>The live document, or null when the item does not exist.</summary>
     public Task<JsonObject?> GetAsync(ResourceKey key, CancellationToken cancellationToken) =>
         ResourceKinds.Of(key).GetAsync(client, key.Id, cancellationToken);

@@ -37,7 +37,7 @@ public sealed class RestoreService(LiveState live)
     /// The change to run: back up the live side of every item to change (and record the ones about to be
     /// recreated as absent, so this restore can itself be undone), then restore each and verify it.
     /// </summary>
-    public ChangeRequest BuildChange(RestorePlan plan, string operation, IProgress<int>? progress)
+    public ChangeRequest BuildChange(RestorePlan plan, string operation)
     {
         var toChange = plan.ToChange;
         var backupItems = toChange
@@ -52,7 +52,7 @@ public sealed class RestoreService(LiveState live)
             _ => new ChangeItem(i.Key, "restore", i.Content, ct => live.PutAsync(i.Key, i.Content, exists: true, ct)),
         }).ToList();
         return new ChangeRequest(operation, backupItems, steps, live, Note: $"before {operation} from {plan.Source}",
-            RestoredFrom: plan.BackupId ?? plan.Source, Progress: progress, Absent: recreated);
+            RestoredFrom: plan.BackupId ?? plan.Source, Absent: recreated);
     }
 
     /// <summary>Kind by kind in the order of a change, each in its kind's write order (a parent before its children).</summary>
