@@ -14,33 +14,25 @@ internal static class PermissionEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, ProjectAccess projects)
     {
-        app.MapPost("/v1/mgmt/permission/create", context =>
+        // Create and update come single and as an all-or-nothing batch of the same items.
+        void MapOneAndBatch(string path, Func<ProjectState, JsonObject, bool> apply)
         {
-            var body = Wire.Body(context);
-            projects.Change(Wire.ProjectId(context), state => Create(state, body));
-            return Wire.WriteEmptyAsync(context);
-        });
+            app.MapPost(path, context =>
+            {
+                var body = Wire.Body(context);
+                projects.Change(Wire.ProjectId(context), state => apply(state, body));
+                return Wire.WriteEmptyAsync(context);
+            });
+            app.MapPost(path + "/batch", context =>
+            {
+                var items = Items(Wire.Body(context), "permissions");
+                projects.Change(Wire.ProjectId(context), state => ApplyAll(state, s => items.ForEach(item => apply(s, item))));
+                return Wire.WriteEmptyAsync(context);
+            });
+        }
 
-        app.MapPost("/v1/mgmt/permission/create/batch", context =>
-        {
-            var items = Items(Wire.Body(context), "permissions");
-            projects.Change(Wire.ProjectId(context), state => ApplyAll(state, s => items.ForEach(item => Create(s, item))));
-            return Wire.WriteEmptyAsync(context);
-        });
-
-        app.MapPost("/v1/mgmt/permission/update", context =>
-        {
-            var body = Wire.Body(context);
-            projects.Change(Wire.ProjectId(context), state => Update(state, body));
-            return Wire.WriteEmptyAsync(context);
-        });
-
-        app.MapPost("/v1/mgmt/permission/update/batch", context =>
-        {
-            var items = Items(Wire.Body(context), "permissions");
-            projects.Change(Wire.ProjectId(context), state => ApplyAll(state, s => items.ForEach(item => Update(s, item))));
-            return Wire.WriteEmptyAsync(context);
-        });
+        MapOneAndBatch("/v1/mgmt/permission/create", Create);
+        MapOneAndBatch("/v1/mgmt/permission/update", Update);
 
         app.MapPost("/v1/mgmt/permission/delete", context =>
         {
