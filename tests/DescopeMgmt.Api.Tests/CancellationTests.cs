@@ -64,7 +64,7 @@ public sealed class CancellationTests
         Assert.False(update.IsCompleted);
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => update);
+        await Assert.ThrowsAsync<WriteNotSentException>(() => update);
         Assert.DoesNotContain(factory.Host.Requests.Snapshot(), r => r.Path == "/v1/mgmt/tenant/update");
     }
 

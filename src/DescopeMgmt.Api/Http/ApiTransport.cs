@@ -105,8 +105,16 @@ internal sealed class ApiTransport(HttpClient http, long maxAnswerBytes)
             // copying it) would triple the memory a plan needs; bodies are read from the stream.
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
+            // A write on the wire is never aborted (its answer decides whether the item changed), so a
+            // cancelled write was waiting: unless an earlier attempt may have acted, it did nothing.
+            if (call.Kind != RequestKind.Read
+                && !(request.Options.TryGetValue(RetryPipelineFactory.EarlierAttemptMayHaveActed, out var acted) && acted))
+            {
+                throw new WriteNotSentException(call.Operation, ex);
+            }
+
             throw;
         }
         catch (AttemptTimeoutException ex)

@@ -168,7 +168,12 @@ public sealed class ChangeSession
             catch (Exception ex)
             {
                 stopped = true;
-                if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                if (ex is WriteNotSentException)
+                {
+                    interruptedAt = results.Count;
+                    results.Add(new ItemResult(item, ItemStatus.NotStarted));
+                }
+                else if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
                 {
                     interruptedAt = results.Count;
                     results.Add(new ItemResult(item, ItemStatus.MayHaveChanged, "interrupted while it was being written"));

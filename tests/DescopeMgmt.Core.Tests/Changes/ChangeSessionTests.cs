@@ -132,6 +132,23 @@ public sealed class ChangeSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_signalWhileAWriteWaitsToBeSent_thatItemIsNotStarted_notMayHaveChanged()
+    {
+        using var signal = new CancellationTokenSource();
+        var waiting = new ChangeItem(ResourceKey.Tenant("b"), "update", Doc("b"), _ =>
+        {
+            signal.Cancel();
+            throw new WriteNotSentException("update tenant 'b'", new OperationCanceledException(signal.Token));
+        });
+
+        var report = await RunAsync(Request(Write("a"), waiting, Write("c")), signal.Token);
+
+        Assert.True(report!.Interrupted);
+        Assert.Equal(["done", "not-started", "not-started"], report.Items.Select(i => i.StatusName));
+        Assert.Equal(["done", "not-started", "not-started"], OnlyRecord().Items!.Select(i => i.Result));
+    }
+
+    [Fact]
     public async Task RunAsync_auditUnwritableAfterTheStart_changeStillReportedWithBackup_andAuditErrorSet()
     {
         var auditFolder = folder.Combine("audit");
