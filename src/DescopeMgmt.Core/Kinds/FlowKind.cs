@@ -42,7 +42,12 @@ public sealed class FlowKind : ResourceKind
             return await base.ReadManyAsync(client, ids, cancellationToken).ConfigureAwait(false);
         }
 
-        var (flows, _) = await new LiveSnapshotReader(client).ReadFlowsAndThemeAsync([.. ids], cancellationToken).ConfigureAwait(false);
+        // One snapshot export for all of them; where the project refuses snapshots, one export per flow.
+        if (await new LiveSnapshotReader(client).TryReadSnapshotFlowsAsync(cancellationToken).ConfigureAwait(false) is not { } flows)
+        {
+            return await base.ReadManyAsync(client, ids, cancellationToken).ConfigureAwait(false);
+        }
+
         return ids.Where(flows.ContainsKey).ToDictionary(id => id, id => flows[id], StringComparer.Ordinal);
     }
 

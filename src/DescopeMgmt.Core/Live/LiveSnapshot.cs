@@ -71,32 +71,11 @@ public sealed class LiveSnapshotReader(DescopeClient client)
         return new LiveSnapshot(liveFlows, liveTheme, liveTenants, usedSnapshot) { FlowParts = parts };
     }
 
-    /// <summary>
-    /// The named flows (absent ones left out) and the theme, in one snapshot export, or one export per
-    /// named flow where the project refuses snapshots.
-    /// </summary>
-    public async Task<(IReadOnlyDictionary<string, JsonObject> Flows, JsonObject? Theme)> ReadFlowsAndThemeAsync(IReadOnlyList<string> flowIds, CancellationToken cancellationToken)
-    {
-        if (await TrySnapshotAsync(cancellationToken).ConfigureAwait(false) is { } read)
-        {
-            return (read.Flows.ToDictionary(f => f.Key, f => f.Value.Flow, StringComparer.Ordinal), read.Theme);
-        }
-
-        var flows = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        foreach (var id in flowIds)
-        {
-            try
-            {
-                flows[id] = await client.Flows.ExportAsync(id, cancellationToken).ConfigureAwait(false);
-            }
-            catch (DescopeApiException ex) when (ex.IsNotFound)
-            {
-                // Not there: left out, as the snapshot would leave it out.
-            }
-        }
-
-        return (flows, null);
-    }
+    /// <summary>Every live flow from one project snapshot export, or null when the project refuses to export one.</summary>
+    public async Task<IReadOnlyDictionary<string, JsonObject>?> TryReadSnapshotFlowsAsync(CancellationToken cancellationToken) =>
+        await TrySnapshotAsync(cancellationToken).ConfigureAwait(false) is { } read
+            ? read.Flows.ToDictionary(f => f.Key, f => f.Value.Flow, StringComparer.Ordinal)
+            : null;
 
     /// <summary>
     /// The project snapshot, or null when the project refuses to export one (plan or permission). A 401 is
