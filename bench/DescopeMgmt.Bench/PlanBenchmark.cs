@@ -1,3 +1,4 @@
+using DescopeMgmt.Core.Model;
 using System.Diagnostics;
 using DescopeMgmt.Api.Tenants;
 using DescopeMgmt.Core.Live;
@@ -56,18 +57,18 @@ internal static class PlanBenchmark
 
         // Local work alone, in-process: read the workspace and diff it against live already fetched.
         using var client2 = bench.Client();
-        var live = await new LiveSnapshotReader(client2).ReadAsync(true, true, true, null, CancellationToken.None);
+        var live = await new LiveSnapshotReader(client2).ReadAsync(PlanScope.All.Types, null, CancellationToken.None);
         var loadWatch = Stopwatch.StartNew();
         var loaded = WorkspaceLoader.Load(workspace, null, _ => null).EnsureValid();
         loadWatch.Stop();
         var diffWatch = Stopwatch.StartNew();
-        var result = Planner.Create(loaded, live, new PlanScope(true, true, true));
+        var result = Planner.Create(loaded, live, PlanScope.All);
         diffWatch.Stop();
         var warmWatch = Stopwatch.StartNew();
-        Planner.Create(loaded, live, new PlanScope(true, true, true));
+        Planner.Create(loaded, live, PlanScope.All);
         warmWatch.Stop();
         var flowsWatch = Stopwatch.StartNew();
-        Planner.Create(loaded, live, new PlanScope(true, false, false));
+        Planner.Create(loaded, live, new PlanScope(new HashSet<ResourceType> { ResourceType.Flow }));
         flowsWatch.Stop();
 
         var floor = await ParseFloorAsync(bench, workspace);

@@ -58,7 +58,7 @@ internal static class WorkspaceSession
         var workspace = Load(context);
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var before = client.Stats.Attempts;
-        var live = await new LiveSnapshotReader(client).ReadAsync(scope.Flows, scope.Theme, scope.Tenants, context.IO.Warnings, cancellationToken).ConfigureAwait(false);
+        var live = await new LiveSnapshotReader(client).ReadAsync(scope.Types, context.IO.Warnings, cancellationToken, type => workspace.Desired.OrEmpty(type).Keys.ToList()).ConfigureAwait(false);
         context.IO.Verbose($"plan read live with {client.Stats.Attempts - before} API call(s){(live.UsedProjectSnapshot ? " (project snapshot)" : "")}");
         return (workspace, Planner.Create(workspace, live, scope));
     }

@@ -29,7 +29,7 @@ public sealed class FlowExportService(DescopeClient client)
             cancellationToken.ThrowIfCancellationRequested();
             var flow = await ExportOneAsync(id, cancellationToken).ConfigureAwait(false);
             var path = Path.Combine(directory, FlowIds.FileName(id));
-            var text = Workspace.WorkspaceWriter.FlowText(flow);
+            var text = Workspace.WorkspaceWriter.JsonText(flow, Kinds.ResourceKinds.Flow);
             Workspace.WorkspaceWriter.Write(path, text);
             written.Add(new ExportedFlowFile(id, path, text.Length));
             progress?.Report(written.Count);

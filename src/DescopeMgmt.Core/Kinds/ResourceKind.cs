@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using DescopeMgmt.Api;
 using DescopeMgmt.Core.Model;
+using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Planning;
+using DescopeMgmt.Core.Workspace;
 
 namespace DescopeMgmt.Core.Kinds;
 
@@ -70,6 +72,53 @@ public abstract class ResourceKind
     /// </summary>
     public virtual IReadOnlyList<string> WriteOrder(IReadOnlyDictionary<string, JsonObject> documents) =>
         documents.Keys.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The workspace file (or folder) of the kind as a user sees it: <c>flows/</c>, <c>theme.json</c>, <c>tenants.yaml</c>.</summary>
+    public abstract string WorkspaceFile { get; }
+
+    /// <summary>
+    /// The items the workspace wants, problems recorded in <paramref name="source"/>; null when the workspace
+    /// holds no file for the kind, which leaves it unplanned (never "no items": that would delete them all).
+    /// </summary>
+    public abstract IReadOnlyDictionary<string, DesiredItem>? ReadWorkspace(WorkspaceSource source);
+
+    /// <summary>Checks that need the other kinds' files (a role's permissions and tenant), once every kind was read.</summary>
+    public virtual void CheckReferences(WorkspaceItems desired, List<WorkspaceProblem> problems)
+    {
+    }
+
+    /// <summary>
+    /// The workspace files holding <paramref name="live"/> (the kind's managed items of <paramref name="from"/>),
+    /// as pull writes them, server-managed fields left out.
+    /// </summary>
+    public abstract IReadOnlyList<WorkspaceFileText> ToWorkspaceFiles(IReadOnlyDictionary<string, JsonObject> live, LiveSnapshot from);
+
+    /// <summary>Workspace files (relative) of managed items that are not live; pull reports them and keeps them: they may be the only copy.</summary>
+    public virtual IEnumerable<string> FilesNotLive(string root, IReadOnlyDictionary<string, JsonObject> live, ManageConfig manage) => [];
+
+    /// <summary>Whether <c>manage:</c> in descope.yaml covers the item (flows can be listed one by one).</summary>
+    public virtual bool Manages(ManageConfig manage, string id) => manage.Manages(Type);
+
+    /// <summary>Every live item of the kind at a constant API cost, for plan, drift, pull and backup create.</summary>
+    public abstract Task<IReadOnlyDictionary<string, JsonObject>> ReadAllAsync(LiveReadContext context, CancellationToken cancellationToken);
+
+    /// <summary>A built-in item (a project's own permissions and roles): listed as built-in, never changed or deleted.</summary>
+    public virtual bool IsBuiltIn(JsonObject live) => false;
+
+    /// <summary>Refuses, before anything runs, a change the API cannot make (moving a tenant to another parent).</summary>
+    public virtual void CheckChange(string id, JsonObject live, JsonObject desired)
+    {
+    }
+
+    /// <summary>The order a plan writes the desired items in; by default <see cref="WriteOrder"/> of their documents.</summary>
+    public virtual IReadOnlyList<string> PlanOrder(IReadOnlyDictionary<string, DesiredItem> desired) =>
+        WriteOrder(desired.ToDictionary(d => d.Key, d => d.Value.Document, StringComparer.Ordinal));
+
+    /// <summary>
+    /// Equality of whole top-level parts without building nodes (flows read from a project snapshot), for
+    /// the differ; null to compare every part.
+    /// </summary>
+    public virtual Func<string, bool?>? SameTopLevel(DesiredItem desired, LiveSnapshot live) => null;
 
     public override string ToString() => Name;
 }

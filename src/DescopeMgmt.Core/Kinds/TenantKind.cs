@@ -1,17 +1,22 @@
 using System.Text.Json.Nodes;
 using DescopeMgmt.Api;
+using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Planning;
 using DescopeMgmt.Core.Tenants;
+using DescopeMgmt.Core.Workspace;
 
 namespace DescopeMgmt.Core.Kinds;
 
 /// <summary>
-/// Tenants: documents with the API's field names; update replaces every field (the whole desired object
-/// is sent); a parent is written before its children and deleted after them; read many with one load-all.
+/// Tenants (<c>tenants.yaml</c>): documents with the API's field names; update replaces every field (the
+/// whole desired object is sent); a parent is written before its children and deleted after them; read
+/// with one load-all.
 /// </summary>
 public sealed class TenantKind : ResourceKind
 {
+    public const string File = "tenants.yaml";
+
     public override ResourceType Type => ResourceType.Tenant;
 
     public override string Name => "tenant";
@@ -19,6 +24,8 @@ public sealed class TenantKind : ResourceKind
     public override string KindsName => "tenants";
 
     public override int Order => 2;
+
+    public override string WorkspaceFile => File;
 
     // defaultRoles is set through its own endpoint, not by tenant create/update, so a difference there
     // could never be applied; comparing it would plan the same update forever.
@@ -50,9 +57,23 @@ public sealed class TenantKind : ResourceKind
         }
 
         var wanted = ids.ToHashSet(StringComparer.Ordinal);
-        return (await client.Tenants.LoadAllAsync(cancellationToken).ConfigureAwait(false))
-            .Where(t => wanted.Contains(t.Id))
-            .ToDictionary(t => t.Id, TenantDocuments.ToDocument, StringComparer.Ordinal);
+        return (await ReadAllAsync(client, cancellationToken).ConfigureAwait(false))
+            .Where(t => wanted.Contains(t.Key))
+            .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+    }
+
+    public override async Task<IReadOnlyDictionary<string, JsonObject>> ReadAllAsync(LiveReadContext context, CancellationToken cancellationToken) =>
+        await ReadAllAsync(context.Client, cancellationToken).ConfigureAwait(false);
+
+    private static async Task<Dictionary<string, JsonObject>> ReadAllAsync(DescopeClient client, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var tenant in await client.Tenants.LoadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result[tenant.Id] = TenantDocuments.ToDocument(tenant);
+        }
+
+        return result;
     }
 
     public override Task PutAsync(DescopeClient client, string id, JsonObject desired, bool exists, CancellationToken cancellationToken)
@@ -65,6 +86,50 @@ public sealed class TenantKind : ResourceKind
     public override Task DeleteAsync(DescopeClient client, string id, bool cascade, CancellationToken cancellationToken) =>
         client.Tenants.DeleteAsync(id, cascade, cancellationToken);
 
-    public override IReadOnlyList<string> WriteOrder(IReadOnlyDictionary<string, JsonObject> documents) =>
-        Planner.ParentsFirst(documents.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal)).ToList();
+    public override IReadOnlyList<string> WriteOrder(IReadOnlyDictionary<string, JsonObject> documents) => ParentsFirst(documents);
+
+    /// <summary>Tenant IDs with each parent before its children (restore and apply create in this order).</summary>
+    public static IReadOnlyList<string> ParentsFirst(IReadOnlyDictionary<string, JsonObject> tenants) =>
+        Planner.TopologicalOrder(tenants.ToDictionary(
+            t => t.Key,
+            t => t.Value["parent"]?.ToString() is { Length: > 0 } parent && tenants.ContainsKey(parent) ? new List<string> { parent } : [],
+            StringComparer.Ordinal));
+
+    /// <summary>
+    /// The Management API sets a tenant's parent only at creation; a plan that changed it would be
+    /// applied, fail verification, and be planned again forever. Say so before anything runs.
+    /// </summary>
+    public override void CheckChange(string id, JsonObject live, JsonObject desired)
+    {
+        static string Parent(JsonObject tenant) => tenant["parent"]?.ToString() ?? "";
+        if (Parent(live) != Parent(desired))
+        {
+            throw new UserError("parent_change",
+                $"Tenant '{id}' has parent '{Parent(live)}' live but '{Parent(desired)}' in tenants.yaml; the Management API cannot move a tenant.",
+                (Parent(live).Length == 0 ? "Remove its `parent:` from tenants.yaml" : $"Put `parent: {Parent(live)}` back in tenants.yaml") +
+                $", or delete the tenant (`descope-mgmt tenant delete {id}`) so apply recreates it under the new parent.");
+        }
+    }
+
+    public override IReadOnlyDictionary<string, DesiredItem>? ReadWorkspace(WorkspaceSource source)
+    {
+        if (!source.Exists(File))
+        {
+            return null;
+        }
+
+        var tenants = new List<DesiredItem>();
+        foreach (var entry in source.ReadList(File, "tenants", "tenants", "tenant") ?? [])
+        {
+            var document = TenantRules.Schema.ToDocument(entry, File, source.Problems);
+            tenants.Add(new DesiredItem(document["id"]?.GetValue<string>() ?? "", document, File, Workspace.YamlNodes.Line(entry)));
+        }
+
+        TenantRules.Check(tenants, File, source.Problems);
+        return tenants.GroupBy(t => t.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    public override IReadOnlyList<WorkspaceFileText> ToWorkspaceFiles(IReadOnlyDictionary<string, JsonObject> live, LiveSnapshot from) =>
+        [new WorkspaceFileText(File, WorkspaceWriter.YamlListText("Tenants managed by descope-mgmt", "tenants",
+            live.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Value), this, "id", "name"), live.Keys.ToList())];
 }

@@ -1,107 +1,98 @@
 using System.Text.Json.Nodes;
 using DescopeMgmt.Api;
+using DescopeMgmt.Core.Kinds;
 using DescopeMgmt.Core.Model;
-using DescopeMgmt.Core.Tenants;
 
 namespace DescopeMgmt.Core.Live;
 
 /// <summary>
-/// Everything live that a plan compares: flows and the theme (v2 documents) and tenants, plus the raw
-/// parts of each flow when they came from a project snapshot (for cheap equality of unchanged parts).
+/// Everything live that a plan compares, by kind, plus the raw parts of each flow when they came from a
+/// project snapshot (for cheap equality of unchanged parts). <see cref="Kinds"/> says which kinds were
+/// read, so a kind read as empty is known to be empty.
 /// </summary>
-public sealed record LiveSnapshot(
-    IReadOnlyDictionary<string, JsonObject> Flows,
-    JsonObject? Theme,
-    IReadOnlyDictionary<string, JsonObject> Tenants,
-    bool UsedProjectSnapshot)
+public sealed record LiveSnapshot(IReadOnlyDictionary<ResourceType, IReadOnlyDictionary<string, JsonObject>> ByKind, bool UsedProjectSnapshot)
 {
+    private static readonly IReadOnlyDictionary<string, JsonObject> None = new Dictionary<string, JsonObject>();
+
     public IReadOnlyDictionary<string, FlowRawParts> FlowParts { get; init; } = new Dictionary<string, FlowRawParts>();
 
-    /// <summary>Every item read, as documents by key (the theme only when the project has one).</summary>
+    public IReadOnlySet<ResourceType> Kinds => ByKind.Keys.ToHashSet();
+
+    /// <summary>The live items of a kind by ID (empty when the kind was not read).</summary>
+    public IReadOnlyDictionary<string, JsonObject> Of(ResourceType type) => ByKind.GetValueOrDefault(type) ?? None;
+
+    public IReadOnlyDictionary<string, JsonObject> Flows => Of(ResourceType.Flow);
+
+    /// <summary>Every item read, as documents by key, in the order of the kinds.</summary>
     public IEnumerable<KeyValuePair<ResourceKey, JsonObject>> Items() =>
-        Flows.Select(f => KeyValuePair.Create(ResourceKey.Flow(f.Key), f.Value))
-            .Concat(Theme is { Count: > 0 } theme ? [KeyValuePair.Create(ResourceKey.Theme, theme)] : [])
-            .Concat(Tenants.Select(t => KeyValuePair.Create(ResourceKey.Tenant(t.Key), t.Value)));
+        ResourceKinds.All.Where(k => ByKind.ContainsKey(k.Type))
+            .SelectMany(k => Of(k.Type).OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => KeyValuePair.Create(new ResourceKey(k.Type, i.Key), i.Value)));
 }
 
 /// <summary>
-/// Reads the whole live state for a plan at a constant API cost: one project snapshot export for flows
-/// and the theme, one load-all for tenants. When the project refuses snapshot export (plan or
-/// permission), it falls back to a list plus one export per flow, paced by the client's rate limiter.
+/// What the kinds read live with: the client, where notes go, the IDs the workspace names (a kind that
+/// cannot list its items reads those), and the project snapshot that flows and the theme share, exported
+/// at most once.
 /// </summary>
-public sealed class LiveSnapshotReader(DescopeClient client)
+public sealed class LiveReadContext(DescopeClient client, IProgress<string>? notes, Func<ResourceType, IReadOnlyCollection<string>>? wanted = null)
 {
-    /// <summary>Everything live of the given kinds, at the same constant cost.</summary>
-    public Task<LiveSnapshot> ReadAsync(IReadOnlySet<ResourceType> types, IProgress<string>? notes, CancellationToken cancellationToken) =>
-        ReadAsync(types.Contains(ResourceType.Flow), types.Contains(ResourceType.Theme), types.Contains(ResourceType.Tenant), notes, cancellationToken);
+    private Task<ProjectSnapshotRead?>? snapshot;
 
-    public async Task<LiveSnapshot> ReadAsync(bool flows, bool theme, bool tenants, IProgress<string>? notes, CancellationToken cancellationToken)
-    {
-        IReadOnlyDictionary<string, JsonObject> liveFlows = new Dictionary<string, JsonObject>();
-        IReadOnlyDictionary<string, FlowRawParts> parts = new Dictionary<string, FlowRawParts>();
-        JsonObject? liveTheme = null;
-        var usedSnapshot = false;
-        if (flows || theme)
-        {
-            var snapshot = await TrySnapshotAsync(cancellationToken).ConfigureAwait(false);
-            if (snapshot is { } read)
-            {
-                liveFlows = read.Flows.ToDictionary(f => f.Key, f => f.Value.Flow, StringComparer.Ordinal);
-                parts = read.Flows.ToDictionary(f => f.Key, f => f.Value.Raw, StringComparer.Ordinal);
-                liveTheme = read.Theme;
-                usedSnapshot = true;
-            }
-            else
-            {
-                notes?.Report("Project snapshot export is not available; reading flows one by one.");
-                liveFlows = flows ? await ExportEachFlowAsync(cancellationToken).ConfigureAwait(false) : liveFlows;
-                liveTheme = theme ? await client.Themes.ExportAsync(cancellationToken).ConfigureAwait(false) : null;
-            }
-        }
+    public DescopeClient Client => client;
 
-        var liveTenants = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        if (tenants)
-        {
-            foreach (var tenant in await client.Tenants.LoadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                liveTenants[tenant.Id] = TenantDocuments.ToDocument(tenant);
-            }
-        }
+    public IProgress<string>? Notes => notes;
 
-        return new LiveSnapshot(liveFlows, liveTheme, liveTenants, usedSnapshot) { FlowParts = parts };
-    }
+    /// <summary>The raw parts of flows read from a snapshot, for the differ.</summary>
+    public IReadOnlyDictionary<string, FlowRawParts> FlowParts { get; set; } = new Dictionary<string, FlowRawParts>();
 
-    /// <summary>Every live flow from one project snapshot export, or null when the project refuses to export one.</summary>
-    public async Task<IReadOnlyDictionary<string, JsonObject>?> TryReadSnapshotFlowsAsync(CancellationToken cancellationToken) =>
-        await TrySnapshotAsync(cancellationToken).ConfigureAwait(false) is { } read
-            ? read.Flows.ToDictionary(f => f.Key, f => f.Value.Flow, StringComparer.Ordinal)
-            : null;
+    public bool UsedProjectSnapshot { get; private set; }
+
+    /// <summary>The IDs of the kind that the workspace names.</summary>
+    public IReadOnlyCollection<string> Wanted(ResourceType type) => wanted?.Invoke(type) ?? [];
 
     /// <summary>
     /// The project snapshot, or null when the project refuses to export one (plan or permission). A 401 is
     /// a wrong key, not a refusal, and is thrown like any other failure.
     /// </summary>
-    private async Task<(IReadOnlyDictionary<string, (JsonObject Flow, FlowRawParts Raw)> Flows, JsonObject? Theme)?> TrySnapshotAsync(CancellationToken cancellationToken)
+    public Task<ProjectSnapshotRead?> ProjectSnapshotAsync(CancellationToken cancellationToken) => snapshot ??= ReadSnapshotAsync(cancellationToken);
+
+    private async Task<ProjectSnapshotRead?> ReadSnapshotAsync(CancellationToken cancellationToken)
     {
         try
         {
             var files = await client.Projects.ExportSnapshotAsync(cancellationToken).ConfigureAwait(false);
-            return (SnapshotFlows.ReadFlows(files), SnapshotFlows.ReadTheme(files));
+            UsedProjectSnapshot = true;
+            return new ProjectSnapshotRead(SnapshotFlows.ReadFlows(files), SnapshotFlows.ReadTheme(files));
         }
         catch (DescopeApiException ex) when (ex.StatusCode is 403 or 404 or 400 or 501)
         {
             return null;
         }
     }
+}
 
-    private async Task<IReadOnlyDictionary<string, JsonObject>> ExportEachFlowAsync(CancellationToken cancellationToken)
+/// <summary>The flows and theme of one project snapshot export.</summary>
+public sealed record ProjectSnapshotRead(IReadOnlyDictionary<string, (JsonObject Flow, FlowRawParts Raw)> Flows, JsonObject? Theme);
+
+/// <summary>
+/// Reads live state for a plan at a constant API cost, kind by kind: one project snapshot export for
+/// flows and the theme, one list call for each kind the API lists whole. When the project refuses
+/// snapshot export (plan or permission), flows fall back to a list plus one export each, paced by the
+/// client's rate limiter.
+/// </summary>
+public sealed class LiveSnapshotReader(DescopeClient client)
+{
+    /// <summary>Every live item of the given kinds; <paramref name="wanted"/> names the items of kinds that cannot be listed.</summary>
+    public async Task<LiveSnapshot> ReadAsync(IReadOnlySet<ResourceType> types, IProgress<string>? notes, CancellationToken cancellationToken,
+        Func<ResourceType, IReadOnlyCollection<string>>? wanted = null)
     {
-        var result = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        foreach (var summary in await client.Flows.ListAsync(cancellationToken).ConfigureAwait(false))
+        var context = new LiveReadContext(client, notes, wanted);
+        var result = new Dictionary<ResourceType, IReadOnlyDictionary<string, JsonObject>>();
+        foreach (var kind in ResourceKinds.All.Where(k => types.Contains(k.Type)))
         {
-            result[summary.Id] = await client.Flows.ExportAsync(summary.Id, cancellationToken).ConfigureAwait(false);
+            result[kind.Type] = await kind.ReadAllAsync(context, cancellationToken).ConfigureAwait(false);
         }
 
-        return result;
+        return new LiveSnapshot(result, context.UsedProjectSnapshot) { FlowParts = context.FlowParts };
     }
 }

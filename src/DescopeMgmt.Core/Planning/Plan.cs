@@ -14,9 +14,14 @@ public enum ChangeAction
 /// <summary>One item of a plan: what happens to it and, for updates, which fields change.</summary>
 public sealed record ResourceChange(ResourceKey Key, ChangeAction Action, IReadOnlyList<PropertyChange> Properties, JsonObject? Live, JsonObject? Desired);
 
-/// <summary>How live differs from the workspace, in the order apply will act.</summary>
+/// <summary>
+/// How live differs from the workspace, in the order apply will act. Unmanaged items are live items the
+/// workspace does not hold; built-in ones are the project's own (permissions, roles), never changed.
+/// </summary>
 public sealed record Plan(IReadOnlyList<ResourceChange> Changes, IReadOnlyList<ResourceKey> Unmanaged)
 {
+    public IReadOnlyList<ResourceKey> BuiltIn { get; init; } = [];
+
     public IReadOnlyList<ResourceChange> Actionable => Changes.Where(c => c.Action != ChangeAction.NoChange).ToList();
 
     public bool IsEmpty => Changes.All(c => c.Action == ChangeAction.NoChange);
@@ -28,12 +33,12 @@ public sealed record Plan(IReadOnlyList<ResourceChange> Changes, IReadOnlyList<R
         : $"Plan: {Count(ChangeAction.Create)} to create, {Count(ChangeAction.Update)} to update, {Count(ChangeAction.Delete)} to delete.";
 }
 
-/// <summary>Which item types a plan covers (<c>--only</c>).</summary>
-public sealed record PlanScope(bool Flows, bool Theme, bool Tenants)
+/// <summary>Which kinds a plan covers (<c>--only</c>).</summary>
+public sealed record PlanScope(IReadOnlySet<ResourceType> Types)
 {
-    public static PlanScope From(IReadOnlySet<ResourceType> types) =>
-        new(types.Contains(ResourceType.Flow), types.Contains(ResourceType.Theme), types.Contains(ResourceType.Tenant));
+    public static PlanScope All { get; } = new(Kinds.ResourceKinds.All.Select(k => k.Type).ToHashSet());
 
-    public IReadOnlySet<ResourceType> Types => new[] { (Flows, ResourceType.Flow), (Theme, ResourceType.Theme), (Tenants, ResourceType.Tenant) }
-        .Where(t => t.Item1).Select(t => t.Item2).ToHashSet();
+    public static PlanScope From(IReadOnlySet<ResourceType> types) => new(types);
+
+    public bool Covers(ResourceType type) => Types.Contains(type);
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using DescopeMgmt.Core.Kinds;
 using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Workspace;
@@ -7,10 +7,11 @@ using DescopeMgmt.Core.Workspace;
 namespace DescopeMgmt.Core.Planning;
 
 /// <summary>
-/// Compares the workspace with live and orders the result for a safe apply: the theme, then flows
-/// (sub-flows before the flows that call them), then tenants (parents before children), deletions last
-/// (children first). Live items the workspace does not hold are unmanaged and never deleted unless
-/// <c>manage.deleteMissing</c> is true.
+/// Compares the workspace with live, kind by kind in the order of the registry, and orders the result
+/// for a safe apply: each kind's items in the order it writes them (sub-flows before their callers,
+/// parents before children), deletions last in the reverse order. Live items the workspace does not hold
+/// are unmanaged and never deleted unless <c>manage.deleteMissing</c> is true; built-in items are never
+/// changed or deleted.
 /// </summary>
 public static class Planner
 {
@@ -20,94 +21,70 @@ public static class Planner
         var changes = new List<ResourceChange>();
         var deletions = new List<ResourceChange>();
         var unmanaged = new List<ResourceKey>();
-
-        if (scope.Theme && manage.Theme && workspace.Theme is { } theme)
+        var builtIn = new List<ResourceKey>();
+        foreach (var kind in ResourceKinds.All.Where(k => scope.Covers(k.Type) && manage.Manages(k.Type)))
         {
-            changes.Add(Compare(ResourceKey.Theme, live.Theme, theme));
+            if (workspace.Desired.Of(kind.Type) is not { } files)
+            {
+                continue;
+            }
+
+            var desired = files.Where(d => kind.Manages(manage, d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+            var current = live.Of(kind.Type);
+            changes.AddRange(CompareAll(kind, kind.PlanOrder(desired).Select(id => desired[id]).ToList(), current, live));
+
+            var missing = current.Where(i => !desired.ContainsKey(i.Key) && kind.Manages(manage, i.Key)).ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal);
+            builtIn.AddRange(missing.Where(i => kind.IsBuiltIn(i.Value)).OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => new ResourceKey(kind.Type, i.Key)));
+            var removable = missing.Where(i => !kind.IsBuiltIn(i.Value) && manage.DeleteMissing && kind.CanDelete).ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal);
+            deletions.AddRange(kind.WriteOrder(removable).Reverse().Select(id => new ResourceChange(new ResourceKey(kind.Type, id), ChangeAction.Delete, [], removable[id], null)));
+            unmanaged.AddRange(current.Keys.Where(id => !desired.ContainsKey(id) && !removable.ContainsKey(id) && !(missing.TryGetValue(id, out var item) && kind.IsBuiltIn(item)))
+                .Order(StringComparer.Ordinal).Select(id => new ResourceKey(kind.Type, id)));
         }
 
-        if (scope.Flows)
-        {
-            var desired = workspace.Flows.Values.Where(f => manage.ManagesFlow(f.Id)).ToDictionary(f => f.Id, StringComparer.Ordinal);
-            // Hundreds of flows of up to 200 tasks: compare them on every core. Each comparison touches only its
-            // own flow's nodes; the snapshot document they may share is read-only, and reading a JsonDocument
-            // from several threads is safe. The result keeps the safe order.
-            var order = FlowOrder(desired).ToList();
-            var compared = new ResourceChange[order.Count];
-            try
-            {
-                Parallel.For(0, order.Count, i =>
-                {
-                    var flow = desired[order[i]];
-                    var sameParts = ElementEquality.ForFlow(live.FlowParts.GetValueOrDefault(flow.Id), flow.Raw);
-                    compared[i] = Compare(ResourceKey.Flow(flow.Id), live.Flows.GetValueOrDefault(flow.Id), flow.Document, sameParts);
-                });
-            }
-            catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
-            {
-                // Report the first real error (a malformed live flow, say), not "one or more errors occurred".
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
-            }
-
-            changes.AddRange(compared);
-
-            foreach (var (id, flow) in live.Flows.Where(f => !desired.ContainsKey(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal))
-            {
-                if (manage.DeleteMissing && manage.ManagesFlow(id))
-                {
-                    deletions.Add(new ResourceChange(ResourceKey.Flow(id), ChangeAction.Delete, [], flow, null));
-                }
-                else
-                {
-                    unmanaged.Add(ResourceKey.Flow(id));
-                }
-            }
-        }
-
-        if (scope.Tenants && manage.Tenants && workspace.Tenants is { } tenants)
-        {
-            var desired = tenants.ToDictionary(t => t.Id, t => t.Document, StringComparer.Ordinal);
-            foreach (var id in ParentsFirst(desired))
-            {
-                var current = live.Tenants.GetValueOrDefault(id);
-                EnsureSameParent(id, current, desired[id]);
-                changes.Add(Compare(ResourceKey.Tenant(id), current, desired[id]));
-            }
-
-            var missing = live.Tenants.Where(t => !desired.ContainsKey(t.Key)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
-            foreach (var id in ParentsFirst(missing).Reverse())
-            {
-                if (manage.DeleteMissing)
-                {
-                    deletions.Add(new ResourceChange(ResourceKey.Tenant(id), ChangeAction.Delete, [], missing[id], null));
-                }
-                else
-                {
-                    unmanaged.Add(ResourceKey.Tenant(id));
-                }
-            }
-        }
-
-        return new Plan([.. changes, .. deletions], unmanaged);
+        // Deletions run after every write, the kinds in reverse (tenant roles before their tenants).
+        deletions = deletions.OrderByDescending(d => ResourceKinds.Of(d.Key).Order).ToList();
+        return new Plan([.. changes, .. deletions], unmanaged) { BuiltIn = builtIn };
     }
 
     /// <summary>
-    /// The Management API sets a tenant's parent only at creation; a plan that changed it would be
-    /// applied, fail verification, and be planned again forever. Say so before anything runs.
+    /// Hundreds of flows of up to 200 tasks: compare them on every core. Each comparison touches only its
+    /// own item's nodes; the snapshot document they may share is read-only, and reading a JsonDocument
+    /// from several threads is safe. The result keeps the given order.
     /// </summary>
-    private static void EnsureSameParent(string id, JsonObject? live, JsonObject desired)
+    private static ResourceChange[] CompareAll(ResourceKind kind, IReadOnlyList<DesiredItem> order, IReadOnlyDictionary<string, JsonObject> current, LiveSnapshot live)
     {
-        static string Parent(JsonObject tenant) => tenant["parent"]?.ToString() ?? "";
-        if (live is not null && Parent(live) != Parent(desired))
+        var compared = new ResourceChange[order.Count];
+        try
         {
-            throw new UserError("parent_change",
-                $"Tenant '{id}' has parent '{Parent(live)}' live but '{Parent(desired)}' in tenants.yaml; the Management API cannot move a tenant.",
-                (Parent(live).Length == 0 ? "Remove its `parent:` from tenants.yaml" : $"Put `parent: {Parent(live)}` back in tenants.yaml") +
-                $", or delete the tenant (`descope-mgmt tenant delete {id}`) so apply recreates it under the new parent.");
+            Parallel.For(0, order.Count, i =>
+            {
+                var item = order[i];
+                var key = new ResourceKey(kind.Type, item.Id);
+                var existing = current.GetValueOrDefault(item.Id);
+                if (existing is not null)
+                {
+                    kind.CheckChange(item.Id, existing, item.Document);
+                }
+
+                compared[i] = Compare(key, existing, item.Document, kind.SameTopLevel(item, live));
+                if (compared[i].Action == ChangeAction.Update && existing is not null && kind.IsBuiltIn(existing))
+                {
+                    throw new UserError("builtin_change",
+                        $"{key} is built into every Descope project and cannot be changed, but {item.File} changes {string.Join(", ", compared[i].Properties.Select(p => p.Path))}.",
+                        $"Remove it from {item.File} (built-in items are listed as built-in, never changed).");
+                }
+            });
         }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // Report the first real error (a malformed live flow, say), not "one or more errors occurred".
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
+        return compared;
     }
 
-    private static ResourceChange Compare(ResourceKey key, JsonObject? live, JsonObject desired, Func<string, bool?>? sameTopLevel = null)
+    private static ResourceChange Compare(ResourceKey key, JsonObject? live, JsonObject desired, Func<string, bool?>? sameTopLevel)
     {
         if (live is null)
         {
@@ -118,51 +95,8 @@ public static class Planner
         return new ResourceChange(key, properties.Count == 0 ? ChangeAction.NoChange : ChangeAction.Update, properties, live, desired);
     }
 
-    /// <summary>
-    /// Flows called by another flow (a task of type "flow") come before their callers. Read from the parsed
-    /// files, not the nodes: walking every task through nodes would expand hundreds of flows into trees.
-    /// </summary>
-    private static IEnumerable<string> FlowOrder(IReadOnlyDictionary<string, WorkspaceFlow> flows) =>
-        TopologicalOrder(flows.ToDictionary(
-            f => f.Key,
-            f => SubFlowCalls(f.Value.Raw).Where(flows.ContainsKey).ToList(),
-            StringComparer.Ordinal));
-
-    /// <summary>The IDs in <c>contents.tasks.*.arguments.flowId</c>, plain or wrapped as <c>{type, value}</c>.</summary>
-    private static IEnumerable<string> SubFlowCalls(JsonElement flow)
-    {
-        if (!flow.TryGetProperty("contents", out var contents) || contents.ValueKind != JsonValueKind.Object
-            || !contents.TryGetProperty("tasks", out var tasks) || tasks.ValueKind != JsonValueKind.Object)
-        {
-            yield break;
-        }
-
-        foreach (var task in tasks.EnumerateObject())
-        {
-            if (task.Value.ValueKind == JsonValueKind.Object && task.Value.TryGetProperty("arguments", out var arguments)
-                && arguments.ValueKind == JsonValueKind.Object && arguments.TryGetProperty("flowId", out var flowId))
-            {
-                var value = flowId.ValueKind == JsonValueKind.Object && flowId.TryGetProperty("value", out var wrapped) ? wrapped : flowId;
-                if (value.ValueKind == JsonValueKind.String)
-                {
-                    yield return value.GetString()!;
-                }
-            }
-        }
-    }
-
-    /// <summary>Tenant IDs with each parent before its children (restore and apply create in this order).</summary>
-    internal static IEnumerable<string> ParentsFirst(IReadOnlyDictionary<string, JsonObject> tenants)
-    {
-        var parents = tenants.ToDictionary(
-            t => t.Key,
-            t => t.Value["parent"]?.ToString() is { Length: > 0 } parent && tenants.ContainsKey(parent) ? new List<string> { parent } : [],
-            StringComparer.Ordinal);
-        return TopologicalOrder(parents);
-    }
-
     /// <summary>Each ID after its dependencies, otherwise by ID; cycles are broken by ID order.</summary>
-    private static List<string> TopologicalOrder(Dictionary<string, List<string>> dependencies)
+    public static List<string> TopologicalOrder(Dictionary<string, List<string>> dependencies)
     {
         var result = new List<string>();
         var state = new Dictionary<string, bool>(StringComparer.Ordinal);

@@ -9,29 +9,28 @@ internal static partial class TenantRules
     [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex Domain();
 
-    /// <summary>The fields tenant create/update write (API reference, TenantWrite).</summary>
-    private static readonly HashSet<string> KnownFields =
-    [
-        "id", "name", "selfProvisioningDomains", "customAttributes", "enforceSSO", "enforceSSOExclusions",
-        "disabled", "parent", "roleInheritance", "federatedAppIds", "authType", "defaultRoles",
-    ];
-
-    public static void Check(IReadOnlyList<WorkspaceTenant> tenants, string file, List<WorkspaceProblem> problems)
+    /// <summary>The fields tenant create/update write (API reference, TenantWrite), the one list of them.</summary>
+    public static YamlSchema Schema { get; } = new("tenant", new Dictionary<string, FieldType>(StringComparer.Ordinal)
     {
-        foreach (var tenant in tenants)
-        {
-            foreach (var field in tenant.Document.Select(p => p.Key).Where(k => !KnownFields.Contains(k)))
-            {
-                // The write sends only the fields the API has, so an unknown one (often a typo such as
-                // enforceSso) could never be applied and would show as a difference on every plan.
-                problems.Add(WorkspaceProblem.Error(file, tenant.Line, null,
-                    $"tenant '{tenant.Id}': unknown field '{field}' (known: {string.Join(", ", KnownFields)}); the API has no such field"));
-            }
-        }
+        ["id"] = FieldType.Text,
+        ["name"] = FieldType.Text,
+        ["parent"] = FieldType.Text,
+        ["roleInheritance"] = FieldType.Text,
+        ["authType"] = FieldType.Text,
+        ["enforceSSO"] = FieldType.Boolean,
+        ["disabled"] = FieldType.Boolean,
+        ["selfProvisioningDomains"] = FieldType.TextList,
+        ["enforceSSOExclusions"] = FieldType.TextList,
+        ["federatedAppIds"] = FieldType.TextList,
+        ["defaultRoles"] = FieldType.TextList,
+        ["customAttributes"] = FieldType.Mapping,
+    });
 
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var domains = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+    public static void Check(IReadOnlyList<DesiredItem> tenants, string file, List<WorkspaceProblem> problems)
+    {
+        var ids = new Dictionary<string, int?>(StringComparer.Ordinal);
+        var names = new Dictionary<string, int?>(StringComparer.OrdinalIgnoreCase);
+        var domains = new Dictionary<string, int?>(StringComparer.OrdinalIgnoreCase);
         foreach (var tenant in tenants)
         {
             if (tenant.Id.Length == 0)

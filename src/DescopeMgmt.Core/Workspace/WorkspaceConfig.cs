@@ -9,10 +9,12 @@ public sealed record EnvironmentConfig(
     IReadOnlyDictionary<string, string> Vars,
     bool IsProtected);
 
-/// <summary>The <c>manage:</c> section: what the workspace owns.</summary>
-public sealed record ManageConfig(IReadOnlySet<string>? Flows, bool Tenants, bool Theme, bool DeleteMissing)
+/// <summary>The <c>manage:</c> section: what the workspace owns; every kind is managed unless turned off.</summary>
+public sealed record ManageConfig(IReadOnlySet<string>? Flows, IReadOnlySet<Model.ResourceType> Off, bool DeleteMissing)
 {
-    public static ManageConfig Default { get; } = new(null, true, true, false);
+    public static ManageConfig Default { get; } = new(null, new HashSet<Model.ResourceType>(), false);
+
+    public bool Manages(Model.ResourceType type) => !Off.Contains(type);
 
     /// <summary>True for every flow when <c>flows: all</c>, else only for the listed IDs.</summary>
     public bool ManagesFlow(string id) => Flows is null || Flows.Contains(id);

@@ -10,7 +10,9 @@ public static partial class WorkspaceConfigReader
 
     private static readonly HashSet<string> TopKeys = ["version", "environments", "defaultEnvironment", "manage"];
     private static readonly HashSet<string> EnvironmentKeys = ["projectId", "managementKey", "baseUrl", "vars", "protected"];
-    private static readonly HashSet<string> ManageKeys = ["flows", "tenants", "theme", "deleteMissing"];
+    // flows is `all` or a list of IDs; every other kind is on or off by its KINDS name.
+    private static readonly HashSet<string> ManageKeys =
+        ["flows", "deleteMissing", .. Kinds.ResourceKinds.All.Where(k => k != Kinds.ResourceKinds.Flow).Select(k => k.KindsName)];
 
     [GeneratedRegex("^K[A-Za-z0-9]{10,}")]
     private static partial Regex LiteralKey();
@@ -79,7 +81,7 @@ public static partial class WorkspaceConfigReader
 
         if (Child(top, "manage") is { } manageNode and not YamlMappingNode && !YamlNodes.IsNull(manageNode))
         {
-            problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(manageNode), YamlNodes.Column(manageNode), "manage must be a mapping (flows, tenants, theme, deleteMissing)"));
+            problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(manageNode), YamlNodes.Column(manageNode), $"manage must be a mapping ({string.Join(", ", ManageKeys)})"));
         }
 
         return new WorkspaceConfig(path, environments, defaultEnvironment, ReadManage(Child(top, "manage") as YamlMappingNode, problems));
@@ -164,8 +166,8 @@ public static partial class WorkspaceConfigReader
                 $"manage.flows is '{YamlNodes.Scalar(flowsNode)}': write 'all' or a list of flow IDs"));
         }
 
-        return new ManageConfig(flows, Flag(manage, "tenants", true, "manage.", problems), Flag(manage, "theme", true, "manage.", problems),
-            Flag(manage, "deleteMissing", false, "manage.", problems));
+        var off = Kinds.ResourceKinds.All.Where(k => k != Kinds.ResourceKinds.Flow && !Flag(manage, k.KindsName, true, "manage.", problems)).Select(k => k.Type).ToHashSet();
+        return new ManageConfig(flows, off, Flag(manage, "deleteMissing", false, "manage.", problems));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DescopeMgmt.Core.Kinds;
 using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Planning;
@@ -19,18 +20,18 @@ public sealed record PullDifference(ResourceKey Key, JsonObject? File, JsonObjec
 
 public sealed record PulledFile(string RelativePath, PullStatus Status, IReadOnlyList<PullDifference> Differences);
 
-/// <summary>The files pull touched, and flow files of managed flows that no longer exist live.</summary>
-public sealed record PullResult(IReadOnlyList<PulledFile> Files, IReadOnlyList<string> FlowFilesNotLive)
+/// <summary>The files pull touched, and workspace files of managed items that no longer exist live.</summary>
+public sealed record PullResult(IReadOnlyList<PulledFile> Files, IReadOnlyList<string> FilesNotLive)
 {
     public int Count(PullStatus status) => Files.Count(f => f.Status == status);
 }
 
 /// <summary>
-/// pull: writes live flows, the theme and tenants into the workspace files. A file holding ${VAR}
+/// pull: writes the live items of every managed kind into their workspace files. A file holding ${VAR}
 /// placeholders is never overwritten without <c>force</c> (it would lose them); the difference between
 /// it, placeholders filled for the environment, and live is returned instead. A literal <c>${</c> in live
 /// content is written as <c>$${</c>, so the loader reads it back unchanged instead of as a placeholder.
-/// Flow files whose flow is gone are reported, not deleted: they may be the only copy.
+/// Files whose items are gone (a flow deleted live) are reported, not deleted: they may be the only copy.
 /// </summary>
 public static class WorkspacePuller
 {
@@ -40,47 +41,25 @@ public static class WorkspacePuller
         LoadedWorkspace? current = null;
         LoadedWorkspace Current() => current ??= WorkspaceLoader.Load(root, environmentName, getVariable);
         var files = new List<PulledFile>();
-        if (File.Exists(Path.Combine(root, WorkspaceLayout.FlowsFolder)))
-        {
-            throw new UserError("workspace_invalid", $"{WorkspaceLayout.FlowsFolder} in {root} is a file; it must be the folder of flow files.",
-                "Move the file away, then pull again.");
-        }
+        var notLive = new List<string>();
 
         // Every file is decided before any is written, so a file that stops the pull leaves the workspace as it was.
         var writes = new List<(string Path, string Text)>();
-        var pulledFlows = live.Flows.Where(f => manage.ManagesFlow(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
-
-        // The server chooses flow IDs and each becomes a file name: every one is checked before any file
-        // is written, so a hostile or odd ID ('../x', 'CON') stops the pull with nothing written.
-        var source = live.UsedProjectSnapshot ? "POST /v1/mgmt/project/snapshot/export" : "POST /v1/mgmt/flow/list";
-        foreach (var (id, _) in pulledFlows)
+        foreach (var kind in ResourceKinds.All.Where(k => manage.Manages(k.Type) && live.Kinds.Contains(k.Type)))
         {
-            Flows.FlowIds.EnsureSafe(id, source);
-        }
+            if (kind.WorkspaceFile.EndsWith('/') && File.Exists(Path.Combine(root, kind.WorkspaceFile.TrimEnd('/'))))
+            {
+                throw new UserError("workspace_invalid", $"{kind.WorkspaceFile.TrimEnd('/')} in {root} is a file; it must be the folder of {kind.Name} files.",
+                    "Move the file away, then pull again.");
+            }
 
-        // On Windows and macOS file names ignore case: two such flows would overwrite one file.
-        if (pulledFlows.GroupBy(f => f.Key, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } clash)
-        {
-            throw new UserError("flow_id_clash", $"Flows {string.Join(" and ", clash.Select(f => $"'{f.Key}'"))} (from {source}) differ only in case, so they would share one file on Windows and macOS.",
-                "Rename one of them in Descope, or leave them unmanaged (manage.flows in descope.yaml).");
-        }
+            var items = live.Of(kind.Type).Where(i => kind.Manages(manage, i.Key)).ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal);
+            foreach (var file in kind.ToWorkspaceFiles(items, live))
+            {
+                files.Add(PullFile(root, file, force, () => Differences(kind, file, Current(), items), writes));
+            }
 
-        foreach (var (id, flow) in pulledFlows)
-        {
-            files.Add(PullFile(root, WorkspaceLayout.FlowPath(root, id), WorkspaceWriter.FlowText(flow), force,
-                () => [Difference(ResourceKey.Flow(id), Current().Flows.GetValueOrDefault(id)?.Document, flow)], writes));
-        }
-
-        if (manage.Theme && live.Theme is { Count: > 0 } theme)
-        {
-            files.Add(PullFile(root, Path.Combine(root, WorkspaceLayout.ThemeFile), WorkspaceWriter.ThemeText(theme), force,
-                () => [Difference(ResourceKey.Theme, Current().Theme, theme)], writes));
-        }
-
-        if (manage.Tenants)
-        {
-            files.Add(PullFile(root, Path.Combine(root, WorkspaceLayout.TenantsFile), WorkspaceWriter.TenantsText(live.Tenants.Values), force,
-                () => TenantDifferences(Current().Tenants ?? [], live.Tenants), writes));
+            notLive.AddRange(kind.FilesNotLive(root, items, manage));
         }
 
         foreach (var (path, text) in dryRun ? [] : writes)
@@ -88,21 +67,14 @@ public static class WorkspacePuller
             WorkspaceWriter.Write(path, text);
         }
 
-        var flowsFolder = Path.Combine(root, WorkspaceLayout.FlowsFolder);
-        var notLive = Directory.Exists(flowsFolder)
-            ? Directory.EnumerateFiles(flowsFolder, "*.json")
-                .Where(f => manage.ManagesFlow(Path.GetFileNameWithoutExtension(f)) && !live.Flows.ContainsKey(Path.GetFileNameWithoutExtension(f)))
-                .Select(f => WorkspaceLayout.Relative(root, f))
-                .Order(StringComparer.Ordinal)
-                .ToList()
-            : [];
         return new PullResult(files, notLive);
     }
 
-    private static PulledFile PullFile(string root, string path, string liveText, bool force, Func<IEnumerable<PullDifference>> differences, List<(string Path, string Text)> writes)
+    private static PulledFile PullFile(string root, WorkspaceFileText file, bool force, Func<IEnumerable<PullDifference>> differences, List<(string Path, string Text)> writes)
     {
-        var relative = WorkspaceLayout.Relative(root, path);
-        var text = TemplateText.Escape(liveText);
+        var path = Path.Combine(root, file.File);
+        var relative = file.File;
+        var text = TemplateText.Escape(file.Text);
         if (File.Exists(path))
         {
             var (read, failure) = WorkspaceFiles.ReadText(path);
@@ -129,13 +101,13 @@ public static class WorkspacePuller
         return new PulledFile(relative, PullStatus.Written, []);
     }
 
-    private static PullDifference Difference(ResourceKey key, JsonObject? file, JsonObject? live) =>
-        new(key, file, live, JsonDiff.Compare(file, live, DiffOptions.For(key.Type)));
-
-    private static IEnumerable<PullDifference> TenantDifferences(IReadOnlyList<WorkspaceTenant> file, IReadOnlyDictionary<string, JsonObject> live)
+    /// <summary>How each item of the file differs: the items it holds live and those the workspace file holds now.</summary>
+    private static IEnumerable<PullDifference> Differences(ResourceKind kind, WorkspaceFileText file, LoadedWorkspace current, IReadOnlyDictionary<string, JsonObject> live)
     {
-        var inFile = file.GroupBy(t => t.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Document, StringComparer.Ordinal);
-        return inFile.Keys.Union(live.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(id => Difference(ResourceKey.Tenant(id), inFile.GetValueOrDefault(id), live.GetValueOrDefault(id)));
+        var inFile = current.Desired.OrEmpty(kind.Type).Values.Where(d => d.File == file.File).ToDictionary(d => d.Id, d => d.Document, StringComparer.Ordinal);
+        return inFile.Keys.Union(file.Ids, StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(id => new ResourceKey(kind.Type, id))
+            .Select(key => new PullDifference(key, inFile.GetValueOrDefault(key.Id), live.GetValueOrDefault(key.Id),
+                JsonDiff.Compare(inFile.GetValueOrDefault(key.Id), live.GetValueOrDefault(key.Id), kind.Diff)));
     }
 }

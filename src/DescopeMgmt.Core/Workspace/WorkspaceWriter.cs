@@ -1,37 +1,44 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using DescopeMgmt.Core.Kinds;
 using DescopeMgmt.Core.Model;
-using DescopeMgmt.Core.Planning;
 using DescopeMgmt.Shared;
 
 namespace DescopeMgmt.Core.Workspace;
 
 /// <summary>
-/// Writes live items as workspace files: canonical JSON for flows and the theme, tenants.yaml sorted by
-/// ID; fields the service manages (version, etag, createdTime...) are left out so git only shows real edits.
+/// What the kinds write workspace files with: canonical JSON, YAML lists sorted by identity, and the
+/// atomic write. Fields the service manages (version, etag, createdTime...) are left out so git only
+/// shows real edits.
 /// </summary>
 public static class WorkspaceWriter
 {
-    public static string FlowText(JsonObject flow) => CanonicalJson.Serialize(WithoutServerFields(flow, ResourceType.Flow));
+    /// <summary>The document as a canonical JSON file, server-managed fields left out.</summary>
+    public static string JsonText(JsonObject document, ResourceKind kind) => CanonicalJson.Serialize(WithoutServerFields(document, kind));
 
-    public static string ThemeText(JsonObject theme) => CanonicalJson.Serialize(WithoutServerFields(theme, ResourceType.Theme));
-
-    public static string TenantsText(IEnumerable<JsonObject> tenants)
+    /// <summary>
+    /// A YAML file holding only <paramref name="key"/> and the list of <paramref name="items"/> (in the
+    /// order given), one inline value per field: <paramref name="leading"/> fields first, then the rest by
+    /// name; empty and false values left out, as the service omits them.
+    /// </summary>
+    public static string YamlListText(string header, string key, IEnumerable<JsonObject> items, ResourceKind kind, params string[] leading)
     {
-        var sorted = tenants.OrderBy(t => t["id"]?.ToString(), StringComparer.Ordinal).ToList();
-        var yaml = new StringBuilder("# Tenants managed by descope-mgmt (placeholders are substituted per environment).\n")
-            .Append(sorted.Count == 0 ? "tenants: []\n" : "tenants:\n");
-        foreach (var tenant in sorted)
+        var list = items.ToList();
+        var yaml = new StringBuilder("# ").Append(header).Append(" (placeholders are substituted per environment).\n")
+            .Append(list.Count == 0 ? $"{key}: []\n" : $"{key}:\n");
+        foreach (var item in list)
         {
             var first = true;
-            foreach (var (key, value) in WithoutServerFields(tenant, ResourceType.Tenant).OrderBy(p => p.Key == "id" ? "" : p.Key == "name" ? " " : p.Key, StringComparer.Ordinal))
+            foreach (var (field, value) in WithoutServerFields(item, kind)
+                .OrderBy(p => Array.IndexOf(leading, p.Key) is var at and >= 0 ? at : leading.Length)
+                .ThenBy(p => p.Key, StringComparer.Ordinal))
             {
                 if (value is null || IsEmpty(value))
                 {
                     continue;
                 }
 
-                yaml.Append(first ? "  - " : "    ").Append(key).Append(": ").Append(Inline(value)).Append('\n');
+                yaml.Append(first ? "  - " : "    ").Append(field).Append(": ").Append(Inline(value)).Append('\n');
                 first = false;
             }
         }
@@ -55,9 +62,9 @@ public static class WorkspaceWriter
     }
 
     /// <summary>YAML is a superset of JSON, so compact JSON is a valid, unambiguous inline YAML value.</summary>
-    private static string Inline(JsonNode value) => value.ToJsonString();
+    public static string Inline(JsonNode value) => value.ToJsonString();
 
-    private static bool IsEmpty(JsonNode value) => value switch
+    public static bool IsEmpty(JsonNode value) => value switch
     {
         JsonArray a => a.Count == 0,
         JsonObject o => o.Count == 0,
@@ -66,10 +73,11 @@ public static class WorkspaceWriter
         _ => false,
     };
 
-    private static JsonObject WithoutServerFields(JsonObject document, ResourceType type)
+    /// <summary>A copy of <paramref name="document"/> without the fields the service manages (the kind's ignored paths).</summary>
+    public static JsonObject WithoutServerFields(JsonObject document, ResourceKind kind)
     {
         var copy = (JsonObject)document.DeepClone();
-        foreach (var path in DiffOptions.For(type).IgnoredPaths)
+        foreach (var path in kind.Diff.IgnoredPaths)
         {
             var parts = path.Split('.');
             var parent = parts.Length == 1 ? copy : copy[parts[0]] as JsonObject;

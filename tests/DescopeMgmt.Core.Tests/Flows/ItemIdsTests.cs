@@ -75,7 +75,7 @@ public sealed class ItemIdsTests
             ["a-good-one"] = JsonNode.Parse(WorkspaceBuilder.Flow("a-good-one"))!.AsObject(),
             [hostile] = JsonNode.Parse(WorkspaceBuilder.Flow("x"))!.AsObject(),
         };
-        var live = new LiveSnapshot(flows, null, new Dictionary<string, JsonObject>(), UsedProjectSnapshot: false);
+        var live = new LiveSnapshot(new Dictionary<ResourceType, IReadOnlyDictionary<string, JsonObject>> { [ResourceType.Flow] = flows, [ResourceType.Tenant] = new Dictionary<string, JsonObject>() }, UsedProjectSnapshot: false);
 
         var error = Assert.Throws<UserError>(() => WorkspacePuller.Pull(ws.Root, ManageConfig.Default, "dev", _ => null, live, force: true));
 
@@ -91,7 +91,7 @@ public sealed class ItemIdsTests
         using var ws = new WorkspaceBuilder().File("descope.yaml", WorkspaceBuilder.TwoEnvironments);
         File.CreateSymbolicLink(Path.Combine(ws.Root, "tenants.yaml"), "/dev/zero");
         var flows = new Dictionary<string, JsonObject> { ["sign-in"] = JsonNode.Parse(WorkspaceBuilder.Flow("sign-in"))!.AsObject() };
-        var live = new LiveSnapshot(flows, null, new Dictionary<string, JsonObject>(), UsedProjectSnapshot: true);
+        var live = new LiveSnapshot(new Dictionary<ResourceType, IReadOnlyDictionary<string, JsonObject>> { [ResourceType.Flow] = flows, [ResourceType.Tenant] = new Dictionary<string, JsonObject>() }, UsedProjectSnapshot: true);
 
         var error = Assert.Throws<UserError>(() => WorkspacePuller.Pull(ws.Root, ManageConfig.Default, "dev", _ => null, live, force: false));
 
@@ -108,7 +108,7 @@ public sealed class ItemIdsTests
             ["sign-in"] = JsonNode.Parse(WorkspaceBuilder.Flow("sign-in"))!.AsObject(),
             ["Sign-In"] = JsonNode.Parse(WorkspaceBuilder.Flow("Sign-In"))!.AsObject(),
         };
-        var live = new LiveSnapshot(flows, null, new Dictionary<string, JsonObject>(), UsedProjectSnapshot: true);
+        var live = new LiveSnapshot(new Dictionary<ResourceType, IReadOnlyDictionary<string, JsonObject>> { [ResourceType.Flow] = flows, [ResourceType.Tenant] = new Dictionary<string, JsonObject>() }, UsedProjectSnapshot: true);
 
         var error = Assert.Throws<UserError>(() => WorkspacePuller.Pull(ws.Root, ManageConfig.Default, "dev", _ => null, live, force: true));
 

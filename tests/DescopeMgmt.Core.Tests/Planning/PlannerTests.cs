@@ -27,18 +27,26 @@ public sealed class PlannerTests
         "/ws",
         new WorkspaceConfig("/ws/descope.yaml", new Dictionary<string, EnvironmentConfig>(), null, manage ?? ManageConfig.Default),
         null,
-        flows.ToDictionary(f => f["flowId"]!.GetValue<string>(), f => new WorkspaceFlow(f["flowId"]!.GetValue<string>(), JsonDocument.Parse(f.ToJsonString()).RootElement, "x")),
-        null,
-        tenants?.Select(t => new WorkspaceTenant(t["id"]!.GetValue<string>(), t, 1)).ToList(),
+        new WorkspaceItems(new Dictionary<ResourceType, IReadOnlyDictionary<string, DesiredItem>>
+        {
+            [ResourceType.Flow] = flows.ToDictionary(f => f["flowId"]!.GetValue<string>(), f =>
+            {
+                var raw = JsonDocument.Parse(f.ToJsonString()).RootElement;
+                return new DesiredItem(f["flowId"]!.GetValue<string>(), JsonObject.Create(raw)!, "x", null) { Raw = raw };
+            }),
+        }.Concat(tenants is null ? [] : [KeyValuePair.Create(ResourceType.Tenant, (IReadOnlyDictionary<string, DesiredItem>)tenants.ToDictionary(t => t["id"]!.GetValue<string>(), t => new DesiredItem(t["id"]!.GetValue<string>(), t, "tenants.yaml", 1)))])
+            .ToDictionary()),
         []);
 
     private static LiveSnapshot Live(IEnumerable<JsonObject> flows, IEnumerable<JsonObject>? tenants = null) => new(
-        flows.ToDictionary(f => f["flowId"]!.GetValue<string>()),
-        null,
-        (tenants ?? []).ToDictionary(t => t["id"]!.GetValue<string>()),
+        new Dictionary<ResourceType, IReadOnlyDictionary<string, JsonObject>>
+        {
+            [ResourceType.Flow] = flows.ToDictionary(f => f["flowId"]!.GetValue<string>()),
+            [ResourceType.Tenant] = (tenants ?? []).ToDictionary(t => t["id"]!.GetValue<string>()),
+        },
         true);
 
-    private static readonly PlanScope All = new(true, true, true);
+    private static readonly PlanScope All = PlanScope.All;
 
     [Fact]
     public void Create_detectsCreateUpdateUnchangedAndUnmanaged()

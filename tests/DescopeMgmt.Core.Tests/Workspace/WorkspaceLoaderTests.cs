@@ -1,3 +1,4 @@
+using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Workspace;
 
 namespace DescopeMgmt.Core.Tests.Workspace;
@@ -124,7 +125,7 @@ public sealed class WorkspaceLoaderTests
                 customAttributes: { seats: 25, code: "007", url: "${APP_URL}" }
             """);
 
-        var tenant = Assert.Single(WorkspaceLoader.Load(ws.Root, "dev", NoEnv).EnsureValid().Tenants!).Document;
+        var tenant = Assert.Single(WorkspaceLoader.Load(ws.Root, "dev", NoEnv).EnsureValid().Desired.Of(ResourceType.Tenant)!.Values).Document;
 
         Assert.True(tenant["enforceSSO"]!.GetValue<bool>());
         Assert.Equal(25, tenant["customAttributes"]!["seats"]!.GetValue<long>());
@@ -172,11 +173,11 @@ public sealed class WorkspaceLoaderTests
     [Fact]
     public void Load_tenantsEmptyList_isAnEmptyList_asPullWritesForAProjectWithoutTenants()
     {
-        using var ws = new WorkspaceBuilder().File("descope.yaml", WorkspaceBuilder.TwoEnvironments).File("tenants.yaml", WorkspaceWriter.TenantsText([]));
+        using var ws = new WorkspaceBuilder().File("descope.yaml", WorkspaceBuilder.TwoEnvironments).File("tenants.yaml", "tenants: []\n");
 
         var loaded = WorkspaceLoader.Load(ws.Root, "dev", NoEnv).EnsureValid();
 
-        Assert.NotNull(loaded.Tenants);
-        Assert.Empty(loaded.Tenants);
+        Assert.NotNull(loaded.Desired.Of(ResourceType.Tenant));
+        Assert.Empty(loaded.Desired.Of(ResourceType.Tenant)!);
     }
 }

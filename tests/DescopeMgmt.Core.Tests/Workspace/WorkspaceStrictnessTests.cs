@@ -1,3 +1,4 @@
+using DescopeMgmt.Core.Model;
 using System.Diagnostics;
 using System.Text;
 using DescopeMgmt.Core.Workspace;
@@ -57,10 +58,10 @@ public sealed class WorkspaceStrictnessTests
     [Fact]
     public void Load_tenantsEmptyList_meansNone()
     {
-        var loaded = LoadWith("tenants.yaml", WorkspaceWriter.TenantsText([])).EnsureValid();
+        var loaded = LoadWith("tenants.yaml", "tenants: []\n").EnsureValid();
 
-        Assert.NotNull(loaded.Tenants);
-        Assert.Empty(loaded.Tenants);
+        Assert.NotNull(loaded.Desired.Of(ResourceType.Tenant));
+        Assert.Empty(loaded.Desired.Of(ResourceType.Tenant)!);
     }
 
     [Theory]
@@ -109,7 +110,7 @@ public sealed class WorkspaceStrictnessTests
 
         var loaded = WorkspaceLoader.Load(ws.Root, "dev", NoEnv).EnsureValid();
 
-        var tenant = Assert.Single(loaded.Tenants!).Document;
+        var tenant = Assert.Single(loaded.Desired.Of(ResourceType.Tenant)!.Values).Document;
         Assert.Equal(expected, loaded.Config.Manage.DeleteMissing);
         Assert.Equal(expected, tenant["enforceSSO"]!.GetValue<bool>());
         Assert.Equal(spelling, tenant["name"]!.GetValue<string>());

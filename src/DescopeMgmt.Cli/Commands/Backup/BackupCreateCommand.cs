@@ -14,9 +14,11 @@ internal static class BackupCreateCommand
 
     private static readonly Option<string?> Note = new("--note") { Description = "A note stored in the manifest (why this backup was taken)." };
 
+    public const string Operation = "backup create";
+
     public static Command Build(CommandRunner runner)
     {
-        var command = new Command("create", "Back up the live flows, theme and tenants of the project now.") { Only, Note };
+        var command = new Command("create", "Back up the live items of every managed kind of the project now (flows, theme, tenants, permissions, roles, the project password policy).") { Only, Note };
         runner.SetAction(command, (parse, context, ct) => RunAsync(OnlyOption.Parse(parse.GetValue(Only)), parse.GetValue(Note), context, ct));
         return command;
     }
@@ -29,7 +31,7 @@ internal static class BackupCreateCommand
 
         var identity = context.Identity();
         var manifest = await context.BackupStore().CreateAsync(
-            new BackupRequest(identity.ProjectId, identity.Environment, "backup create", note, identity.User, identity.ToolVersion, items,
+            new BackupRequest(identity.ProjectId, identity.Environment, Operation, note, identity.User, identity.ToolVersion, items,
                 Host: identity.TargetHost, Kinds: types),
             cancellationToken).ConfigureAwait(false);
         context.IO.Result(BackupSummary.From(manifest), CliJsonContext.Default.BackupSummary,

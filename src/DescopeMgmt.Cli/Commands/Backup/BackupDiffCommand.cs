@@ -71,18 +71,25 @@ internal static class BackupDiffCommand
             : await store.LoadAsync(manifest, projectId, cancellationToken).ConfigureAwait(false);
     }
 
-    // Only the kinds the backup covers are read (its manifest says which; older ones, the kinds of its items):
-    // a backup of one flow says nothing about tenants, and listing every live tenant as "added" would bury
-    // the real difference.
+    // A `backup create` covers whole kinds (its manifest says which; older ones, the kinds of its items), so
+    // those are read whole; the backup a change took holds only the items it touched, so only those are
+    // read: a backup of one tenant says nothing about the others, and listing every live tenant as
+    // "added" would bury the real difference.
     private static async Task<IReadOnlyDictionary<ResourceKey, JsonObject>> ReadLiveAsync(LoadedBackup backup, CommandContext context, CancellationToken cancellationToken)
     {
+        var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        if (backup.Manifest.Operation != BackupCreateCommand.Operation)
+        {
+            var keys = backup.Items.Select(i => i.Key).Concat(backup.Absent).Distinct().ToList();
+            var read = await new LiveState(client).ReadAsync(keys, cancellationToken).ConfigureAwait(false);
+            return read.Where(i => i.Value is not null).ToDictionary(i => i.Key, i => i.Value!);
+        }
+
         var types = backup.Manifest.Kinds is { } kinds
             ? kinds.Select(k => ResourceKinds.Find(k)!.Type).ToHashSet()
             : backup.Items.Select(i => i.Type).Concat(backup.Absent.Select(k => k.Type)).ToHashSet();
-        var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var snapshot = await new LiveSnapshotReader(client).ReadAsync(types, context.IO.Warnings, cancellationToken).ConfigureAwait(false);
-        var live = snapshot.Items().ToDictionary(i => i.Key, i => i.Value);
-        return live;
+        return snapshot.Items().ToDictionary(i => i.Key, i => i.Value);
     }
 
     private static List<DiffItem> Compare(LoadedBackup backup, IReadOnlyDictionary<ResourceKey, JsonObject> other)

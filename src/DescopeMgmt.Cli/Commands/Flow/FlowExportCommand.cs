@@ -48,7 +48,7 @@ internal static class FlowExportCommand
         if (options.FlowId is { } single && options.OutDir is null)
         {
             var flow = await new FlowExportService(client).ExportOneAsync(single, cancellationToken).ConfigureAwait(false);
-            context.IO.WriteRawOut(WorkspaceWriter.FlowText(flow));
+            context.IO.WriteRawOut(WorkspaceWriter.JsonText(flow, Core.Kinds.ResourceKinds.Flow));
             return ExitCodes.Success;
         }
 

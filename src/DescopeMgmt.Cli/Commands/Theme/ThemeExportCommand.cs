@@ -22,7 +22,7 @@ internal static class ThemeExportCommand
     {
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var theme = await client.Themes.ExportAsync(cancellationToken).ConfigureAwait(false);
-        var text = WorkspaceWriter.ThemeText(theme);
+        var text = WorkspaceWriter.JsonText(theme, Core.Kinds.ResourceKinds.Theme);
         if (outFile is null)
         {
             context.IO.WriteRawOut(text);

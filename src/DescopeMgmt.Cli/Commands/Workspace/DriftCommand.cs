@@ -19,7 +19,7 @@ internal static class DriftCommand
 
     internal static async Task<int> RunAsync(string format, CommandContext context, CancellationToken cancellationToken)
     {
-        var (_, plan) = await WorkspaceSession.PlanAsync(context, new PlanScope(true, true, true), cancellationToken).ConfigureAwait(false);
+        var (_, plan) = await WorkspaceSession.PlanAsync(context, PlanScope.All, cancellationToken).ConfigureAwait(false);
         var document = PlanRenderer.ToDocument(plan, context.Target.ProjectId, context.Target.EnvironmentName);
         switch (format)
         {

@@ -29,7 +29,7 @@ internal static class InitCommand
 
         var projectId = fromLive ? context.Target.ProjectId : context.ProjectIdIfKnown ?? "P2yourProjectId";
         var baseUrl = context.Target is { UseEmbeddedEmulator: true } ? "local" : context.Settings.BaseUrl;
-        var flows = Path.Combine(root, WorkspaceLayout.FlowsFolder);
+        var flows = Path.Combine(root, Core.Kinds.FlowKind.Folder);
         var flowsExisted = Directory.Exists(flows);
         Directory.CreateDirectory(flows);
         WorkspaceWriter.Write(yaml, WorkspaceScaffold.DescopeYaml(environment, projectId, baseUrl));

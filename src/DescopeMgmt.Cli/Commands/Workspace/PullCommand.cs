@@ -24,7 +24,12 @@ internal static class PullCommand
         var root = WorkspaceSession.RequireRoot(context);
         var manage = WorkspaceConfigReader.Read(root, []).Manage;
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
-        var live = await new LiveSnapshotReader(client).ReadAsync(true, manage.Theme, manage.Tenants, context.IO.Warnings, cancellationToken).ConfigureAwait(false);
+
+        // Kinds that cannot be listed whole (tenant password policies) are read for the items the files name now.
+        var current = new Lazy<LoadedWorkspace>(() => WorkspaceLoader.Load(root, context.Target.EnvironmentName, context.Env.GetVariable));
+        var kinds = Core.Kinds.ResourceKinds.All.Where(k => manage.Manages(k.Type)).Select(k => k.Type).ToHashSet();
+        var live = await new LiveSnapshotReader(client).ReadAsync(kinds, context.IO.Warnings, cancellationToken,
+            type => current.Value.Desired.OrEmpty(type).Keys.ToList()).ConfigureAwait(false);
         var result = WorkspacePuller.Pull(root, manage, context.Target.EnvironmentName, context.Env.GetVariable, live, force, dryRun);
 
         foreach (var file in result.Files.Where(f => f.Status == PullStatus.KeptWithPlaceholders))
@@ -36,7 +41,7 @@ internal static class PullCommand
             }
         }
 
-        foreach (var stale in result.FlowFilesNotLive)
+        foreach (var stale in result.FilesNotLive)
         {
             context.IO.Warn($"{stale}: this flow does not exist live (delete the file, or `descope-mgmt apply` to create the flow).");
         }

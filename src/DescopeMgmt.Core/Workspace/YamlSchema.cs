@@ -1,47 +1,47 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using YamlDotNet.RepresentationModel;
 
 namespace DescopeMgmt.Core.Workspace;
 
-/// <summary>
-/// Turns one tenants.yaml entry into the tenant document apply sends, typed by the fields tenant
-/// create/update write, so a value of the wrong type is an error at its line when the workspace is
-/// validated, never a deserializer failure in the middle of an apply.
-/// </summary>
-internal static class TenantYaml
+/// <summary>The type a workspace field must have.</summary>
+public enum FieldType
 {
-    private enum FieldType
-    {
-        Text,
-        Boolean,
-        TextList,
-        Mapping,
-    }
+    Text,
+    Boolean,
+    Integer,
+    TextList,
+    Mapping,
+}
 
-    private static readonly Dictionary<string, FieldType> Fields = new(StringComparer.Ordinal)
-    {
-        ["id"] = FieldType.Text,
-        ["name"] = FieldType.Text,
-        ["parent"] = FieldType.Text,
-        ["roleInheritance"] = FieldType.Text,
-        ["authType"] = FieldType.Text,
-        ["enforceSSO"] = FieldType.Boolean,
-        ["disabled"] = FieldType.Boolean,
-        ["selfProvisioningDomains"] = FieldType.TextList,
-        ["enforceSSOExclusions"] = FieldType.TextList,
-        ["federatedAppIds"] = FieldType.TextList,
-        ["defaultRoles"] = FieldType.TextList,
-        ["customAttributes"] = FieldType.Mapping,
-    };
+/// <summary>
+/// The fields of one entry of a workspace YAML file and their types, the one list a kind keeps of what
+/// its API writes. An entry becomes the document apply sends; a value of the wrong type is an error at its
+/// line when the workspace is validated, never a deserializer failure in the middle of an apply, and an
+/// unknown field (often a typo such as enforceSso) is an error too: it could never be applied and would
+/// show as a difference on every plan.
+/// </summary>
+public sealed class YamlSchema(string noun, IReadOnlyDictionary<string, FieldType> fields)
+{
+    public IEnumerable<string> Names => fields.Keys;
 
-    public static JsonObject ToDocument(YamlMappingNode entry, string file, List<WorkspaceProblem> problems)
+    public bool Has(string field) => fields.ContainsKey(field);
+
+    public JsonObject ToDocument(YamlMappingNode entry, string file, List<WorkspaceProblem> problems)
     {
         var document = new JsonObject();
         foreach (var (keyNode, valueNode) in entry.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
             {
-                problems.Add(WorkspaceProblem.Error(file, YamlNodes.Line(keyNode), YamlNodes.Column(keyNode), "a tenant field name must be a plain word"));
+                problems.Add(WorkspaceProblem.Error(file, YamlNodes.Line(keyNode), YamlNodes.Column(keyNode), $"a {noun} field name must be a plain word"));
+                continue;
+            }
+
+            if (!fields.TryGetValue(key, out var type))
+            {
+                problems.Add(WorkspaceProblem.Error(file, YamlNodes.Line(keyNode), YamlNodes.Column(keyNode),
+                    $"unknown field '{key}' for a {noun} (known: {string.Join(", ", fields.Keys)}); the API has no such field"));
                 continue;
             }
 
@@ -54,12 +54,6 @@ internal static class TenantYaml
             if (YamlNodes.NonScalarKey(valueNode) is { } badKey)
             {
                 problems.Add(WorkspaceProblem.Error(file, YamlNodes.Line(badKey), YamlNodes.Column(badKey), $"{key}: a key must be a plain text, not a list or a mapping"));
-                continue;
-            }
-
-            if (!Fields.TryGetValue(key, out var type))
-            {
-                document[key] = YamlNodes.ToJson(valueNode);
                 continue;
             }
 
@@ -80,6 +74,8 @@ internal static class TenantYaml
     {
         FieldType.Text => node is YamlScalarNode { Value: { } text } ? JsonValue.Create(text) : null,
         FieldType.Boolean => YamlNodes.Boolean(node) is { } flag ? JsonValue.Create(flag) : null,
+        FieldType.Integer => node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: { } number }
+            && long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? JsonValue.Create(value) : null,
         FieldType.TextList => node is YamlSequenceNode list && list.Children.All(i => i is YamlScalarNode && !YamlNodes.IsNull(i))
             ? new JsonArray(list.Children.Select(i => (JsonNode?)JsonValue.Create(YamlNodes.Scalar(i))).ToArray())
             : null,
@@ -91,6 +87,7 @@ internal static class TenantYaml
     {
         FieldType.Text => "a text value",
         FieldType.Boolean => "true or false",
+        FieldType.Integer => "a whole number",
         FieldType.TextList => "a list of text values, e.g. [a, b]",
         _ => "a mapping of name: value",
     };
