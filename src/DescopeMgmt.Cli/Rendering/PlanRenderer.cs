@@ -12,7 +12,11 @@ public sealed record PlanChangeDocument(string Type, string Id, string Action, I
 
 public sealed record PlanSummaryDocument(int Create, int Update, int Delete, int Unchanged);
 
-public sealed record PlanDocument(string? ProjectId, string? Environment, IReadOnlyList<PlanChangeDocument> Changes, IReadOnlyList<string> Unmanaged, PlanSummaryDocument Summary, bool HasChanges);
+public sealed record PlanDocument(string? ProjectId, string? Environment, IReadOnlyList<PlanChangeDocument> Changes, IReadOnlyList<string> Unmanaged, PlanSummaryDocument Summary, bool HasChanges)
+{
+    /// <summary>Built-in items of the project (permissions, roles): listed, never changed.</summary>
+    public IReadOnlyList<string> BuiltIn { get; init; } = [];
+}
 
 /// <summary>The three forms of a plan: Terraform-like text, JSON for machines, Markdown for a pull-request comment.</summary>
 internal static class PlanRenderer
@@ -24,7 +28,7 @@ internal static class PlanRenderer
             c.Properties.Select(p => new PlanPropertyDocument(p.Path, p.Kind.ToString().ToLowerInvariant(), p.Old, p.New)).ToList())).ToList(),
         plan.Unmanaged.Select(k => k.ToString()).ToList(),
         new PlanSummaryDocument(plan.Count(ChangeAction.Create), plan.Count(ChangeAction.Update), plan.Count(ChangeAction.Delete), plan.Count(ChangeAction.NoChange)),
-        !plan.IsEmpty);
+        !plan.IsEmpty) { BuiltIn = plan.BuiltIn.Select(k => k.ToString()).ToList() };
 
     /// <summary>Text to stdout: each change with its fields, unmanaged items, and the summary line.</summary>
     public static void WriteText(IAnsiConsole console, Plan plan)
@@ -42,6 +46,11 @@ internal static class PlanRenderer
         if (plan.Unmanaged.Count > 0)
         {
             console.MarkupLine($"[grey]Unmanaged (live only, never touched): {Markup.Escape(string.Join(", ", plan.Unmanaged))}[/]");
+        }
+
+        if (plan.BuiltIn.Count > 0)
+        {
+            console.MarkupLine($"[grey]Built-in (part of every project, never changed): {Markup.Escape(string.Join(", ", plan.BuiltIn))}[/]");
         }
 
         console.MarkupLine(plan.IsEmpty ? "[green]No changes. Live matches the workspace.[/]" : $"[bold]{Markup.Escape(plan.Summary)}[/]");
@@ -78,6 +87,11 @@ internal static class PlanRenderer
         if (plan.Unmanaged.Count > 0)
         {
             md.Append("\nUnmanaged (never touched): ").Append(string.Join(", ", plan.Unmanaged.Select(k => $"`{k}`"))).Append('\n');
+        }
+
+        if (plan.BuiltIn.Count > 0)
+        {
+            md.Append("\nBuilt-in (never changed): ").Append(string.Join(", ", plan.BuiltIn.Select(k => $"`{k}`"))).Append('\n');
         }
 
         return md.ToString();

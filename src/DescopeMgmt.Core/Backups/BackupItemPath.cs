@@ -27,7 +27,7 @@ internal static class BackupItemPath
         }
 
         // A flow's ID is also a workspace file name, so it must pass the file-name rule a pull applies.
-        return type == ResourceTypeNames.ToWire(ResourceType.Flow) && ItemIds.Problem(id) is { } problem
+        return Kinds.ResourceKinds.Find(type)?.FileNameProblem(id) is { } problem
             ? $"whose ID cannot be a file name ({problem})"
             : null;
     }

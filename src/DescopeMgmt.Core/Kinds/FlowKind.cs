@@ -35,6 +35,8 @@ public sealed class FlowKind : ResourceKind
     /// <summary>The workspace path of a flow's file; throws for an ID that is not a safe file name.</summary>
     public static string FilePath(string root, string flowId) => Path.Combine(root, Folder, Flows.FlowIds.FileName(flowId));
 
+    public override string? FileNameProblem(string id) => ItemIds.Problem(id);
+
     public override bool Manages(ManageConfig manage, string id) => manage.ManagesFlow(id);
 
     public override async Task<JsonObject?> GetAsync(DescopeClient client, string id, CancellationToken cancellationToken)

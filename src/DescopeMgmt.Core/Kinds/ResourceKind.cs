@@ -96,6 +96,9 @@ public abstract class ResourceKind
     /// <summary>Workspace files (relative) of managed items that are not live; pull reports them and keeps them: they may be the only copy.</summary>
     public virtual IEnumerable<string> FilesNotLive(string root, IReadOnlyDictionary<string, JsonObject> live, ManageConfig manage) => [];
 
+    /// <summary>Why the ID cannot be read back from a backup into the workspace (a flow ID is a file name there), or null.</summary>
+    public virtual string? FileNameProblem(string id) => null;
+
     /// <summary>Whether <c>manage:</c> in descope.yaml covers the item (flows can be listed one by one).</summary>
     public virtual bool Manages(ManageConfig manage, string id) => manage.Manages(Type);
 
