@@ -15,7 +15,7 @@ namespace DescopeMgmt.Bench;
 /// </summary>
 internal static class PlanBenchmark
 {
-    public static async Task RunAsync(int flowCount, int tenantCount)
+    public static async Task RunAsync(int flowCount, int tenantCount, int permissionCount, int roleCount)
     {
         await using var bench = await BenchHarness.StartAsync();
         var random = new Random(7);
@@ -37,6 +37,18 @@ internal static class PlanBenchmark
                     SelfProvisioningDomains = [$"t{i}.example.com"],
                     CustomAttributes = new System.Text.Json.Nodes.JsonObject { ["plan"] = i % 3 == 0 ? "enterprise" : "pro" },
                 }, ct));
+
+            // Permissions and roles arrive in batches, as a team's first import would send them; a tenth of
+            // the roles are tenant roles, each naming three permissions.
+            await client.Permissions.CreateBatchAsync(Enumerable.Range(0, permissionCount)
+                .Select(i => new Api.Permissions.PermissionWrite { Name = $"perm-{i:D3}", Description = $"Permission {i}" }).ToList());
+            await client.Roles.CreateBatchAsync(Enumerable.Range(0, roleCount).Select(i => new Api.Roles.RoleWrite
+            {
+                Name = $"role-{i:D3}",
+                Description = $"Role {i}",
+                PermissionNames = permissionCount == 0 ? [] : [.. Enumerable.Range(0, 3).Select(p => $"perm-{(i + p * 7) % permissionCount:D3}").Distinct()],
+                TenantId = i % 10 == 0 && tenantCount > 0 ? $"tenant-{i % tenantCount:D4}" : null,
+            }).ToList());
         }
 
         var workspace = Path.Combine(bench.Root, "workspace");
@@ -74,7 +86,7 @@ internal static class PlanBenchmark
         var floor = await ParseFloorAsync(bench, workspace);
         var local = loadWatch.Elapsed + warmWatch.Elapsed;
         var peak = await ChildProcess.PeakMemoryOfPlanAsync(bench, workspace);
-        Console.WriteLine($"plan: {flowCount} flows ({flowBytes / 1024.0 / 1024.0:0.0} MB, {flowBytes / 1024.0 / flowCount:0.0} KB mean), {tenantCount} tenants");
+        Console.WriteLine($"plan: {flowCount} flows ({flowBytes / 1024.0 / 1024.0:0.0} MB, {flowBytes / 1024.0 / flowCount:0.0} KB mean), {tenantCount} tenants, {permissionCount} permissions, {roleCount} roles");
         Console.WriteLine($"  exit code         {plan.Exit} ({result.Summary})");
         Console.WriteLine($"  API calls         {calls}");
         Console.WriteLine($"  wall time         {plan.Wall.TotalMilliseconds:0} ms (in-process, includes reading live over loopback)");
@@ -100,6 +112,8 @@ internal static class PlanBenchmark
         }
 
         documents.Add(await http.GetByteArrayAsync("/v1/mgmt/tenant/all"));
+        documents.Add(await http.GetByteArrayAsync("/v1/mgmt/permission/all"));
+        documents.Add(await http.GetByteArrayAsync("/v1/mgmt/role/all"));
         var best = TimeSpan.MaxValue;
         for (var run = 0; run < 3; run++)
         {

@@ -10,7 +10,7 @@ if (which is "rollback" or "all")
 
 if (which is "plan" or "all")
 {
-    await PlanBenchmark.RunAsync(flowCount: 300, tenantCount: 5000);
+    await PlanBenchmark.RunAsync(flowCount: 300, tenantCount: 5000, permissionCount: 100, roleCount: 200);
 }
 
 if (which is "apply" or "all")
