@@ -120,7 +120,8 @@ public sealed class CliHarness : IAsyncDisposable
     /// <summary>Requests that could change live state (everything but reads).</summary>
     public IReadOnlyList<RecordedRequest> WritingRequests() => Host.Requests.Snapshot()
         .Where(r => r.Path.EndsWith("/import", StringComparison.Ordinal) || r.Path.EndsWith("/delete", StringComparison.Ordinal)
-            || r.Path.EndsWith("/create", StringComparison.Ordinal) || r.Path.EndsWith("/update", StringComparison.Ordinal))
+            || r.Path.EndsWith("/create", StringComparison.Ordinal) || r.Path.EndsWith("/update", StringComparison.Ordinal)
+            || (r.Method == "POST" && r.Path.EndsWith("/password/settings", StringComparison.Ordinal)))
         .ToList();
 
     public async ValueTask DisposeAsync()

@@ -5,6 +5,7 @@ using DescopeMgmt.Cli.Commands.Backup;
 using DescopeMgmt.Cli.Commands.Demo;
 using DescopeMgmt.Cli.Commands.Emulator;
 using DescopeMgmt.Cli.Commands.Flow;
+using DescopeMgmt.Cli.Commands.PasswordPolicy;
 using DescopeMgmt.Cli.Commands.Rollback;
 using DescopeMgmt.Cli.Commands.Tenant;
 using DescopeMgmt.Cli.Commands.Theme;
@@ -46,6 +47,7 @@ public static class CommandTree
             TenantDeleteCommand.Build(runner),
             SyncCommand.Build(runner, ResourceType.Tenant),
             new RollbackOptions(ResourceType.Tenant).Build(runner)));
+        root.Add(Group("password-policy", "Password policy of the project or a tenant: show, set.", PasswordPolicyShowCommand.Build(runner), PasswordPolicySetCommand.Build(runner)));
         root.Add(InitCommand.Build(runner));
         root.Add(PullCommand.Build(runner));
         root.Add(PlanCommand.Build(runner));

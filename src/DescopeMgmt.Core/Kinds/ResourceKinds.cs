@@ -1,3 +1,4 @@
+using DescopeMgmt.Core.Kinds.PasswordPolicies;
 using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Core.Kinds;
@@ -11,8 +12,10 @@ public static class ResourceKinds
 
     public static TenantKind Tenant { get; } = new();
 
+    public static PasswordPolicyKind PasswordPolicy { get; } = new();
+
     /// <summary>Every kind, in the order a change writes them.</summary>
-    public static IReadOnlyList<ResourceKind> All { get; } = new ResourceKind[] { Flow, Theme, Tenant }.OrderBy(k => k.Order).ToList();
+    public static IReadOnlyList<ResourceKind> All { get; } = new ResourceKind[] { Flow, Theme, Tenant, PasswordPolicy }.OrderBy(k => k.Order).ToList();
 
     private static readonly Dictionary<ResourceType, ResourceKind> ByType = All.ToDictionary(k => k.Type);
 

@@ -6,6 +6,7 @@ public enum ResourceType
     Flow,
     Theme,
     Tenant,
+    PasswordPolicy,
 }
 
 /// <summary>Identifies one managed item; the theme has the fixed ID <c>theme</c>.</summary>
