@@ -12,7 +12,7 @@ namespace DescopeMgmt.Core.Kinds.PasswordPolicies;
 /// A policy always exists while its scope does, so it is only ever replaced, never deleted; a write
 /// overwrites every field, so the whole desired policy is sent.
 /// </summary>
-public sealed class PasswordPolicyKind : ResourceKind
+public sealed partial class PasswordPolicyKind : ResourceKind
 {
     public const string ProjectId = "project";
 
