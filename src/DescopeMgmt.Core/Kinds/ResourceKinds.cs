@@ -1,3 +1,5 @@
+using DescopeMgmt.Core.Kinds.Permissions;
+using DescopeMgmt.Core.Kinds.Roles;
 using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Core.Kinds;
@@ -11,8 +13,12 @@ public static class ResourceKinds
 
     public static TenantKind Tenant { get; } = new();
 
+    public static PermissionKind Permission { get; } = new();
+
+    public static RoleKind Role { get; } = new();
+
     /// <summary>Every kind, in the order a change writes them.</summary>
-    public static IReadOnlyList<ResourceKind> All { get; } = new ResourceKind[] { Flow, Theme, Tenant }.OrderBy(k => k.Order).ToList();
+    public static IReadOnlyList<ResourceKind> All { get; } = new ResourceKind[] { Flow, Theme, Tenant, Permission, Role }.OrderBy(k => k.Order).ToList();
 
     private static readonly Dictionary<ResourceType, ResourceKind> ByType = All.ToDictionary(k => k.Type);
 

@@ -6,6 +6,8 @@ public enum ResourceType
     Flow,
     Theme,
     Tenant,
+    Permission,
+    Role,
 }
 
 /// <summary>Identifies one managed item; the theme has the fixed ID <c>theme</c>.</summary>
