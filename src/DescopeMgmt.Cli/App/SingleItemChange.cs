@@ -17,7 +17,7 @@ namespace DescopeMgmt.Cli.App;
 internal sealed record SingleItemPlan(JsonObject? Desired, string Verb, Func<LiveState, CancellationToken, Task> WriteAsync);
 
 /// <summary>
-/// The shared path of flow import/delete, theme import and tenant create/update/delete: read the item
+/// The shared path of flow import/delete, theme import and tenant, permission and role create/update/delete: read the item
 /// (under the lock), show the diff, stop on --dry-run, confirm, then one change (backup, write, read back,
 /// audit) and the command that undoes it.
 /// </summary>
