@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DescopeMgmt.Api;
 using DescopeMgmt.Cli.Rendering;
 using DescopeMgmt.Core;
 using DescopeMgmt.Core.Backups;
@@ -16,7 +17,7 @@ namespace DescopeMgmt.Cli.App;
 internal sealed record SingleItemPlan(JsonObject? Desired, string Verb, Func<LiveState, CancellationToken, Task> WriteAsync);
 
 /// <summary>
-/// The shared path of flow import/delete, theme import and tenant create/update/delete: read the item
+/// The shared path of flow import/delete, theme import and tenant, permission and role create/update/delete: read the item
 /// (under the lock), show the diff, stop on --dry-run, confirm, then one change (backup, write, read back,
 /// audit) and the command that undoes it.
 /// </summary>
@@ -30,12 +31,18 @@ internal static class SingleItemChange
     }
 
     public static Task<int> RunAsync(CommandContext context, ResourceKey key, string operation, bool dryRun, Func<JsonObject?, SingleItemPlan> decide, CancellationToken cancellationToken) =>
+        RunAsync(context, key, operation, dryRun, (current, _, _) => Task.FromResult(decide(current)), cancellationToken);
+
+    /// <summary>The same, for a decision that reads more of live first (under the same lock), given the project's client.</summary>
+    public static Task<int> RunAsync(CommandContext context, ResourceKey key, string operation, bool dryRun,
+        Func<JsonObject?, DescopeClient, CancellationToken, Task<SingleItemPlan>> decideAsync, CancellationToken cancellationToken) =>
         ChangeWorkflow.RunAsync(context, new ChangeCommand(operation, dryRun, async ct =>
         {
             context.IO.Info($"Target: {context.Target.Describe()}");
-            var live = new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false));
+            var client = await context.GetClientAsync(ct).ConfigureAwait(false);
+            var live = new LiveState(client);
             var current = await live.GetAsync(key, ct).ConfigureAwait(false);
-            var plan = decide(current);
+            var plan = await decideAsync(current, client, ct).ConfigureAwait(false);
             var changes = JsonDiff.Compare(current, plan.Desired, DiffOptions.For(key.Type));
             if (current is not null && plan.Desired is not null && changes.Count == 0)
             {

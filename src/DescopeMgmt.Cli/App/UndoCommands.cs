@@ -64,7 +64,7 @@ internal static class UndoCommands
 
     // Anything but plainly safe characters is single-quoted, so a pasted command means what it says in
     // any POSIX shell, whatever an ID or a path holds.
-    private static string Quote(string value) =>
+    internal static string Quote(string value) =>
         value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '/' or ':' or '=' or '@' or '%' or '+' or '-')
             ? value
             : $"'{value.Replace("'", "'\\''", StringComparison.Ordinal)}'";

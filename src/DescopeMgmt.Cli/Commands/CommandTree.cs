@@ -6,6 +6,8 @@ using DescopeMgmt.Cli.Commands.Demo;
 using DescopeMgmt.Cli.Commands.Emulator;
 using DescopeMgmt.Cli.Commands.Flow;
 using DescopeMgmt.Cli.Commands.PasswordPolicy;
+using DescopeMgmt.Cli.Commands.Permission;
+using DescopeMgmt.Cli.Commands.Role;
 using DescopeMgmt.Cli.Commands.Rollback;
 using DescopeMgmt.Cli.Commands.Tenant;
 using DescopeMgmt.Cli.Commands.Theme;
@@ -48,6 +50,10 @@ public static class CommandTree
             SyncCommand.Build(runner, ResourceType.Tenant),
             new RollbackOptions(ResourceType.Tenant).Build(runner)));
         root.Add(Group("password-policy", "Password policy of the project or a tenant: show, set.", PasswordPolicyShowCommand.Build(runner), PasswordPolicySetCommand.Build(runner)));
+        root.Add(Group("permission", "Permissions: list, create, update, delete (built-ins are listed, never changed).",
+            PermissionListCommand.Build(runner), PermissionCreateCommand.Build(runner), PermissionUpdateCommand.Build(runner), PermissionDeleteCommand.Build(runner)));
+        root.Add(Group("role", "Roles of the project and of tenants: list, get, create, update, delete (built-ins are listed, never changed).",
+            RoleListCommand.Build(runner), RoleGetCommand.Build(runner), RoleCreateCommand.Build(runner), RoleUpdateCommand.Build(runner), RoleDeleteCommand.Build(runner)));
         root.Add(InitCommand.Build(runner));
         root.Add(PullCommand.Build(runner));
         root.Add(PlanCommand.Build(runner));

@@ -17,6 +17,10 @@ public sealed record ExportedFileItem(string Id, string Path, long Bytes);
 
 public sealed record TenantListItem(string Id, string Name, string? Parent, IReadOnlyList<string> SelfProvisioningDomains, bool Disabled, bool EnforceSSO);
 
+public sealed record PermissionListItem(string Name, string Description, bool BuiltIn);
+
+public sealed record RoleListItem(string Name, string? Tenant, string Description, IReadOnlyList<string> Permissions, bool Default, bool Private, bool BuiltIn);
+
 public sealed record VerifyItem(string Id, bool Ok, IReadOnlyList<string> Problems);
 
 public sealed record DiffItem(string Type, string Id, string Status, IReadOnlyList<DiffProperty> Properties);
@@ -52,6 +56,8 @@ public sealed record PruneDocument(IReadOnlyList<string> Removed, int Kept, bool
 [JsonSerializable(typeof(ItemsDocument<FlowListItem>))]
 [JsonSerializable(typeof(ItemsDocument<ExportedFileItem>))]
 [JsonSerializable(typeof(ItemsDocument<TenantListItem>))]
+[JsonSerializable(typeof(ItemsDocument<PermissionListItem>))]
+[JsonSerializable(typeof(ItemsDocument<RoleListItem>))]
 [JsonSerializable(typeof(ItemsDocument<BackupSummary>))]
 [JsonSerializable(typeof(BackupSummary))]
 [JsonSerializable(typeof(ItemsDocument<VerifyItem>))]

@@ -36,6 +36,19 @@ public abstract class ResourceKind
     /// <summary>Whether the kind has its own rollback command (<c>flow rollback --flow-id ID</c>); otherwise <c>backup restore --only</c> undoes it.</summary>
     public virtual bool HasRollbackCommand => true;
 
+    /// <summary>
+    /// The read-only marker a kind puts in the live document of a built-in item (a permission the service marks
+    /// <c>systemDefault</c>, the "Tenant Admin" role); comparisons ignore it, it is never written.
+    /// </summary>
+    public const string BuiltInField = "builtIn";
+
+    /// <summary>Whether the item is one every project has: listed as built-in, never changed or deleted.</summary>
+    public virtual bool IsBuiltIn(JsonObject document) => false;
+
+    /// <summary>Whether <paramref name="document"/> carries the <see cref="BuiltInField"/> marker of a live built-in.</summary>
+    protected static bool HasBuiltInMarker(JsonObject document) =>
+        document[BuiltInField] is JsonValue value && value.TryGetValue<bool>(out var builtIn) && builtIn;
+
     /// <summary>The path of an item inside a backup folder, given its ID already made safe as a file name.</summary>
     public abstract string BackupPath(string fileStem);
 
@@ -104,9 +117,6 @@ public abstract class ResourceKind
 
     /// <summary>Every live item of the kind at a constant API cost, for plan, drift, pull and backup create.</summary>
     public abstract Task<IReadOnlyDictionary<string, JsonObject>> ReadAllAsync(LiveReadContext context, CancellationToken cancellationToken);
-
-    /// <summary>A built-in item (a project's own permissions and roles): listed as built-in, never changed or deleted.</summary>
-    public virtual bool IsBuiltIn(JsonObject live) => false;
 
     /// <summary>Refuses, before anything runs, a change the API cannot make (moving a tenant to another parent).</summary>
     public virtual void CheckChange(string id, JsonObject live, JsonObject desired)

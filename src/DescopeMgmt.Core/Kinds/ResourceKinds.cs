@@ -1,4 +1,6 @@
 using DescopeMgmt.Core.Kinds.PasswordPolicies;
+using DescopeMgmt.Core.Kinds.Permissions;
+using DescopeMgmt.Core.Kinds.Roles;
 using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Core.Kinds;
@@ -12,10 +14,14 @@ public static class ResourceKinds
 
     public static TenantKind Tenant { get; } = new();
 
+    public static PermissionKind Permission { get; } = new();
+
+    public static RoleKind Role { get; } = new();
+
     public static PasswordPolicyKind PasswordPolicy { get; } = new();
 
     /// <summary>Every kind, in the order a change writes them.</summary>
-    public static IReadOnlyList<ResourceKind> All { get; } = new ResourceKind[] { Flow, Theme, Tenant, PasswordPolicy }.OrderBy(k => k.Order).ToList();
+    public static IReadOnlyList<ResourceKind> All { get; } = new ResourceKind[] { Flow, Theme, Tenant, Permission, Role, PasswordPolicy }.OrderBy(k => k.Order).ToList();
 
     private static readonly Dictionary<ResourceType, ResourceKind> ByType = All.ToDictionary(k => k.Type);
 

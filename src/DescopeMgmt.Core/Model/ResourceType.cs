@@ -6,6 +6,8 @@ public enum ResourceType
     Flow,
     Theme,
     Tenant,
+    Permission,
+    Role,
     PasswordPolicy,
 }
 

@@ -1,11 +1,9 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using DescopeMgmt.Api;
 using DescopeMgmt.Cli.App;
 using DescopeMgmt.Cli.Rendering;
 using DescopeMgmt.Core;
 using DescopeMgmt.Core.Tenants;
-using Spectre.Console;
 
 namespace DescopeMgmt.Cli.Commands.Tenant;
 
@@ -34,24 +32,7 @@ internal static class TenantGetCommand
                 "List tenants with `descope-mgmt tenant list`.");
         }
 
-        context.IO.Result(TenantDocuments.ToDocument(tenant), CliJsonContext.Default.JsonObject, Render);
+        context.IO.Result(TenantDocuments.ToDocument(tenant), CliJsonContext.Default.JsonObject, DocumentGrid.Render);
         return ExitCodes.Success;
-    }
-
-    private static void Render(IAnsiConsole console, JsonObject tenant)
-    {
-        var grid = new Grid().AddColumn().AddColumn();
-        foreach (var (name, value) in tenant)
-        {
-            var text = value switch
-            {
-                null => "",
-                JsonValue v => v.ToString(),
-                _ => value.ToJsonString(),
-            };
-            grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(text));
-        }
-
-        console.Write(grid);
     }
 }
