@@ -58,7 +58,9 @@ internal static class WorkspaceSession
         var workspace = Load(context);
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var before = client.Stats.Attempts;
-        var live = await new LiveSnapshotReader(client).ReadAsync(scope.Types, context.IO.Warnings, cancellationToken, type => workspace.Desired.OrEmpty(type).Keys.ToList()).ConfigureAwait(false);
+        // Only the kinds the plan can change are read: those in scope, managed, and held by a workspace file.
+        var kinds = scope.Types.Where(t => workspace.Config.Manage.Manages(t) && workspace.Desired.Holds(t)).ToHashSet();
+        var live = await new LiveSnapshotReader(client).ReadAsync(kinds, context.IO.Warnings, cancellationToken, type => workspace.Desired.OrEmpty(type).Keys.ToList()).ConfigureAwait(false);
         context.IO.Verbose($"plan read live with {client.Stats.Attempts - before} API call(s){(live.UsedProjectSnapshot ? " (project snapshot)" : "")}");
         return (workspace, Planner.Create(workspace, live, scope));
     }
