@@ -94,7 +94,8 @@ public static class ConnectionResolver
         var globalKey = NonEmpty(request.GetVariable("DESCOPE_MANAGEMENT_KEY"));
         var envKey = env.ManagementKeyVariable is { } variable ? NonEmpty(request.GetVariable(variable)) : null;
         var key = byId ? globalKey ?? envKey : envKey ?? globalKey;
-        var baseUrl = request.BaseUrlFlag ?? baseUrlOverride ?? env.BaseUrl;
+        // DESCOPE_BASE_URL is the base URL of an environment that names none, however the environment was chosen.
+        var baseUrl = request.BaseUrlFlag ?? baseUrlOverride ?? env.BaseUrl ?? NonEmpty(request.GetVariable("DESCOPE_BASE_URL"));
         var local = request.LocalFlag || IsLocal(baseUrl);
         if (key is null && !local)
         {

@@ -39,6 +39,20 @@ public sealed class ConnectionResolverTests
     }
 
     [Fact]
+    public void Resolve_envFlag_ofAnEnvironmentWithoutBaseUrl_takesDescopeBaseUrl_asTheSameEnvironmentChosenByProjectIdDoes()
+    {
+        var vars = new Dictionary<string, string?> { ["DEV_KEY"] = "Kdev", ["DESCOPE_MANAGEMENT_KEY"] = "Kdev", ["DESCOPE_BASE_URL"] = "https://eu.api.example.test" };
+
+        var byName = ConnectionResolver.Resolve(Request(vars, envFlag: "dev", ws: Workspace));
+        var byId = ConnectionResolver.Resolve(Request(vars, projectFlag: "P2dev", ws: Workspace));
+        var byDefault = ConnectionResolver.Resolve(Request(new() { ["DEV_KEY"] = "Kdev", ["DESCOPE_BASE_URL"] = "https://eu.api.example.test" }, ws: Workspace));
+
+        Assert.Equal(new Uri("https://eu.api.example.test"), byName.BaseUrl);
+        Assert.Equal(byId.BaseUrl, byName.BaseUrl);
+        Assert.Equal(byId.BaseUrl, byDefault.BaseUrl);
+    }
+
+    [Fact]
     public void Resolve_envVars_winOverDefaultEnvironment()
     {
         var target = ConnectionResolver.Resolve(Request(new() { ["DESCOPE_PROJECT_ID"] = "P2env", ["DESCOPE_MANAGEMENT_KEY"] = "K" }, ws: Workspace));
