@@ -63,7 +63,8 @@ internal static class DemoCommand
                 new("The flows of the sample project", ["flow", "list"]),
                 new("Its tenants", ["tenant", "list"]),
                 new("Put the project in a git-ready workspace", ["init", "--from-live"]),
-                new("Edit a flow and a tenant in the workspace, then plan: field by field, nothing changes yet", ["plan"],
+                new("Its roles, as code can hold them", ["role", "list"]),
+                new("Edit a flow, a tenant and a role in the workspace, then plan: field by field, nothing changes yet", ["plan"],
                     _ =>
                     {
                         DemoEdits.EditWorkspace(workspace);
@@ -72,7 +73,8 @@ internal static class DemoCommand
                 new("Apply: the plan again, a backup of everything touched, then the change, verified", ["apply", "--yes"]),
                 new("The automatic backup", ["backup", "list"]),
                 new("The new screen broke sign-in: roll the flow back in one command", ["flow", "rollback", "--flow-id", "sign-up-or-in", "--backup", "latest", "--yes"]),
-                new("Meanwhile a colleague renames a tenant in the Descope console; drift (for CI) catches it and the rolled-back flow, exit code 2",
+                new("Viewers should not export reports after all: restore the roles alone from the apply's backup", ["backup", "restore", "latest", "--only", "roles", "--yes"]),
+                new("Meanwhile a colleague renames a tenant in the Descope console; drift (for CI) catches it, the rolled-back flow and the restored role, exit code 2",
                     ["drift"], ct => DemoEdits.RenameTenantOutOfBandAsync(host.BaseUrl, EmulatorDefaults.SampleProjectId, EmulatorDefaults.LocalManagementKey, ct),
                     ExpectedExit: ExitCodes.ChangesPresent),
                 new("Who rolled back what, from which backup", ["rollback", "history"]),

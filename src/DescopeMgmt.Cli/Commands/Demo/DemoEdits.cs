@@ -17,6 +17,13 @@ internal static class DemoEdits
         flow["contents"]!["tasks"]!["1"]!["name"] = "Welcome v2";
         AtomicFile.WriteAllText(flowPath, CanonicalJson.Serialize(flow), isPrivate: false);
 
+        // The viewer role may now export reports too.
+        var rolesPath = Path.Combine(workspace, "roles.yaml");
+        const string viewer = "permissions: [\"projects.read\"]\n";
+        var roles = File.ReadAllText(rolesPath);
+        var at = roles.IndexOf(viewer, roles.IndexOf("name: \"Viewer\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        AtomicFile.WriteAllText(rolesPath, roles[..at] + "permissions: [\"projects.read\", \"reports.export\"]\n" + roles[(at + viewer.Length)..], isPrivate: false);
+
         var tenantsPath = Path.Combine(workspace, "tenants.yaml");
         AtomicFile.WriteAllText(tenantsPath, File.ReadAllText(tenantsPath).Replace("\"Acme Corp\"", "\"Acme Corporation\"", StringComparison.Ordinal), isPrivate: false);
     }
