@@ -10,7 +10,9 @@ public sealed class DemoTests
         var result = await cli.RunAsync("demo");
 
         Assert.True(result.ExitCode == 0, result.All);
-        Assert.Contains("Plan: 0 to create, 2 to update, 0 to delete.", result.All, StringComparison.Ordinal);
+        Assert.Contains("Plan: 0 to create, 3 to update, 0 to delete.", result.All, StringComparison.Ordinal);
+        Assert.Contains("+ permissions[1]: \"reports.export\"", result.All, StringComparison.Ordinal);
+        Assert.Contains("✓ restore role:Viewer", result.All, StringComparison.Ordinal);
         Assert.Contains("✓ restore flow:sign-up-or-in", result.All, StringComparison.Ordinal);
         Assert.Contains("flow rollback", result.Out, StringComparison.Ordinal);
         Assert.Contains("Backup of the previous state:", result.Error, StringComparison.Ordinal);
