@@ -36,10 +36,12 @@ public sealed record PullResult(IReadOnlyList<PulledFile> Files, IReadOnlyList<s
 public static class WorkspacePuller
 {
     /// <summary>Decides every file, then writes them (none with <paramref name="dryRun"/>: the result says what would be written).</summary>
-    public static PullResult Pull(string root, ManageConfig manage, string? environmentName, Func<string, string?> getVariable, LiveSnapshot live, bool force, bool dryRun = false)
+    /// <param name="current">The workspace as it is now, read at most once and only when needed; a caller that read it already passes its own.</param>
+    public static PullResult Pull(string root, ManageConfig manage, string? environmentName, Func<string, string?> getVariable, LiveSnapshot live, bool force, bool dryRun = false,
+        Lazy<LoadedWorkspace>? current = null)
     {
-        LoadedWorkspace? current = null;
-        LoadedWorkspace Current() => current ??= WorkspaceLoader.Load(root, environmentName, getVariable);
+        current ??= new Lazy<LoadedWorkspace>(() => WorkspaceLoader.Load(root, environmentName, getVariable));
+        LoadedWorkspace Current() => current.Value;
         var files = new List<PulledFile>();
         var notLive = new List<string>();
 
