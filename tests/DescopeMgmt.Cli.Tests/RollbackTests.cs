@@ -305,7 +305,8 @@ public sealed class RollbackTests
         var items = JsonNode.Parse(history.Out)!["items"]!.AsArray();
         Assert.Equal(2, items.Count);
         Assert.All(items, i => Assert.Equal("success", i!["outcome"]!.GetValue<string>()));
-        Assert.NotNull(items[0]!["preRollbackBackupId"]);
+        Assert.NotNull(items[0]!["backupId"]);
+        Assert.NotNull(items[0]!["rollbackOf"]);
     }
 
     [Fact]

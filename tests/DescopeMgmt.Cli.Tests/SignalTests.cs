@@ -67,10 +67,10 @@ public sealed class SignalTests
         Assert.NotEqual(0, exit);
         var entry = JsonNode.Parse((await cli.RunAsync("audit", "list", "--operation", "flow rollback", "--output", "json")).Out)!["items"]![0]!;
         Assert.Equal("unknown", entry["outcome"]!.GetValue<string>());
-        Assert.NotEmpty(entry["backupIds"]!.AsArray());
+        Assert.False(string.IsNullOrEmpty(entry["backupId"]!.GetValue<string>()));
         var listed = await cli.RunAsync("audit", "list");
         Assert.Contains("never recorded its end", listed.Error, StringComparison.Ordinal);
-        Assert.Contains($"descope-mgmt backup restore {entry["backupIds"]![0]!.GetValue<string>()} --project-id {CliHarness.ProjectId}", listed.Error, StringComparison.Ordinal);
+        Assert.Contains($"descope-mgmt backup restore {entry["backupId"]!.GetValue<string>()} --project-id {CliHarness.ProjectId}", listed.Error, StringComparison.Ordinal);
 
         cli.Host.Faults.Clear();
         var next = await cli.RunAsync(["flow", "rollback", "--all", "--backup", backupId, "--yes"], stdin: null, interactive: false, Ct);

@@ -31,7 +31,7 @@ public sealed class TruthfulReportTests
 
         var entry = JsonNode.Parse((await cli.RunAsync("audit", "list", "--operation", "tenant update", "--output", "json")).Out)!["items"]![0]!;
         Assert.Equal("may-have-changed", entry["items"]![0]!["result"]!.GetValue<string>());
-        Assert.NotEmpty(entry["backupIds"]!.AsArray());
+        Assert.False(string.IsNullOrEmpty(entry["backupId"]!.GetValue<string>()));
 
         var undo = await cli.RunAsync([.. result.UndoCommand.Split(" "), "--yes"], stdin: null, interactive: false, Ct);
         Assert.Equal(0, undo.ExitCode);

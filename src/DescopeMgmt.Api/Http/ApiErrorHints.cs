@@ -17,6 +17,11 @@ internal static class ApiErrorHints
         _ => null,
     };
 
-    public const string ConnectionHint =
-        "Check the network and the base URL (--base-url / DESCOPE_BASE_URL). The change may or may not have been applied; run `descope-mgmt plan` to see the live state.";
+    /// <summary>
+    /// A lost connection: only a request that writes can leave the item in doubt; a read changed nothing,
+    /// so a read-only command (list, get, plan, export) must not suggest that something may have changed.
+    /// </summary>
+    public static string Connection(RequestKind kind) => kind == RequestKind.Read
+        ? "Check the network and the base URL (--base-url / DESCOPE_BASE_URL), then run the command again; this request changes nothing."
+        : "Check the network and the base URL (--base-url / DESCOPE_BASE_URL). The change may or may not have been applied; run `descope-mgmt plan` to see the live state.";
 }

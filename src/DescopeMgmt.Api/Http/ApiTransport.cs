@@ -119,13 +119,13 @@ internal sealed class ApiTransport(HttpClient http, long maxAnswerBytes)
         }
         catch (AttemptTimeoutException ex)
         {
-            throw new DescopeApiException(call.Operation, 0, null, null, ex.Message, ApiErrorHints.ConnectionHint, ex);
+            throw new DescopeApiException(call.Operation, 0, null, null, ex.Message, ApiErrorHints.Connection(call.Kind), ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)
         {
             throw new DescopeApiException(call.Operation, 0, null, null,
                 $"the connection to {http.BaseAddress?.GetLeftPart(UriPartial.Authority)} failed ({ex.Message})",
-                ApiErrorHints.ConnectionHint, ex);
+                ApiErrorHints.Connection(call.Kind), ex);
         }
 
         if (!response.IsSuccessStatusCode)
@@ -174,9 +174,9 @@ internal sealed class ApiTransport(HttpClient http, long maxAnswerBytes)
     private static DescopeApiException BodyFailed(ApiCall call, int status, Exception ex) => ex switch
     {
         MalformedBodyException => DescopeApiException.MalformedAnswer(call.Operation, call.Method, call.Path, status, ex.Message, ex),
-        AttemptTimeoutException => new DescopeApiException(call.Operation, 0, null, null, ex.Message, ApiErrorHints.ConnectionHint, ex),
+        AttemptTimeoutException => new DescopeApiException(call.Operation, 0, null, null, ex.Message, ApiErrorHints.Connection(call.Kind), ex),
         _ => new DescopeApiException(call.Operation, 0, null, null,
-            $"the connection dropped while reading the answer ({ex.Message})", ApiErrorHints.ConnectionHint, ex),
+            $"the connection dropped while reading the answer ({ex.Message})", ApiErrorHints.Connection(call.Kind), ex),
     };
 
     /// <summary>What was wrong, without quoting the body: a hostile server could echo the Authorization header in it.</summary>

@@ -18,8 +18,7 @@ internal static class ApplyWorkflow
             context.IO.Info($"Target: {context.Target.Describe()}");
             if (plan.IsEmpty)
             {
-                context.IO.Outcome("No changes. Live matches the workspace.");
-                return null;
+                return new NoChange("No changes. Live matches the workspace.");
             }
 
             PlanRenderer.WriteText(context.IO.Err, plan);

@@ -4,6 +4,12 @@ using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Cli.App;
 
+/// <summary>What preparing a change found: a change to make, or nothing to do.</summary>
+internal abstract record Preparation;
+
+/// <summary>Live already is what the command asks for; the message says so.</summary>
+internal sealed record NoChange(string Message) : Preparation;
+
 /// <summary>
 /// A change a command has worked out and shown: the question to confirm, what a dry run says, the
 /// request to run, and the commands that undo it (from the backup the change takes) and, for a
@@ -14,25 +20,26 @@ internal sealed record PreparedChange(
     string DryRunMessage,
     ChangeRequest Request,
     Func<string, string> UndoCommand,
-    string? FinishCommand = null);
+    string? FinishCommand = null) : Preparation;
 
 /// <summary>
 /// What a changing command contributes: its operation, the items it names up front (for the audit of an
 /// attempt that stops early), and how to read live, show the difference and build the change. Prepare
-/// runs under the project's lock unless this is a dry run; it returns null when there is nothing to do
-/// (having said so).
+/// runs under the project's lock unless this is a dry run; it returns <see cref="NoChange"/> when there is
+/// nothing to do.
 /// </summary>
 internal sealed record ChangeCommand(
     string Operation,
     bool DryRun,
-    Func<CancellationToken, Task<PreparedChange?>> PrepareAsync,
+    Func<CancellationToken, Task<Preparation>> PrepareAsync,
     IReadOnlyList<ResourceKey>? Targets = null);
 
 /// <summary>
 /// The one path every command that changes live state takes (apply, sync, imports, deletes, tenant
 /// create/update, rollbacks, restore): a dry run only prepares; otherwise the Core change session runs
 /// the attempt (refusal check, lock, backup, writes, read-back, audit) with the confirmation and the
-/// progress bar supplied here, and the report is rendered into the exit code.
+/// progress bar supplied here, and the report is rendered into the exit code. Every outcome, including
+/// "no changes" and a dry run, is rendered as the same change result.
 /// </summary>
 internal static class ChangeWorkflow
 {
@@ -40,22 +47,32 @@ internal static class ChangeWorkflow
     {
         if (command.DryRun)
         {
-            if (await command.PrepareAsync(cancellationToken).ConfigureAwait(false) is { } dryRun)
+            return await command.PrepareAsync(cancellationToken).ConfigureAwait(false) switch
             {
-                context.IO.Outcome(dryRun.DryRunMessage);
-            }
-
-            return ExitCodes.Success;
+                PreparedChange dryRun => ChangeReportRenderer.RenderDryRun(context.IO, command.Operation, dryRun.Request, dryRun.DryRunMessage),
+                NoChange none => ChangeReportRenderer.RenderNoChange(context.IO, command.Operation, none.Message),
+                _ => ExitCodes.Success,
+            };
         }
 
         var confirmer = new Confirmer(context);
         PreparedChange? prepared = null;
+        NoChange? nothing = null;
         var session = context.ChangeSessions().Begin(command.Operation, command.Targets);
         var report = await session.RunAsync(new ChangeSteps(
             confirmer.EnsureCanConfirm,
             async ct =>
             {
-                prepared = await command.PrepareAsync(ct).ConfigureAwait(false);
+                switch (await command.PrepareAsync(ct).ConfigureAwait(false))
+                {
+                    case PreparedChange change:
+                        prepared = change;
+                        break;
+                    case NoChange none:
+                        nothing = none;
+                        return null;
+                }
+
                 if (prepared is null)
                 {
                     return null;
@@ -66,8 +83,11 @@ internal static class ChangeWorkflow
             },
             (total, run) => ProgressReporter.RunAsync(context.IO, command.Operation, total, run)), cancellationToken).ConfigureAwait(false);
 
-        return report is null || prepared is null
-            ? ExitCodes.Success
-            : ChangeReportRenderer.Render(context.IO, report, prepared.UndoCommand(report.BackupId), prepared.FinishCommand);
+        if (report is null || prepared is null)
+        {
+            return nothing is null ? ExitCodes.Success : ChangeReportRenderer.RenderNoChange(context.IO, command.Operation, nothing.Message);
+        }
+
+        return ChangeReportRenderer.Render(context.IO, report, prepared.UndoCommand(report.BackupId), prepared.FinishCommand);
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using Spectre.Console;
 using DescopeMgmt.Api;
 using DescopeMgmt.Cli.Commands;
 using DescopeMgmt.Cli.Rendering;
@@ -20,13 +22,34 @@ public static class CliApp
         };
         var root = CommandTree.Build(runner);
         var parse = root.Parse(args);
+        var settings = GlobalSettings.From(parse);
+
+        // --version is answered here, before anything is built, in the chosen output format (the library's
+        // own version option prints plain text and refuses to be combined with --output).
+        if (root.Options.OfType<VersionOption>().FirstOrDefault() is { } version && parse.GetResult(version) is { Implicit: false })
+        {
+            var io = new CliIO(env, settings);
+            io.Result(new VersionDocument(ToolInfo.Name, ToolInfo.Version, ToolInfo.Commit), CliJsonContext.Default.VersionDocument,
+                (console, _) => console.WriteLine(ToolInfo.VersionLine));
+            io.Flush();
+            return ExitCodes.Success;
+        }
+
+        var usageError = parse.Errors.Count > 0 && parse.Action is ParseErrorAction;
         var invocation = new InvocationConfiguration
         {
-            Output = env.Out,
+            // Usage text is not a result: after a usage error, the errors and the help go to stderr, and
+            // with --output json the error document is what stdout gets.
+            Output = usageError ? env.Error : env.Out,
             Error = env.Error,
             EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = null,
         };
+
+        if (usageError && settings.Json)
+        {
+            return ReportUsageError(parse, env, settings);
+        }
 
         try
         {
@@ -34,12 +57,32 @@ public static class CliApp
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return ReportFailure(new UserError("interrupted", "Interrupted.", null, ExitCodes.Interrupted), env, GlobalSettings.From(parse));
+            return ReportFailure(new UserError("interrupted", "Interrupted.", null, ExitCodes.Interrupted), env, settings);
         }
         catch (Exception ex)
         {
-            return ReportFailure(ex, env, GlobalSettings.From(parse));
+            return ReportFailure(ex, env, settings);
         }
+    }
+
+    /// <summary>A usage error with --output json: the error document on stdout, the errors (no help) on stderr.</summary>
+    private static int ReportUsageError(ParseResult parse, CliEnvironment env, GlobalSettings settings)
+    {
+        var command = string.Join(' ', CommandPath(parse.CommandResult.Command));
+        var message = string.Join(" ", parse.Errors.Select(e => e.Message.TrimEnd('.') + "."));
+        return ReportFailure(new UserError("usage_error", message, $"Run `{command} --help` for the usage and examples."), env, settings);
+    }
+
+    private static IEnumerable<string> CommandPath(Command command)
+    {
+        var names = new List<string>();
+        for (Symbol? symbol = command; symbol is Command c; symbol = c.Parents.FirstOrDefault())
+        {
+            names.Add(c is RootCommand ? ToolInfo.Name : c.Name);
+        }
+
+        names.Reverse();
+        return names;
     }
 
     private static int ReportFailure(Exception ex, CliEnvironment env, GlobalSettings settings)
@@ -49,6 +92,8 @@ public static class CliApp
             UserError e => (e.Code, e.Message, e.Hint, e.ExitCode),
             DescopeApiException e => (ApiErrorCode(e), e.Message, e.Hint, ExitCodes.Error),
             DescopeConfigurationException e => ("invalid_configuration", e.Message, e.Hint, ExitCodes.Error),
+            _ when SocketErrors.Cause(ex) is { } socket => ("network_error", $"Network error ({socket.SocketErrorCode}): {socket.Message}",
+                "Check the address and the port, and that no other program holds the port.", ExitCodes.Error),
             IOException or UnauthorizedAccessException => ("file_error", $"File error: {ex.Message}", "Check the path, the free disk space and the permissions.", ExitCodes.Error),
             _ => ("unexpected", $"Unexpected error ({ex.GetType().Name}): {ex.Message}", settings.Verbose
                 ? "This is a bug in descope-mgmt; please report it with the details above."

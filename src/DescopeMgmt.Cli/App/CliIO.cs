@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Spectre.Console;
 
@@ -54,7 +53,7 @@ public sealed class CliIO
     {
         if (Json)
         {
-            _out.WriteLine(JsonSerializer.Serialize(result, jsonType));
+            _out.WriteLine(Rendering.CliJsonContext.Write(result, jsonType));
         }
         else
         {

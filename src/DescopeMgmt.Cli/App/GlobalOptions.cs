@@ -91,6 +91,21 @@ public static class GlobalOptions
         return option;
     }
 
+    /// <summary>
+    /// Markdown and CSV are formats of their own, not renderings of the JSON document: asking for one
+    /// of them together with --output json is a usage error, said in the JSON error document.
+    /// </summary>
+    public static void RejectWithJsonOutput(Command command, Option<string> format, params string[] ownFormats)
+    {
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(format) is { } value && ownFormats.Contains(value, StringComparer.Ordinal) && result.GetValue(Output) == "json")
+            {
+                result.AddError($"--format {value} cannot be combined with --output json: {value} is not JSON. Drop --output json to get {value}, or drop --format {value} to get the JSON document.");
+            }
+        });
+    }
+
     public static IEnumerable<Option> All =>
         [Env, ProjectId, BaseUrl, Local, Workspace, Output, Yes, NoColor, Verbose, Quiet, BackupDir, RateLimit];
 }

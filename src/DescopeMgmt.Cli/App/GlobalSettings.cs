@@ -19,17 +19,33 @@ public sealed record GlobalSettings(
 {
     public bool Json => Output == OutputFormat.Json;
 
+    /// <summary>
+    /// The settings, also from a command line with usage errors (which are reported in the format it asks
+    /// for): a value that does not parse counts as not given.
+    /// </summary>
     public static GlobalSettings From(ParseResult parse) => new(
-        parse.GetValue(GlobalOptions.Env),
-        parse.GetValue(GlobalOptions.ProjectId),
-        parse.GetValue(GlobalOptions.BaseUrl),
-        parse.GetValue(GlobalOptions.Local),
-        parse.GetValue(GlobalOptions.Workspace),
-        parse.GetValue(GlobalOptions.Output) == "json" ? OutputFormat.Json : OutputFormat.Text,
-        parse.GetValue(GlobalOptions.Yes),
-        parse.GetValue(GlobalOptions.NoColor),
-        parse.GetValue(GlobalOptions.Verbose),
-        parse.GetValue(GlobalOptions.Quiet),
-        parse.GetValue(GlobalOptions.BackupDir),
-        parse.GetValue(GlobalOptions.RateLimit));
+        Value(parse, GlobalOptions.Env),
+        Value(parse, GlobalOptions.ProjectId),
+        Value(parse, GlobalOptions.BaseUrl),
+        Value(parse, GlobalOptions.Local),
+        Value(parse, GlobalOptions.Workspace),
+        Value(parse, GlobalOptions.Output) == "json" ? OutputFormat.Json : OutputFormat.Text,
+        Value(parse, GlobalOptions.Yes),
+        Value(parse, GlobalOptions.NoColor),
+        Value(parse, GlobalOptions.Verbose),
+        Value(parse, GlobalOptions.Quiet),
+        Value(parse, GlobalOptions.BackupDir),
+        Value(parse, GlobalOptions.RateLimit));
+
+    private static T? Value<T>(ParseResult parse, Option<T> option)
+    {
+        try
+        {
+            return parse.GetValue(option);
+        }
+        catch (InvalidOperationException)
+        {
+            return default;
+        }
+    }
 }

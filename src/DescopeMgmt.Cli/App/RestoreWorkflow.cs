@@ -52,8 +52,7 @@ internal static class RestoreWorkflow
             var toChange = plan.ToChange;
             if (toChange.Count == 0)
             {
-                context.IO.Outcome($"Nothing to restore: live already matches {source.Description}.");
-                return null;
+                return new NoChange($"Nothing to restore: live already matches {source.Description}.");
             }
 
             // Finishing means putting back the same content again: name its backup (or file) exactly, since

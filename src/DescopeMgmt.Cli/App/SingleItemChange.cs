@@ -46,8 +46,7 @@ internal static class SingleItemChange
             var changes = JsonDiff.Compare(current, plan.Desired, DiffOptions.For(key.Type));
             if (current is not null && plan.Desired is not null && changes.Count == 0)
             {
-                context.IO.Outcome($"No changes: {key} already matches.");
-                return null;
+                return new NoChange($"No changes: {key} already matches.");
             }
 
             DiffPrinter.Print(context.IO, key, current, plan.Desired, changes);

@@ -1,4 +1,5 @@
 using DescopeMgmt.Cli.App;
+using DescopeMgmt.Core.Audit;
 using DescopeMgmt.Core.Changes;
 using Spectre.Console;
 
@@ -7,27 +8,45 @@ namespace DescopeMgmt.Cli.Rendering;
 /// <summary>
 /// Says what a change did, item by item (done, failed, may have changed, not started), with the backup,
 /// the command that undoes it and, for an unfinished restore, the one that finishes it; returns the exit
-/// code the outcome calls for (0, 1 nothing changed, 3 partial, 130 interrupted).
+/// code the outcome calls for (0, 1 nothing changed, 3 partial, 130 interrupted). A change that had
+/// nothing to do, and a dry run, are results of the same shape.
 /// </summary>
 internal static class ChangeReportRenderer
 {
+    public const string NoChangesOutcome = "no-changes";
+
+    /// <summary>Live already matched: nothing was backed up or written.</summary>
+    public static int RenderNoChange(CliIO io, string operation, string message)
+    {
+        var document = new ChangeResultDocument(operation, NoChangesOutcome, null, [], [], null, null, null) { Message = message };
+        io.Result(document, CliJsonContext.Default.ChangeResultDocument, (_, _) => io.Success(message));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>A dry run: the items the change would write, each "planned"; nothing was changed.</summary>
+    public static int RenderDryRun(CliIO io, string operation, ChangeRequest request, string message)
+    {
+        var items = request.Items.Select(i => new ChangeItemDocument(i.Key.ToString(), i.Verb, "planned", null)).ToList();
+        var document = new ChangeResultDocument(operation, AuditOutcome.DryRun, null, [], items, null, null, null) { Message = message };
+        io.Result(document, CliJsonContext.Default.ChangeResultDocument, (_, _) => io.Success(message));
+        return ExitCodes.Success;
+    }
+
     public static int Render(CliIO io, ChangeReport report, string undoCommand, string? finishCommand)
     {
         var (code, message, hint, exit) = Verdict(report, finishCommand);
         var finish = report.Succeeded ? null : finishCommand;
         var undo = report.AnythingChanged ? undoCommand : null;
-        if (io.Json)
-        {
-            io.Result(new ChangeResultDocument(
-                report.Operation,
-                report.Outcome,
-                report.BackupId,
-                report.Done.Select(i => i.Key.ToString()).ToList(),
-                report.Items.Select(i => new ChangeItemDocument(i.Key.ToString(), i.Item.Verb, i.StatusName, i.Error)).ToList(),
-                undo,
-                finish,
-                code is null ? null : new ErrorBody(code, message!, hint)), CliJsonContext.Default.ChangeResultDocument, (_, _) => { });
-        }
+        // For people the whole report is the messages on stderr below; stdout carries only the JSON document.
+        io.Result(new ChangeResultDocument(
+            report.Operation,
+            report.Outcome,
+            report.BackupId,
+            report.Done.Select(i => i.Key.ToString()).ToList(),
+            report.Items.Select(i => new ChangeItemDocument(i.Key.ToString(), i.Item.Verb, i.StatusName, i.Error)).ToList(),
+            undo,
+            finish,
+            code is null ? null : new ErrorBody(code, message!, hint)), CliJsonContext.Default.ChangeResultDocument, static (_, _) => { });
 
         WriteItems(io, report);
         io.Info($"Backup of the previous state: {report.BackupId}");

@@ -81,13 +81,13 @@ internal static class DiffPrinter
             case null:
                 return "null";
             case JsonObject obj:
-                var text = obj.ToJsonString();
+                var text = CliJsonContext.Compact(obj);
                 return text.Length <= MaxValueLength ? text : $"{{{obj.Count} field(s), {text.Length / 1024.0:0.#} KB}}";
             case JsonArray array:
-                var arrayText = array.ToJsonString();
+                var arrayText = CliJsonContext.Compact(array);
                 return arrayText.Length <= MaxValueLength ? arrayText : $"[{array.Count} item(s)]";
             default:
-                var scalar = value.ToJsonString();
+                var scalar = CliJsonContext.Compact(value);
                 return scalar.Length <= MaxValueLength ? scalar : scalar[..(MaxValueLength - 20)] + $"…\" ({scalar.Length} chars)";
         }
     }

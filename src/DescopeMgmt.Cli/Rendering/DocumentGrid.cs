@@ -15,7 +15,7 @@ internal static class DocumentGrid
             {
                 null => "",
                 JsonValue v => v.ToString(),
-                _ => value.ToJsonString(),
+                _ => CliJsonContext.Compact(value),
             };
             grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(text));
         }

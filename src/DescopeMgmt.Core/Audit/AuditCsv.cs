@@ -11,8 +11,8 @@ internal static class AuditCsv
 {
     private static readonly string[] Header =
     [
-        "time", "user", "host", "toolVersion", "projectId", "environment", "operation", "targets", "outcome",
-        "backupIds", "rollbackOf", "preRollbackBackupId", "durationMs", "error", "details",
+        "createdAt", "user", "host", "toolVersion", "projectId", "environment", "operation", "targets", "outcome",
+        "backupId", "rollbackOf", "durationMs", "error", "details",
     ];
 
     public static string Write(IEnumerable<AuditEntry> entries)
@@ -32,9 +32,9 @@ internal static class AuditCsv
                 e.Operation,
                 string.Join(' ', e.Targets),
                 e.Outcome,
-                string.Join(' ', e.BackupIds),
+                // The names of the CLI's JSON output: a change takes one backup, which also undoes a rollback.
+                e.BackupIds.Count > 0 ? e.BackupIds[0] : e.PreRollbackBackupId,
                 e.RollbackOf,
-                e.PreRollbackBackupId,
                 e.DurationMs.ToString(CultureInfo.InvariantCulture),
                 e.Error,
                 e.Details is null ? null : string.Join("; ", e.Details.Select(d => $"{d.Key}={d.Value}")),

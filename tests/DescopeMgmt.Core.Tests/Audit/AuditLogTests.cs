@@ -136,10 +136,10 @@ public sealed class AuditLogTests : IDisposable
 
         var rows = csv.Split("\r\n");
         Assert.Equal(
-            "time,user,host,toolVersion,projectId,environment,operation,targets,outcome,backupIds,rollbackOf,preRollbackBackupId,durationMs,error,details",
+            "createdAt,user,host,toolVersion,projectId,environment,operation,targets,outcome,backupId,rollbackOf,durationMs,error,details",
             rows[0]);
         Assert.Equal(
-            "2025-01-15T23:59:00.000Z,alice,box,0.1.0,P2test,dev,apply,flow:a tenant:b,failed,B1,,,1200,\"bad \"\"value\"\", then\nmore\",k=v",
+            "2025-01-15T23:59:00.000Z,alice,box,0.1.0,P2test,dev,apply,flow:a tenant:b,failed,B1,,1200,\"bad \"\"value\"\", then\nmore\",k=v",
             rows[1]);
         Assert.Equal("", rows[2]);
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DescopeMgmt.Cli.App;
+using DescopeMgmt.Cli.Rendering;
 using DescopeMgmt.Core.Audit;
 
 namespace DescopeMgmt.Cli.Commands.Audit;
@@ -12,6 +13,7 @@ internal static class AuditExportCommand
     {
         var command = new Command("export", "Print the whole audit log as JSON or CSV on stdout.") { Format };
         Format.AcceptOnlyFromAmong("json", "csv");
+        GlobalOptions.RejectWithJsonOutput(command, Format, "csv");
         runner.SetAction(command, (parse, context, ct) => Task.FromResult(Run(parse.GetValue(Format)!, context)));
         return command;
     }
@@ -19,8 +21,10 @@ internal static class AuditExportCommand
     internal static int Run(string format, CommandContext context)
     {
         var entries = AuditListCommand.ReadWithWarnings(new AuditQuery(), context);
-        // Both exports end with their own newline; one more would leave a blank line after the document.
-        context.IO.WriteRawOut(format == "csv" ? AuditLog.ExportCsv(entries) : AuditLog.ExportJson(entries));
+        // JSON is the document `audit list --output json` prints, in the output vocabulary (not the log's own names).
+        context.IO.WriteRawOut(format == "csv"
+            ? AuditLog.ExportCsv(entries)
+            : CliJsonContext.Write(new ItemsDocument<AuditEntry>(entries.ToList()), CliJsonContext.Default.ItemsDocumentAuditEntry) + "\n");
         return ExitCodes.Success;
     }
 }

@@ -14,6 +14,14 @@ internal static class DemoCommand
     public static Command Build(CommandRunner runner)
     {
         var command = new Command("demo", "Guided end-to-end tour on the embedded emulator with sample data (no account needed).");
+        // The tour is a dozen commands narrated for people, not one result: there is no document to print.
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(GlobalOptions.Output) == "json")
+            {
+                result.AddError("demo is a guided tour for people and has no JSON output; run it without --output json.");
+            }
+        });
         runner.SetAction(command, (_, context, ct) => RunAsync(context, runner.Environment, ct));
         return command;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using DescopeMgmt.Cli.App;
+using DescopeMgmt.Cli.Rendering;
 using DescopeMgmt.Core;
 using DescopeMgmt.Emulator;
 using DescopeMgmt.Emulator.Faults;
@@ -73,10 +74,26 @@ internal static class EmulatorServeCommand
         // which cancels the command's token; for a server that is a requested stop, not an interruption.
         // Each state change is already saved atomically when it is acknowledged, so stopping the host is
         // all the flushing there is.
-        var host = await EmulatorHost.StartAsync(emulatorOptions, cancellationToken).ConfigureAwait(false);
+        EmulatorHost host;
+        try
+        {
+            host = await EmulatorHost.StartAsync(emulatorOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (SocketErrors.IsAddressInUse(ex))
+        {
+            throw new UserError("port_in_use", $"Cannot start the emulator: port {options.Port} on 127.0.0.1 is already in use by another program.",
+                $"Stop what listens there (is an emulator already running? try http://127.0.0.1:{options.Port}), or pick another port: " +
+                "`descope-mgmt emulator serve --port 0` takes any free one and prints its URL.", ex);
+        }
+
         await using (host.ConfigureAwait(false))
         {
-            context.IO.WriteRawOut(host.BaseUrl.ToString().TrimEnd('/') + "\n");
+            var baseUrl = host.BaseUrl.ToString().TrimEnd('/');
+            // The URL is the result (a script starting the server reads it from stdout); the server then
+            // runs until stopped and prints nothing more there.
+            context.IO.Result(new EmulatorDocument(baseUrl, options.Seed == "sample" ? EmulatorDefaults.SampleProjectId : null), CliJsonContext.Default.EmulatorDocument,
+                (_, _) => context.IO.WriteRawOut(baseUrl + "\n"));
+            context.IO.Flush();
             foreach (var warning in host.StartupWarnings)
             {
                 context.IO.Warn(warning);

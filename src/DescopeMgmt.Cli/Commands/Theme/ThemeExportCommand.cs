@@ -31,7 +31,7 @@ internal static class ThemeExportCommand
 
         var path = Path.GetFullPath(outFile, context.Env.CurrentDirectory);
         WorkspaceWriter.Write(path, text);
-        context.IO.Success($"Theme written to {path}");
+        context.IO.Outcome($"Theme written to {path}", path);
         return ExitCodes.Success;
     }
 }

@@ -13,6 +13,7 @@ internal static class DriftCommand
     {
         Format.AcceptOnlyFromAmong("text", "json", "markdown");
         var command = new Command("drift", "The plan for CI: exit 2 when live differs from the workspace, 0 when it matches.") { Format };
+        GlobalOptions.RejectWithJsonOutput(command, Format, "markdown");
         runner.SetAction(command, (parse, context, ct) => RunAsync(parse.GetValue(Format)!, context, ct));
         return command;
     }
@@ -24,7 +25,7 @@ internal static class DriftCommand
         switch (format)
         {
             case "json":
-                context.IO.WriteRawOut(System.Text.Json.JsonSerializer.Serialize(document, CliJsonContext.Default.PlanDocument) + "\n");
+                context.IO.WriteRawOut(CliJsonContext.Write(document, CliJsonContext.Default.PlanDocument) + "\n");
                 break;
             case "markdown":
                 context.IO.WriteRawOut(PlanRenderer.Markdown(plan, context.Target.Describe()));
