@@ -120,6 +120,29 @@ public sealed class SafetyNetTests
         Assert.Equal("interrupted", entry["outcome"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task CtrlC_atTheConfirmationPrompt_outputJson_printsTheChangeDocument_withItsItemsNotStarted()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        using var stdin = new SilentTerminal();
+        using var ctrlC = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var run = cli.RunWithTerminalAsync(["tenant", "create", "acme", "--name", "Acme", "--output", "json"], stdin, ctrlC.Token);
+        await stdin.Asked.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await ctrlC.CancelAsync();
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.Equal(130, result.ExitCode);
+        var document = JsonNode.Parse(result.Out)!;
+        Assert.Equal("tenant create", document["operation"]!.GetValue<string>());
+        Assert.Equal("interrupted", document["outcome"]!.GetValue<string>());
+        Assert.Equal("interrupted", document["error"]!["code"]!.GetValue<string>());
+        var item = Assert.Single(document["items"]!.AsArray())!;
+        Assert.Equal("tenant:acme", item["target"]!.GetValue<string>());
+        Assert.Equal("not-started", item["result"]!.GetValue<string>());
+        Assert.Null(document["undo"]);
+    }
+
     /// <summary>A terminal where nobody answers: ReadLine blocks until the test ends.</summary>
     private sealed class SilentTerminal : TextReader
     {

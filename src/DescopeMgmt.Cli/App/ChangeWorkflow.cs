@@ -59,7 +59,25 @@ internal static class ChangeWorkflow
         PreparedChange? prepared = null;
         NoChange? nothing = null;
         var session = context.ChangeSessions().Begin(command.Operation, command.Targets);
-        var report = await session.RunAsync(new ChangeSteps(
+        ChangeReport? report;
+        try
+        {
+            report = await RunSessionAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while waiting for the lock, reading live, asking or backing up: still a change result.
+            return ChangeReportRenderer.RenderInterruptedBeforeChange(context.IO, command.Operation, prepared?.Request);
+        }
+
+        if (report is null || prepared is null)
+        {
+            return nothing is null ? ExitCodes.Success : ChangeReportRenderer.RenderNoChange(context.IO, command.Operation, nothing.Message);
+        }
+
+        return ChangeReportRenderer.Render(context.IO, report, prepared.UndoCommand(report.BackupId), prepared.FinishCommand);
+
+        Task<ChangeReport?> RunSessionAsync() => session.RunAsync(new ChangeSteps(
             confirmer.EnsureCanConfirm,
             async ct =>
             {
@@ -81,13 +99,6 @@ internal static class ChangeWorkflow
                 await confirmer.ConfirmAsync(prepared.Question, ct).ConfigureAwait(false);
                 return prepared.Request;
             },
-            (total, run) => ProgressReporter.RunAsync(context.IO, command.Operation, total, run)), cancellationToken).ConfigureAwait(false);
-
-        if (report is null || prepared is null)
-        {
-            return nothing is null ? ExitCodes.Success : ChangeReportRenderer.RenderNoChange(context.IO, command.Operation, nothing.Message);
-        }
-
-        return ChangeReportRenderer.Render(context.IO, report, prepared.UndoCommand(report.BackupId), prepared.FinishCommand);
+            (total, run) => ProgressReporter.RunAsync(context.IO, command.Operation, total, run)), cancellationToken);
     }
 }

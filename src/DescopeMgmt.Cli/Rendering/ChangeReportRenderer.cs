@@ -23,6 +23,16 @@ internal static class ChangeReportRenderer
         return ExitCodes.Success;
     }
 
+    /// <summary>A signal before any write (waiting for the lock, reading live, at the prompt, during the backup): nothing changed.</summary>
+    public static int RenderInterruptedBeforeChange(CliIO io, string operation, ChangeRequest? request)
+    {
+        var items = (request?.Items ?? []).Select(i => new ChangeItemDocument(i.Key.ToString(), i.Verb, "not-started", null)).ToList();
+        var error = new ErrorBody("interrupted", $"{operation} was interrupted before it changed anything.", "Nothing was changed. Run the same command again to make the change.");
+        io.Result(new ChangeResultDocument(operation, AuditOutcome.Interrupted, null, [], items, null, null, error), CliJsonContext.Default.ChangeResultDocument, static (_, _) => { });
+        io.WriteError(error.Message, error.Hint);
+        return ExitCodes.Interrupted;
+    }
+
     /// <summary>A dry run: the items the change would write, each "planned"; nothing was changed.</summary>
     public static int RenderDryRun(CliIO io, string operation, ChangeRequest request, string message)
     {
