@@ -196,7 +196,7 @@ public sealed class BackupHostAndPruneSafetyTests
         Assert.Contains("Host", text.Out, StringComparison.Ordinal);
         Assert.Contains("local", text.Out, StringComparison.Ordinal);
         Assert.Contains(Real, text.Out, StringComparison.Ordinal);
-        Assert.Equal([Real, "local"], json.Select(i => i!["host"]!.GetValue<string>()));
+        Assert.Equal([Real, "local"], json.Select(i => i!["targetHost"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public sealed class BackupHostAndPruneSafetyTests
 
         var backup = JsonNode.Parse((await cli.RunAsync("backup", "list", "--output", "json")).Out)!["items"]![0]!;
         var audit = JsonNode.Parse((await cli.RunAsync("audit", "list", "--output", "json")).Out)!["items"]![0]!;
-        Assert.Equal("local", backup["host"]!.GetValue<string>());
+        Assert.Equal("local", backup["targetHost"]!.GetValue<string>());
         Assert.Equal(["flow"], backup["kinds"]!.AsArray().Select(k => k!.GetValue<string>()));
         Assert.Equal("local", audit["targetHost"]!.GetValue<string>());
     }

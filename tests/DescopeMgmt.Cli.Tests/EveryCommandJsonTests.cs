@@ -192,6 +192,9 @@ public sealed class EveryCommandJsonTests(EveryCommandJsonRun run) : IClassFixtu
         Assert.Contains("createdAt", names);
         Assert.Contains("backupId", names);
         Assert.Contains("rollbackOf", names);
+        var backup = JsonNode.Parse(run.Runs.Single(r => r.Step.Command == "backup list").Result.Out)!["items"]![0]!.AsObject();
+        Assert.True(backup.ContainsKey("targetHost"));
+        Assert.False(backup.ContainsKey("host"));
         Assert.NotEmpty(timestamps);
         Assert.All(timestamps, t => Assert.EndsWith("Z", t, StringComparison.Ordinal));
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DescopeMgmt.Core.Backups;
 
 /// <summary>One entry of <c>backup list --output json</c>.</summary>
@@ -7,7 +9,8 @@ public sealed record BackupSummary(
     DateTimeOffset CreatedAt,
     string ProjectId,
     string? Environment,
-    string? Host,
+    // The host of the project backed up: named as in audit entries, where "host" is the machine.
+    [property: JsonPropertyName("targetHost")] string? Host,
     string Operation,
     string User,
     string? Note,
