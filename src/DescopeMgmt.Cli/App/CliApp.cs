@@ -101,10 +101,8 @@ public static class CliApp
         };
 
         var io = new CliIO(env, settings);
-        if (settings.Json)
-        {
-            io.Result(new ErrorDocument(new ErrorBody(code, message, hint)), CliJsonContext.Default.ErrorDocument, (_, _) => { });
-        }
+        // The error document is the result with --output json; for people the error is the message on stderr below.
+        io.Result(new ErrorDocument(new ErrorBody(code, message, hint)), CliJsonContext.Default.ErrorDocument, static (_, _) => { });
 
         if (code == "unexpected")
         {
