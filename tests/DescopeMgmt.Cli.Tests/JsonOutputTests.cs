@@ -145,4 +145,17 @@ public sealed class JsonOutputTests
         Assert.Equal("", result.Out);
         Assert.Contains("tenant-id", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UnknownOutputFormat_isAUsageError_onStderr_notACrash()
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("tenant", "list", "--output", "yaml");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Out);
+        Assert.Contains("'yaml'", result.Error, StringComparison.Ordinal);
+        Assert.Empty(cli.Host.Requests.Snapshot());
+    }
 }
