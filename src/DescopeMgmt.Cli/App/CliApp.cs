@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using Spectre.Console;
 using DescopeMgmt.Api;
 using DescopeMgmt.Cli.Commands;
 using DescopeMgmt.Cli.Rendering;
@@ -28,10 +27,11 @@ public static class CliApp
         // own version option prints plain text and refuses to be combined with --output).
         if (root.Options.OfType<VersionOption>().FirstOrDefault() is { } version && parse.GetResult(version) is { Implicit: false })
         {
-            var io = new CliIO(env, settings);
-            io.Result(new VersionDocument(ToolInfo.Name, ToolInfo.Version, ToolInfo.Commit), CliJsonContext.Default.VersionDocument,
-                (console, _) => console.WriteLine(ToolInfo.VersionLine));
-            io.Flush();
+            // Straight to stdout, without the consoles CliIO sets up: --version must stay cheap, and it holds no secret.
+            env.Out.WriteLine(settings.Json
+                ? CliJsonContext.Write(new VersionDocument(ToolInfo.Name, ToolInfo.Version, ToolInfo.Commit), CliJsonContext.Default.VersionDocument)
+                : ToolInfo.VersionLine);
+            env.Out.Flush();
             return ExitCodes.Success;
         }
 
