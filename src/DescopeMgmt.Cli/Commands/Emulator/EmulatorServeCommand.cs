@@ -79,7 +79,7 @@ internal static class EmulatorServeCommand
         {
             host = await EmulatorHost.StartAsync(emulatorOptions, cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException ex) when (SocketErrors.IsAddressInUse(ex))
+        catch (Exception ex) when (SocketErrors.IsAddressInUse(ex))
         {
             throw new UserError("port_in_use", $"Cannot start the emulator: port {options.Port} on 127.0.0.1 is already in use by another program.",
                 $"Stop what listens there (is an emulator already running? try http://127.0.0.1:{options.Port}), or pick another port: " +
