@@ -226,6 +226,11 @@ public sealed class SsoSettingsList : IWireAnswer
 
     string? IWireAnswer.Problem()
     {
+        if (SsoSettings is null)
+        {
+            return "'SSOSettings' is null, not a list";
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < SsoSettings.Count; i++)
         {
