@@ -152,12 +152,17 @@ public sealed class IdentityEmulatorTests
         using var api = Api(host);
 
         await api.PostAsync("/v1/mgmt/project/snapshot/validate", """{"files":{},"inputSecrets":{"connectors":[{"id":"c","value":"connector-s3cret"}]}}""");
-        await api.PostAsync("/v1/mgmt/user/create", """{"loginId":"a@b.c","nested":{"password":"pw-s3cret"}}""");
+        await api.PostAsync("/v1/mgmt/user/create", """{"loginId":"a@b.c","nested":[{"password":"pw-s3cret"}]}""");
+        await api.PostAsync("/v1/mgmt/user/create", "password=not-json-s3cret");
+        const string mentionsPassword = """{"name":"Sign in with password","description":"Enter your password"}""";
+        await api.PostAsync("/v1/mgmt/tenant/create", mentionsPassword);
 
         var bodies = host.Requests.Snapshot().Select(r => r.Body).ToList();
         Assert.DoesNotContain(bodies, b => b.Contains("s3cret", StringComparison.Ordinal));
         Assert.Contains(bodies, b => b.Contains("\"inputSecrets\":\"(redacted)\"", StringComparison.Ordinal));
-        Assert.Contains(bodies, b => b.Contains("\"loginId\":\"a@b.c\"", StringComparison.Ordinal));
+        Assert.Contains("""{"loginId":"a@b.c","nested":[{"password":"(redacted)"}]}""", bodies);
+        Assert.Contains(bodies, b => b.StartsWith("(body withheld", StringComparison.Ordinal));
+        Assert.Contains(mentionsPassword, bodies);
     }
 
     [Fact]
