@@ -111,7 +111,7 @@ public sealed class UserTenantWrite
 /// Body of <c>user/create</c> (also an invitation, with <see cref="Invite"/>) and <c>user/update</c>, which replaces
 /// every field: callers send the whole user. The display name is written as <c>displayName</c> and read as <c>name</c>.
 /// </summary>
-public sealed class UserWrite
+public sealed record UserWrite
 {
     /// <summary>The login ID (or, on update, the user ID) the request names.</summary>
     public string LoginId { get; set; } = "";

@@ -60,12 +60,9 @@ public sealed class UsersApi
     public Task<User> CreateAsync(UserWrite user, CancellationToken cancellationToken = default) =>
         SendUserAsync("/v1/mgmt/user/create", $"{(user.Invite == true ? "invite" : "create")} user '{user.LoginId}'", user, RequestKind.WriteOnce, cancellationToken);
 
-    /// <summary>Creates the user as invited and sends the invitation.</summary>
-    public Task<User> InviteAsync(UserWrite user, CancellationToken cancellationToken = default)
-    {
-        user.Invite = true;
-        return CreateAsync(user, cancellationToken);
-    }
+    /// <summary>Creates the user as invited and sends the invitation; <paramref name="user"/> itself is left as it was.</summary>
+    public Task<User> InviteAsync(UserWrite user, CancellationToken cancellationToken = default) =>
+        SendUserAsync("/v1/mgmt/user/create", $"invite user '{user.LoginId}'", user with { Invite = true }, RequestKind.WriteOnce, cancellationToken);
 
     /// <summary>Replaces every field of the user <see cref="UserWrite.LoginId"/> names: omitted fields are cleared, so send the whole user.</summary>
     public Task<User> UpdateAsync(UserWrite user, CancellationToken cancellationToken = default) =>
