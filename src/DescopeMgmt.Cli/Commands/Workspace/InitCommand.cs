@@ -28,7 +28,9 @@ internal static class InitCommand
         }
 
         var projectId = fromLive ? context.Target.ProjectId : context.ProjectIdIfKnown ?? "P2yourProjectId";
-        var baseUrl = context.Target is { UseEmbeddedEmulator: true } ? "local" : context.Settings.BaseUrl;
+        // Init without --from-live makes no call, so it needs no key: a target that cannot be resolved yet is fine.
+        var local = context.TryGetTarget() is { UseEmbeddedEmulator: true };
+        var baseUrl = local ? "local" : context.Settings.BaseUrl;
         var flows = Path.Combine(root, Core.Kinds.FlowKind.Folder);
         var flowsExisted = Directory.Exists(flows);
         Directory.CreateDirectory(flows);
@@ -58,7 +60,9 @@ internal static class InitCommand
             context.IO.Outcome($"Created {yaml}", yaml);
         }
 
-        context.IO.Info($"Next: set DESCOPE_{environment.ToUpperInvariant().Replace('-', '_')}_MANAGEMENT_KEY, then `descope-mgmt plan`.");
+        context.IO.Info(local
+            ? "Next: `descope-mgmt plan` (the embedded emulator needs no key)."
+            : $"Next: set DESCOPE_{environment.ToUpperInvariant().Replace('-', '_')}_MANAGEMENT_KEY, then `descope-mgmt plan`.");
         return ExitCodes.Success;
     }
 }
