@@ -11,7 +11,7 @@ internal static class TenantCreateCommand
 {
     private const string Operation = "tenant create";
 
-    private static readonly Argument<string> TenantId = new("tenant-id") { Description = "ID of the new tenant." };
+    private static readonly Argument<string> TenantId = TenantIdSyntax.Argument("ID of the new tenant.");
 
     private static readonly Option<string?> Parent = new("--parent") { Description = "Parent tenant ID (fixed at creation)." };
 

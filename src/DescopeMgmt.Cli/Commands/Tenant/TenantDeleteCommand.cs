@@ -10,7 +10,7 @@ internal static class TenantDeleteCommand
 {
     private const string Operation = "tenant delete";
 
-    private static readonly Argument<string> TenantId = new("tenant-id") { Description = "The tenant to delete." };
+    private static readonly Argument<string> TenantId = TenantIdSyntax.Argument("The tenant to delete.");
 
     private static readonly Option<bool> Cascade = new("--cascade") { Description = "Also delete users and keys that belong only to this tenant (cannot be restored from a backup)." };
 
