@@ -24,6 +24,9 @@ public sealed class CommandContext : IAsyncDisposable
 
     public CliEnvironment Env { get; }
 
+    /// <summary>The command being run, so a hint names only options it has (null when run outside the tree).</summary>
+    public System.CommandLine.Command? Command { get; init; }
+
     public GlobalSettings Settings { get; }
 
     public CliIO IO { get; }
