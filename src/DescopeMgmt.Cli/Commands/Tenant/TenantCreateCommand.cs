@@ -43,7 +43,7 @@ internal static class TenantCreateCommand
         {
             if (existing is not null)
             {
-                throw new UserError("tenant_exists", $"Tenant '{tenantId}' already exists in {context.Target.Describe()}.", $"Change it with `descope-mgmt tenant update {tenantId}`.");
+                throw new UserError("tenant_exists", $"Tenant '{tenantId}' already exists in {context.Target.Describe()}.", $"Change it with `descope-mgmt tenant update {UndoCommands.Quote(tenantId)}`.");
             }
 
             var desired = TenantFieldOptions.Apply(new JsonObject { ["id"] = tenantId }, values);

@@ -35,7 +35,7 @@ internal static class TenantDeleteCommand
             {
                 var names = string.Join(", ", children.Select(c => c?.ToString()));
                 throw new UserError("tenant_has_children", $"Tenant '{tenantId}' has sub-tenants ({names}). Nothing was changed.",
-                    $"Delete them first, children before parents: descope-mgmt tenant delete {children[0]}");
+                    $"Delete them first, children before parents: descope-mgmt tenant delete {UndoCommands.Quote(children[0]?.ToString() ?? "")}");
             }
 
             if (cascade)
