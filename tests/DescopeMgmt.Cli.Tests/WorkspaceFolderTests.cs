@@ -117,6 +117,53 @@ public sealed partial class WorkspaceFolderTests
     }
 
     [Fact]
+    public async Task PullDryRun_showsWhatEachFileWouldBecome_andWritesNothing()
+    {
+        await using var cli = await PlainWorkspaceAsync();
+        Assert.Equal(0, (await cli.RunAsync("apply", "--yes")).ExitCode);
+        await RenameLiveAsync(cli, "acme", "Acme renamed live");
+
+        var dryRun = await cli.RunAsync("pull", "--dry-run");
+
+        Assert.Equal(0, dryRun.ExitCode);
+        Assert.Contains("would write tenants.yaml", dryRun.Error, StringComparison.Ordinal);
+        Assert.Contains("\"Acme\" → \"Acme renamed live\"", dryRun.Error, StringComparison.Ordinal);
+        Assert.Equal(PlainTenants, Read(cli, "tenants.yaml"));
+    }
+
+    [Theory]
+    [InlineData("", "descope.yaml:1: error: is empty or holds only comments")]
+    [InlineData("# nothing yet\n", "descope.yaml:1: error: is empty or holds only comments")]
+    [InlineData("- dev\n- prod\n", "descope.yaml:1: error: its top level is a list")]
+    public async Task AnyCommand_descopeYamlEmptyOrNotAMapping_isAnErrorNamingTheFile(string text, string expected)
+    {
+        await using var cli = await CliHarness.StartAsync();
+        Write(cli, "descope.yaml", text);
+
+        var validate = await cli.RunAsync("flow", "validate");
+        var plan = await cli.RunAsync("plan");
+
+        Assert.Equal(1, validate.ExitCode);
+        Assert.Contains(expected, validate.Out, StringComparison.Ordinal);
+        Assert.Equal(1, plan.ExitCode);
+        Assert.Contains(expected, plan.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FlowValidate_placeholderValueWithALineBreak_isAnErrorAtThePlaceholdersLine()
+    {
+        await using var cli = await WorkspaceAsync();
+        cli.Variables["DESCOPE_VAR_TWO_LINES"] = "first\nsecond";
+        Write(cli, "tenants.yaml", "tenants:\n  - id: acme\n    name: \"${TWO_LINES}\"\n  - id: beta\n\t  name: Beta\n");
+
+        var result = await cli.RunAsync("flow", "validate");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("tenants.yaml:3:12: error: ${TWO_LINES} (from DESCOPE_VAR_TWO_LINES) holds a line break", result.Out, StringComparison.Ordinal);
+        Assert.Contains("tenants.yaml:5:1: error: invalid YAML: a tab", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InitLocal_needsNoKey_andHeaderNamesTheReadmeSection()
     {
         await using var cli = await CliHarness.StartAsync();

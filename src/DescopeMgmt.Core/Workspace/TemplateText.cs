@@ -62,6 +62,14 @@ public static partial class TemplateText
                     $"${{{name}}} (from {found.Source}) holds the value of the management key in {keyVariable}; a key must never be written into workspace content"));
                 result.Append(match.Value);
             }
+            else if (found.Value.AsSpan().IndexOfAny('\n', '\r') >= 0)
+            {
+                // A line break would move every later line away from the file's own numbering (errors would name
+                // the wrong line), and no workspace file keeps one intact: JSON strings refuse it, YAML folds it.
+                problems.Add(WorkspaceProblem.Error(file, line, column,
+                    $"${{{name}}} (from {found.Source}) holds a line break; a placeholder value must be one line"));
+                result.Append(match.Value);
+            }
             else
             {
                 result.Append(found.Value);

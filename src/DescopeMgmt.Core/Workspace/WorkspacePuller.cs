@@ -67,7 +67,14 @@ public static class WorkspacePuller
             var items = live.Of(kind.Type).Where(i => kind.Manages(manage, i.Key)).ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal);
             foreach (var file in kind.ToWorkspaceFiles(items, live))
             {
-                files.Add(PullFile(root, file, force, record, () => Differences(kind, file, Current(), items), writes, same));
+                var pulled = PullFile(root, file, force, record, () => Differences(kind, file, Current(), items), writes, same);
+                // A dry run shows what each existing file would become, item by item, not only its name.
+                if (dryRun && pulled.Status == PullStatus.Written && File.Exists(Path.Combine(root, file.File)))
+                {
+                    pulled = pulled with { Differences = Differences(kind, file, Current(), items).Where(d => d.Changes.Count > 0).ToList() };
+                }
+
+                files.Add(pulled);
             }
 
             notLive.AddRange(kind.FilesNotLive(root, items, manage));

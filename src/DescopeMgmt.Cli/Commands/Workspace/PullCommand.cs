@@ -52,6 +52,10 @@ internal static class PullCommand
             foreach (var file in result.Files.Where(f => f.Status == PullStatus.Written))
             {
                 context.IO.Info($"would write {file.RelativePath}");
+                foreach (var difference in file.Differences)
+                {
+                    DiffPrinter.Print(context.IO, difference.Key, difference.File, difference.Live, difference.Changes);
+                }
             }
         }
 
