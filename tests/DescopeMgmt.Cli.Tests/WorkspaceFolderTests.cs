@@ -388,6 +388,41 @@ public sealed partial class WorkspaceFolderTests
         Assert.Empty(broken);
     }
 
+    [GeneratedRegex(@"(?<![\w-])--[a-z][a-z-]+")]
+    private static partial Regex NamedOption();
+
+    /// <summary>Every --option the source names (hints, errors, help) is an option of some command: none is invented or left behind by a rename.</summary>
+    [Fact]
+    public void Hints_everyOptionNamedInTheSource_existsInTheCommandTree()
+    {
+        var root = CommandTree.Build(new CommandRunner(new CliEnvironment { Out = TextWriter.Null, Error = TextWriter.Null, In = TextReader.Null, GetVariable = _ => null }));
+        var defined = new HashSet<string>(StringComparer.Ordinal) { "--help", "--version" };
+        var commands = new Stack<Command>([root]);
+        while (commands.TryPop(out var command))
+        {
+            foreach (var option in command.Options)
+            {
+                defined.Add(option.Name);
+                defined.UnionWith(option.Aliases);
+            }
+
+            foreach (var sub in command.Subcommands)
+            {
+                commands.Push(sub);
+            }
+        }
+
+        var unknown = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => NamedOption().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+            .Where(named => !defined.Contains(named[(named.IndexOf(": ", StringComparison.Ordinal) + 2)..]))
+            .Distinct()
+            .ToList();
+
+        Assert.True(defined.Count > 40, "the command tree was not walked");
+        Assert.Empty(unknown);
+    }
+
     private static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
