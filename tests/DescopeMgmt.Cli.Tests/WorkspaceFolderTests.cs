@@ -182,6 +182,23 @@ public sealed partial class WorkspaceFolderTests
     }
 
     [Fact]
+    public async Task InitFromLive_inASubfolderOfAWorkspace_pullsIntoTheNewFolder_notTheOneAbove()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await cli.SeedFlowsAsync("sign-in");
+        Write(cli, "descope.yaml", "version: 1\nenvironments: {}\nmanage: { flows: all }\n");
+        var outer = cli.WorkingDirectory;
+        cli.WorkingDirectory = Path.Combine(outer, "inner");
+        Directory.CreateDirectory(cli.WorkingDirectory);
+
+        var init = await cli.RunAsync("init", "--from-live");
+
+        Assert.Equal(0, init.ExitCode);
+        Assert.True(File.Exists(Path.Combine(outer, "inner", "flows", "sign-in.json")));
+        Assert.False(Directory.Exists(Path.Combine(outer, "flows")));
+    }
+
+    [Fact]
     public async Task FlowValidate_tabInIndentation_isReportedAtTheTabsLine()
     {
         await using var cli = await WorkspaceAsync();

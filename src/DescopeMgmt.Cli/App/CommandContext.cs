@@ -52,6 +52,9 @@ public sealed class CommandContext : IAsyncDisposable
     /// <remarks>Only a found folder is kept: init creates descope.yaml and then pulls within one command.</remarks>
     public string? WorkspaceRoot => _workspaceRoot ??= FindWorkspaceRoot();
 
+    /// <summary>Pins the workspace to the folder init just created, not a workspace found above it earlier.</summary>
+    internal void UseWorkspaceRoot(string root) => _workspaceRoot = root;
+
     private string? FindWorkspaceRoot()
     {
         if (CliEnvironment.NonEmpty(Settings.Workspace) is { } explicitRoot)

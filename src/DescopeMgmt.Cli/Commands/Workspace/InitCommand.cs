@@ -35,6 +35,7 @@ internal static class InitCommand
         var flowsExisted = Directory.Exists(flows);
         Directory.CreateDirectory(flows);
         WorkspaceWriter.Write(yaml, WorkspaceScaffold.DescopeYaml(environment, projectId, baseUrl));
+        context.UseWorkspaceRoot(root);
         if (fromLive)
         {
             context.IO.Info($"Created {yaml}");
