@@ -11,10 +11,13 @@ namespace DescopeMgmt.Cli.App;
 /// </summary>
 internal static class ApplyWorkflow
 {
-    public static Task<int> RunAsync(CommandContext context, PlanScope scope, string operation, bool dryRun, CancellationToken cancellationToken) =>
-        ChangeWorkflow.RunAsync(context, new ChangeCommand(operation, dryRun, async ct =>
+    public static async Task<int> RunAsync(CommandContext context, PlanScope scope, string operation, bool dryRun, CancellationToken cancellationToken)
+    {
+        Core.Workspace.WorkspaceRecord? applied = null;
+        var exit = await ChangeWorkflow.RunAsync(context, new ChangeCommand(operation, dryRun, async ct =>
         {
-            var (_, plan) = await WorkspaceSession.PlanAsync(context, scope, ct).ConfigureAwait(false);
+            var (workspace, plan) = await WorkspaceSession.PlanAsync(context, scope, ct).ConfigureAwait(false);
+            applied = WorkspaceSession.RecordOf(workspace, scope);
             context.IO.Info($"Target: {context.Target.Describe()}");
             if (plan.IsEmpty)
             {
@@ -28,5 +31,14 @@ internal static class ApplyWorkflow
                 $"Dry run: nothing was changed. Run `descope-mgmt {operation}{(operation == "apply" ? "" : " --apply")}` to make these changes.",
                 new ApplyService(live).BuildChange(plan, operation),
                 backupId => UndoCommands.ForBackup(context, scope.Types, backupId));
-        }), cancellationToken);
+        }), cancellationToken).ConfigureAwait(false);
+
+        // Live now matches these files, so a later pull must not take them for unapplied edits.
+        if (exit == ExitCodes.Success && !dryRun)
+        {
+            applied?.Save();
+        }
+
+        return exit;
+    }
 }
