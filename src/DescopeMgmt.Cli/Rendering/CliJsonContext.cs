@@ -67,6 +67,7 @@ public sealed record PruneDocument(IReadOnlyList<string> Removed, int Kept, bool
 [JsonSerializable(typeof(AuditStats))]
 [JsonSerializable(typeof(PruneDocument))]
 [JsonSerializable(typeof(PlanDocument))]
+[JsonSerializable(typeof(EnvironmentsPlanDocument))]
 [JsonSerializable(typeof(ChangeResultDocument))]
 [JsonSerializable(typeof(MessageDocument))]
 [JsonSerializable(typeof(ItemsDocument<ProblemItem>))]

@@ -34,10 +34,10 @@ internal static class PullCommand
 
         foreach (var file in result.Files.Where(f => f.Status == PullStatus.KeptWithPlaceholders))
         {
-            context.IO.Warn($"{file.RelativePath} has ${{VAR}} placeholders; live differs and the file was kept (--force overwrites it):");
+            context.IO.Warn($"{file.RelativePath} has ${{VAR}} placeholders and live differs from it; the file was kept, nothing was written to it (--force overwrites it):");
             foreach (var difference in file.Differences)
             {
-                DiffPrinter.Print(context.IO, difference.Key, difference.File, difference.Live, difference.Changes);
+                DiffPrinter.Print(context.IO, difference.Key, difference.File, difference.Live, difference.Changes, DiffVoice.Pull);
             }
         }
 
@@ -54,12 +54,12 @@ internal static class PullCommand
                 context.IO.Info($"would write {file.RelativePath}");
             }
 
-            context.IO.Outcome($"Dry run: {result.Count(PullStatus.Written)} file(s) would be written, {result.Count(PullStatus.Unchanged)} unchanged" +
+            context.IO.Outcome($"Dry run: {Plural.Of(result.Count(PullStatus.Written), "file")} would be written, {result.Count(PullStatus.Unchanged)} unchanged" +
                 (kept > 0 ? $", {kept} with ${{VAR}} placeholders kept" : "") + "; nothing was written.", root);
             return ExitCodes.Success;
         }
 
-        context.IO.Outcome($"Pulled into {root}: {result.Count(PullStatus.Written)} file(s) written, {result.Count(PullStatus.Unchanged)} unchanged" +
+        context.IO.Outcome($"Pulled live into {root}: {Plural.Of(result.Count(PullStatus.Written), "file")} written, {result.Count(PullStatus.Unchanged)} unchanged" +
             (kept > 0 ? $", {kept} with ${{VAR}} placeholders kept." : "."), root);
         return ExitCodes.Success;
     }
