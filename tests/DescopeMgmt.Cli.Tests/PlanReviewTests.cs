@@ -66,7 +66,7 @@ public sealed class PlanReviewTests
         Assert.DoesNotContain("will be", drift.Out, StringComparison.Ordinal);
         Assert.Contains("~ tenant \"acme\" differs from the workspace (1 field: live → workspace)", drift.Out, StringComparison.Ordinal);
         Assert.Contains("+ tenant \"newco\" is in the workspace but not live", drift.Out, StringComparison.Ordinal);
-        Assert.Contains("Drift: 2 items differ from the workspace.", drift.Out, StringComparison.Ordinal);
+        Assert.Contains("Drift: 2 items differ from the workspace (apply would make 1 to create, 1 to update, 0 to delete).", drift.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,8 +71,8 @@ internal static class PlanRenderer
         }
 
         var count = plan.Actionable.Count;
-        return $"Drift: {Plural.Of(count, "item")} {(count == 1 ? "differs" : "differ")} from the workspace. `descope-mgmt apply` would make " +
-            $"{plan.Count(ChangeAction.Create)} to create, {plan.Count(ChangeAction.Update)} to update, {plan.Count(ChangeAction.Delete)} to delete.";
+        return $"Drift: {Plural.Of(count, "item")} {(count == 1 ? "differs" : "differ")} from the workspace " +
+            $"(apply would make {plan.Count(ChangeAction.Create)} to create, {plan.Count(ChangeAction.Update)} to update, {plan.Count(ChangeAction.Delete)} to delete).";
     }
 
     /// <summary>
