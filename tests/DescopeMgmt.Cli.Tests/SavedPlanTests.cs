@@ -170,4 +170,20 @@ public sealed class SavedPlanTests
         Assert.Contains($"Plan fingerprint: `{fingerprint}`", markdown.Out, StringComparison.Ordinal);
         Assert.StartsWith("### descope-mgmt plan: project", markdown.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ApplyPlanFile_flowAsDeepAsTheLimit_savesAndApplies()
+    {
+        await using var cli = await WorkspaceAsync();
+        var flow = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(cli.WorkingDirectory, "flows", "sign-in.json"), Ct))!.AsObject();
+        var nested = string.Concat(Enumerable.Repeat("[", Core.Workspace.WorkspaceFiles.MaxDepth - 1)) + new string(']', Core.Workspace.WorkspaceFiles.MaxDepth - 1);
+        var compact = flow.ToJsonString();
+        Write(cli, "flows/sign-in.json", compact[..^1] + ", \"deep\": " + nested + "}");
+
+        var plan = await cli.RunAsync("plan", "--out", PlanFile(cli), "--output", "json");
+        var apply = await cli.RunAsync("apply", "--yes", PlanFile(cli));
+
+        Assert.True(plan.ExitCode == 0, plan.All);
+        Assert.True(apply.ExitCode == 0, apply.All);
+    }
 }

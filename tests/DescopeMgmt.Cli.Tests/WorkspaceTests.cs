@@ -232,7 +232,7 @@ public sealed class WorkspaceTests
 
         var plan = JsonNode.Parse(await File.ReadAllTextAsync(file, Ct))!;
         Assert.Equal(3, plan["summary"]!["create"]!.GetValue<int>());
-        Assert.True(plan["hasChanges"]!.GetValue<bool>());
+        Assert.Equal(3, plan["changes"]!.AsArray().Count);
     }
 
     [Fact]

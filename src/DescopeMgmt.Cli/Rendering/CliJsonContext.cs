@@ -50,6 +50,8 @@ public sealed record PruneDocument(IReadOnlyList<string> Removed, int Kept, bool
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     WriteIndented = true,
+    // Plans carry workspace documents, which nest up to 62 levels, inside a few levels of their own.
+    MaxDepth = 128,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ErrorDocument))]

@@ -11,6 +11,9 @@ namespace DescopeMgmt.Core.Planning;
 /// <summary>One field of a saved change, as the plan showed it.</summary>
 public sealed record SavedProperty(string Path, string Kind, JsonNode? Old, JsonNode? New);
 
+/// <summary>The counts a reader of the file sees first.</summary>
+public sealed record SavedPlanSummary(int Create, int Update, int Delete);
+
 /// <summary>One item of a saved plan: what happens to it, the fields shown, and the document apply sends.</summary>
 public sealed record SavedChange(string Type, string Id, string Action, IReadOnlyList<SavedProperty> Properties, JsonObject? Desired);
 
@@ -28,16 +31,21 @@ public sealed record SavedPlan(
     PlanTarget Target,
     IReadOnlyList<string> Kinds,
     PlanInputs Inputs,
+    SavedPlanSummary Summary,
     IReadOnlyList<SavedChange> Changes,
     IReadOnlyList<string> Unmanaged,
     IReadOnlyList<string> BuiltIn)
 {
     public const string CurrentFormat = "descope-mgmt-plan/1";
 
+    /// <summary>Workspace documents nest up to 62 levels; the file wraps them in a few more.</summary>
+    internal const int MaxDepth = 128;
+
     public static SavedPlan Create(Plan plan, PlanTarget target, IReadOnlySet<ResourceType> kinds, PlanInputs inputs, DateTimeOffset createdAt, string toolVersion)
     {
         var kindNames = ResourceKinds.All.Where(k => kinds.Contains(k.Type)).Select(k => k.Name).ToList();
         return new SavedPlan(CurrentFormat, inputs.PlanFingerprint(target, kindNames), createdAt, toolVersion, target, kindNames, inputs,
+            new SavedPlanSummary(plan.Count(ChangeAction.Create), plan.Count(ChangeAction.Update), plan.Count(ChangeAction.Delete)),
             plan.Actionable.Select(c => new SavedChange(ResourceTypeNames.ToWire(c.Key.Type), c.Key.Id, c.Action.ToString().ToLowerInvariant(),
                 c.Properties.Select(p => new SavedProperty(p.Path, p.Kind.ToString().ToLowerInvariant(), p.Old, p.New)).ToList(),
                 c.Action == ChangeAction.Delete ? null : c.Desired)).ToList(),
@@ -96,7 +104,7 @@ public sealed record SavedPlan(
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(text);
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException ex)
         {
@@ -133,6 +141,7 @@ public sealed record SavedPlan(
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     WriteIndented = true,
+    MaxDepth = Planning.SavedPlan.MaxDepth,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
     Converters = [typeof(UtcTimestampJsonConverter)])]
