@@ -71,4 +71,18 @@ public sealed class AllEnvironmentsTests
         Assert.Equal(1, plan.ExitCode);
         Assert.Contains("cannot be combined with --env", plan.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DriftAllEnvs_markdown_hasASectionWithTheFingerprintPerEnvironmentAndTheSummary()
+    {
+        await using var cli = await WorkspaceAsync();
+
+        var drift = await cli.RunAsync("drift", "--all-envs", "--format", "markdown");
+
+        Assert.Equal(2, drift.ExitCode);
+        Assert.Contains($"### descope-mgmt drift: project {CliHarness.ProjectId} (environment 'dev')", drift.Out, StringComparison.Ordinal);
+        Assert.Contains($"### descope-mgmt drift: project {ProdProject} (environment 'prod')", drift.Out, StringComparison.Ordinal);
+        Assert.Equal(2, drift.Out.Split("Plan fingerprint: `sha256:").Length - 1);
+        Assert.EndsWith("**2 environments: 2 differ, 0 match, 0 failed**\n", drift.Out, StringComparison.Ordinal);
+    }
 }

@@ -186,4 +186,31 @@ public sealed class SavedPlanTests
         Assert.True(plan.ExitCode == 0, plan.All);
         Assert.True(apply.ExitCode == 0, apply.All);
     }
+
+    [Fact]
+    public async Task ApplyPlanFile_noTerminalAndNoYes_printsTheSavedPlanThenRefuses()
+    {
+        await using var cli = await WorkspaceAsync();
+        Assert.Equal(0, (await cli.RunAsync("plan", "--out", PlanFile(cli))).ExitCode);
+        cli.Host.Requests.Clear();
+
+        var apply = await cli.RunAsync("apply", PlanFile(cli));
+
+        Assert.Equal(1, apply.ExitCode);
+        Assert.Contains("+ tenant \"acme-eu\" will be created", apply.Error, StringComparison.Ordinal);
+        Assert.Contains("there is no terminal to confirm on", apply.Error, StringComparison.Ordinal);
+        Assert.Empty(cli.Host.Requests.Snapshot());
+    }
+
+    [Fact]
+    public async Task ApplyPlanFile_withOnly_isAUsageError()
+    {
+        await using var cli = await WorkspaceAsync();
+        Assert.Equal(0, (await cli.RunAsync("plan", "--out", PlanFile(cli))).ExitCode);
+
+        var apply = await cli.RunAsync("apply", "--only", "tenants", "--yes", PlanFile(cli));
+
+        Assert.Equal(1, apply.ExitCode);
+        Assert.Contains("--only cannot be combined with a plan file", apply.Error, StringComparison.Ordinal);
+    }
 }

@@ -69,7 +69,7 @@ internal static class WorkspaceSession
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var before = client.Stats.Attempts;
         var live = await new LiveSnapshotReader(client).ReadAsync(kinds, context.IO.Warnings, cancellationToken, type => workspace.Desired.OrEmpty(type).Keys.ToList()).ConfigureAwait(false);
-        context.IO.Verbose($"plan read live with {client.Stats.Attempts - before} API call(s){(live.UsedProjectSnapshot ? " (project snapshot)" : "")}");
+        context.IO.Verbose($"plan read live with {Rendering.Plural.Of((int)(client.Stats.Attempts - before), "API call")}{(live.UsedProjectSnapshot ? " (project snapshot)" : "")}");
         return live;
     }
 }
