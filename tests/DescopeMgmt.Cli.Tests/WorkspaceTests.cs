@@ -252,7 +252,7 @@ public sealed class WorkspaceTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(2, cli.Host.Requests.Count);
-        Assert.Contains("plan read live with 2 API call(s) (project snapshot)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("plan read live with 2 API calls (project snapshot)", result.Error, StringComparison.Ordinal);
         Assert.Contains("Unmanaged", result.Out, StringComparison.Ordinal);
     }
 
