@@ -69,7 +69,14 @@ internal static class ApplyWorkflow
         if (!CanConfirm(context))
         {
             context.IO.Info(TargetText.Line(context.Target));
-            PlanRenderer.WriteText(context.IO.Err, saved.ToPlan(live: null));
+            var preview = saved.ToPlan(live: null);
+            if (preview.IsEmpty)
+            {
+                context.IO.Outcome("No changes. The saved plan has nothing to apply.");
+                return ExitCodes.Success;
+            }
+
+            PlanRenderer.WriteText(context.IO.Err, preview);
         }
 
         return await ChangeWorkflow.RunAsync(context, new ChangeCommand("apply", DryRun: false, async ct =>
