@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DescopeMgmt.Core.Kinds;
 using DescopeMgmt.Core.Live;
@@ -20,8 +22,8 @@ public sealed record ItemFingerprint(string Type, string Id, string Sha256)
 
 /// <summary>
 /// What a plan was made from, as fingerprints: every live item read, every workspace item of the kinds
-/// planned, and descope.yaml (which decides what is managed and deleted). Documents are hashed in their
-/// canonical form, so key order and formatting never count; the same inputs always give the same plan.
+/// planned, and descope.yaml (which decides what is managed and deleted). The same inputs always give the
+/// same plan, so unchanged inputs mean the saved plan is still the plan.
 /// </summary>
 public sealed record PlanInputs(string Config, IReadOnlyList<ItemFingerprint> Workspace, IReadOnlyList<ItemFingerprint> Live)
 {
@@ -30,10 +32,18 @@ public sealed record PlanInputs(string Config, IReadOnlyList<ItemFingerprint> Wo
         var planned = kinds.ToHashSet();
         var desired = ResourceKinds.All.Where(k => planned.Contains(k.Type))
             .SelectMany(k => workspace.Desired.OrEmpty(k.Type).OrderBy(i => i.Key, StringComparer.Ordinal)
-                .Select(i => new ItemFingerprint(k.Name, i.Key, Sha256(i.Value.Document)) { File = i.Value.File }))
+                .Select(i => (Kind: k.Name, i.Key, i.Value.Document, File: (string?)i.Value.File)))
             .ToList();
-        var read = live.Items().Select(i => new ItemFingerprint(ResourceTypeNames.ToWire(i.Key.Type), i.Key.Id, Sha256(i.Value))).ToList();
-        return new PlanInputs(ConfigSha256(workspace.Config.Path), desired, read);
+        var read = live.Items().Select(i => (Kind: ResourceTypeNames.ToWire(i.Key.Type), i.Key.Id, Document: i.Value, File: (string?)null)).ToList();
+        return new PlanInputs(ConfigSha256(workspace.Config.Path), Fingerprints(desired), Fingerprints(read));
+    }
+
+    /// <summary>Hundreds of flows of megabytes each: hashed on every core (each item is read by one thread only).</summary>
+    private static List<ItemFingerprint> Fingerprints(List<(string Kind, string Id, JsonObject Document, string? File)> items)
+    {
+        var result = new ItemFingerprint[items.Count];
+        Parallel.For(0, items.Count, i => result[i] = new ItemFingerprint(items[i].Kind, items[i].Id, Sha256(items[i].Document)) { File = items[i].File });
+        return [.. result];
     }
 
     /// <summary>One fingerprint for the whole plan: its target, kinds and inputs (a plan is a function of them).</summary>
@@ -97,7 +107,23 @@ public sealed record PlanInputs(string Config, IReadOnlyList<ItemFingerprint> Wo
 
     private static string FileOf(ItemFingerprint item) => item.File is null ? "" : $" ({item.File})";
 
-    public static string Sha256(JsonNode document) => Hex(Encoding.UTF8.GetBytes(CanonicalJson.Serialize(document)));
+    /// <summary>
+    /// The SHA-256 of the document written compact, in its own key order. A document parsed and never
+    /// touched writes its original tokens without building a node per value (a workspace of 300 large flows
+    /// would otherwise cost seconds and hundreds of MB). Formatting never counts; key order does, and is
+    /// stable: the same file, or the same live state, always gives the same order. A document reordered
+    /// for another reason reads as changed, so a saved plan is refused rather than applied over a change.
+    /// </summary>
+    public static string Sha256(JsonNode document)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            document.WriteTo(writer);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
 
     private static string ConfigSha256(string path) => File.Exists(path) ? Hex(File.ReadAllBytes(path)) : "";
 
