@@ -61,8 +61,11 @@ public sealed class DescopeApiException : Exception
 
     public bool IsConnectionFailure => StatusCode == 0;
 
-    /// <summary>The service answers 500 E103003 for an unknown flow, 404 elsewhere; both mean "not there".</summary>
-    public bool IsNotFound => StatusCode == (int)HttpStatusCode.NotFound || ErrorCode == ApiErrorCodes.FlowNotFound;
+    /// <summary>
+    /// The service answers 500 E103003 for an unknown flow, E112102 for an unknown user (whatever the status),
+    /// 404 elsewhere; all mean "not there".
+    /// </summary>
+    public bool IsNotFound => StatusCode == (int)HttpStatusCode.NotFound || ErrorCode is ApiErrorCodes.FlowNotFound or ApiErrorCodes.UserNotFound;
 
     /// <summary>An answer that arrived but is not what <paramref name="method"/> <paramref name="path"/> returns.</summary>
     internal static DescopeApiException MalformedAnswer(string operation, HttpMethod method, string path, int status, string problem, Exception? inner = null) =>
@@ -99,4 +102,5 @@ public static class ApiErrorCodes
     public const string MalformedRequest = "E011001";
     public const string FlowNotFound = "E103003";
     public const string RateLimited = "E130429";
+    public const string UserNotFound = "E112102";
 }

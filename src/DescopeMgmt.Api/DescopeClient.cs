@@ -1,12 +1,15 @@
 using System.Net.Http.Headers;
+using DescopeMgmt.Api.AccessKeys;
 using DescopeMgmt.Api.Flows;
 using DescopeMgmt.Api.Http;
 using DescopeMgmt.Api.Password;
 using DescopeMgmt.Api.Permissions;
 using DescopeMgmt.Api.Projects;
 using DescopeMgmt.Api.Roles;
+using DescopeMgmt.Api.Sso;
 using DescopeMgmt.Api.Tenants;
 using DescopeMgmt.Api.Themes;
+using DescopeMgmt.Api.Users;
 using Microsoft.Extensions.Http.Resilience;
 
 namespace DescopeMgmt.Api;
@@ -70,6 +73,9 @@ public sealed class DescopeClient : IDisposable
         Permissions = new PermissionsApi(transport);
         Roles = new RolesApi(transport);
         Password = new PasswordApi(transport);
+        AccessKeys = new AccessKeysApi(transport);
+        Sso = new SsoApi(transport);
+        Users = new UsersApi(transport);
     }
 
     public Uri BaseUrl { get; }
@@ -92,6 +98,15 @@ public sealed class DescopeClient : IDisposable
 
     /// <summary>The password policy, project-wide and per tenant.</summary>
     public PasswordApi Password { get; }
+
+    /// <summary>Access keys; the cleartext comes only from create and rotate, as a value that does not print itself.</summary>
+    public AccessKeysApi AccessKeys { get; }
+
+    /// <summary>Tenants' SSO configurations (SAML or OIDC), several per tenant by SSO ID.</summary>
+    public SsoApi Sso { get; }
+
+    /// <summary>Users, searched a page at a time.</summary>
+    public UsersApi Users { get; }
 
     public void Dispose() => _http.Dispose();
 }

@@ -110,6 +110,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         PermissionEndpoints.Map(app, projects);
         RoleEndpoints.Map(app, projects);
         PasswordEndpoints.Map(app, projects);
+        AccessKeyEndpoints.Map(app, projects);
+        SsoEndpoints.Map(app, projects);
+        UserEndpoints.Map(app, projects);
         ProjectEndpoints.Map(app, projects, () => host.SnapshotExportDisabled);
         app.MapFallback(context => Wire.WriteErrorAsync(context, 404, "E011404", "Not found", $"no such endpoint: {context.Request.Method} {context.Request.Path}"));
 

@@ -28,6 +28,13 @@ internal sealed class RawApi(Uri baseUrl, string projectId, string? key) : IDisp
         return await SendAsync(request);
     }
 
+    public async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> DeleteAsync(string pathAndQuery)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, pathAndQuery);
+        Authorize(request);
+        return await SendAsync(request);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private void Authorize(HttpRequestMessage request)

@@ -274,6 +274,166 @@ await check('password.getSettings of an unknown tenant is refused with HTTP 400'
   assert.equal(res.code, 400);
 });
 
+await check('accessKey.create, load, searchAll: the cleartext comes once, reads never carry it', async () => {
+  ok(await m.tenant.createWithId('node-keys', 'Node Keys'), 'tenant.createWithId');
+  ok(await m.role.create('Node Key Role', 'for keys'), 'role.create');
+  const created = ok(await m.accessKey.create('node-key', 0, ['Node Key Role'], [{ tenantId: 'node-keys', roleNames: [] }], undefined, { team: 'node' }, 'from node', ['10.1.0.0/16']), 'accessKey.create');
+  assert.equal(typeof created.cleartext, 'string');
+  assert.ok(created.cleartext.length > 10);
+  assert.equal(created.key.name, 'node-key');
+  const loaded = ok(await m.accessKey.load(created.key.id), 'accessKey.load');
+  assert.equal(loaded.description, 'from node');
+  assert.deepEqual(loaded.roleNames, ['Node Key Role']);
+  assert.equal(loaded.keyTenants[0].tenantId, 'node-keys');
+  assert.deepEqual(loaded.permittedIps, ['10.1.0.0/16']);
+  assert.equal(loaded.status, 'active');
+  assert.equal(JSON.stringify(loaded).includes(created.cleartext), false);
+  const found = ok(await m.accessKey.searchAll(['node-keys']), 'accessKey.searchAll');
+  assert.deepEqual(found.map((k) => k.id), [created.key.id]);
+});
+
+await check('accessKey.create with a name in use is refused with HTTP 400', async () => {
+  const res = await m.accessKey.create('node-key', 0);
+  assert.equal(res.ok, false);
+  assert.equal(res.code, 400);
+  assert.equal(res.error.errorCode, 'E011003');
+});
+
+await check('accessKey.update, deactivate, activate, rotate, delete', async () => {
+  const key = ok(await m.accessKey.searchAll(), 'accessKey.searchAll').find((k) => k.name === 'node-key');
+  const updated = ok(await m.accessKey.update(key.id, 'node-key-2', 'renamed', []), 'accessKey.update');
+  assert.equal(updated.name, 'node-key-2');
+  assert.equal(ok(await m.accessKey.load(key.id), 'accessKey.load').description, 'renamed');
+  ok(await m.accessKey.deactivate(key.id), 'accessKey.deactivate');
+  assert.equal(ok(await m.accessKey.load(key.id), 'accessKey.load').status, 'inactive');
+  ok(await m.accessKey.activate(key.id), 'accessKey.activate');
+  assert.equal(ok(await m.accessKey.load(key.id), 'accessKey.load').status, 'active');
+  const rotated = ok(await m.accessKey.rotate(key.id), 'accessKey.rotate');
+  assert.equal(typeof rotated.cleartext, 'string');
+  assert.equal(rotated.key.id, key.id);
+  ok(await m.accessKey.delete(key.id), 'accessKey.delete');
+  const res = await m.accessKey.load(key.id);
+  assert.equal(res.ok, false);
+  assert.equal(res.code, 404);
+});
+
+await check('sso.configureSAMLSettings then loadAllSettings and loadSettings (v2, as the SDK transforms it)', async () => {
+  ok(await m.tenant.createWithId('node-sso', 'Node SSO'), 'tenant.createWithId');
+  ok(await m.role.create('Node SSO Role', 'mapped', [], 'node-sso'), 'role.create');
+  const saml = { idpUrl: 'https://idp.node.example/sso', entityId: 'urn:node', idpCert: 'MIIC-node', roleMappings: [{ groups: ['g1'], roleName: 'Node SSO Role' }], attributeMapping: { email: 'mail' } };
+  ok(await m.sso.configureSAMLSettings('node-sso', saml, 'https://app.node.example/done', ['node.example']), 'sso.configureSAMLSettings');
+  const all = ok(await m.sso.loadAllSettings('node-sso'), 'sso.loadAllSettings');
+  assert.equal(all.length, 1);
+  assert.equal(all[0].tenant.id, 'node-sso');
+  assert.deepEqual(all[0].tenant.domains, ['node.example']);
+  assert.equal(all[0].saml.idpSSOUrl, 'https://idp.node.example/sso');
+  assert.equal(all[0].saml.idpEntityId, 'urn:node');
+  assert.equal(all[0].saml.idpCertificate, 'MIIC-node');
+  assert.equal(all[0].saml.redirectUrl, 'https://app.node.example/done');
+  assert.deepEqual(all[0].saml.groupsMapping, [{ groups: ['g1'], roleName: 'Node SSO Role' }]);
+  assert.deepEqual(all[0].saml.attributeMapping, { email: 'mail' });
+  const one = ok(await m.sso.loadSettings('node-sso'), 'sso.loadSettings');
+  assert.equal(one.saml.idpEntityId, 'urn:node');
+});
+
+await check('sso.newSettings, configureSAMLByMetadata and configureOIDCSettings by ssoId; the client secret is never read', async () => {
+  const created = ok(await m.sso.newSettings('node-sso', 'node-okta', 'Node Okta'), 'sso.newSettings');
+  assert.equal(created.ssoId, 'node-okta');
+  ok(await m.sso.configureSAMLByMetadata('node-sso', { idpMetadataUrl: 'https://idp.node.example/metadata.xml' }, undefined, undefined, 'node-okta'), 'sso.configureSAMLByMetadata');
+  const oidc = { name: 'Node Google', clientId: 'node-cid', clientSecret: 'node-oidc-secret', authUrl: 'https://accounts.node.example/auth', scope: ['openid', 'email'], attributeMapping: { email: 'email' } };
+  ok(await m.sso.configureOIDCSettings('node-sso', oidc, ['node.io'], 'node-google'), 'sso.configureOIDCSettings');
+  const okta = ok(await m.sso.loadSettings('node-sso', 'node-okta'), 'sso.loadSettings');
+  assert.equal(okta.saml.idpMetadataUrl, 'https://idp.node.example/metadata.xml');
+  const google = ok(await m.sso.loadSettings('node-sso', 'node-google'), 'sso.loadSettings');
+  assert.equal(google.ssoId, 'node-google');
+  assert.equal(google.oidc.clientId, 'node-cid');
+  assert.deepEqual(google.oidc.scope, ['openid', 'email']);
+  assert.deepEqual(google.oidc.attributeMapping, { email: 'email' });
+  assert.equal(google.oidc.clientSecret, undefined);
+  assert.equal(JSON.stringify(ok(await m.sso.loadAllSettings('node-sso'), 'sso.loadAllSettings')).includes('node-oidc-secret'), false);
+});
+
+await check('sso.deleteSettings removes one configuration; loading it then fails', async () => {
+  ok(await m.sso.deleteSettings('node-sso', 'node-okta'), 'sso.deleteSettings');
+  const ids = ok(await m.sso.loadAllSettings('node-sso'), 'sso.loadAllSettings').map((s) => s.ssoId ?? '');
+  assert.deepEqual(ids.sort(), ['', 'node-google']);
+  const res = await m.sso.loadSettings('node-sso', 'node-okta');
+  assert.equal(res.ok, false);
+  assert.equal(res.code, 404);
+  const tenant = await m.sso.configureSAMLSettings('no-such-tenant', { idpUrl: 'https://x.example', entityId: 'e', idpCert: 'c' });
+  assert.equal(tenant.ok, false);
+  assert.equal(tenant.code, 400);
+});
+
+await check('user.create, invite, load, loadByUserId', async () => {
+  ok(await m.role.create('Node User Role', 'for users'), 'role.create');
+  const alice = ok(await m.user.create('alice@node.example', { email: 'alice@node.example', displayName: 'Alice Node', roles: ['Node User Role'], userTenants: [{ tenantId: 'node-sso', roleNames: ['Node SSO Role'] }] }), 'user.create');
+  assert.equal(alice.name, 'Alice Node');
+  assert.equal(alice.status, 'enabled');
+  assert.deepEqual(alice.loginIds, ['alice@node.example']);
+  const bob = ok(await m.user.invite('bob@node.example', { email: 'bob@node.example' }), 'user.invite');
+  assert.equal(bob.status, 'invited');
+  const loaded = ok(await m.user.load('alice@node.example'), 'user.load');
+  assert.deepEqual(loaded.roleNames, ['Node User Role']);
+  assert.equal(loaded.userTenants[0].tenantName, 'Node SSO');
+  assert.equal(ok(await m.user.loadByUserId(alice.userId), 'user.loadByUserId').email, 'alice@node.example');
+  const dup = await m.user.create('alice@node.example');
+  assert.equal(dup.ok, false);
+  assert.equal(dup.code, 400);
+});
+
+await check('user.search pages with total; searchAll filters by tenant', async () => {
+  for (let i = 0; i < 3; i++) ok(await m.user.create(`page${i}@node.example`), 'user.create');
+  const first = ok(await m.user.search({ limit: 2, page: 0 }), 'user.search');
+  const second = ok(await m.user.search({ limit: 2, page: 1 }), 'user.search');
+  assert.equal(first.total, 5);
+  assert.equal(first.users.length, 2);
+  assert.equal(second.users.length, 2);
+  assert.notEqual(first.users[0].userId, second.users[0].userId);
+  const text = ok(await m.user.search({ text: 'alice' }), 'user.search');
+  assert.deepEqual(text.users.map((u) => u.loginIds[0]), ['alice@node.example']);
+  const inTenant = ok(await m.user.searchAll(['node-sso']), 'user.searchAll');
+  assert.deepEqual(inTenant.map((u) => u.loginIds[0]), ['alice@node.example']);
+});
+
+await check('user.update replaces fields; deactivate and activate set the status', async () => {
+  const updated = ok(await m.user.update('bob@node.example', { displayName: 'Bob Node' }), 'user.update');
+  assert.equal(updated.name, 'Bob Node');
+  assert.equal(updated.email, undefined, 'an omitted field is cleared');
+  assert.equal(ok(await m.user.deactivate('bob@node.example'), 'user.deactivate').status, 'disabled');
+  assert.equal(ok(await m.user.activate('bob@node.example'), 'user.activate').status, 'enabled');
+  const res = await m.user.load('ghost@node.example');
+  assert.equal(res.ok, false);
+  assert.equal(res.error.errorCode, 'E112102');
+});
+
+await check('user roles: add, remove, set, in the project and per tenant', async () => {
+  ok(await m.user.addRoles('bob@node.example', ['Node User Role']), 'user.addRoles');
+  assert.deepEqual(ok(await m.user.load('bob@node.example'), 'user.load').roleNames, ['Node User Role']);
+  ok(await m.user.removeRoles('bob@node.example', ['Node User Role']), 'user.removeRoles');
+  assert.equal(ok(await m.user.load('bob@node.example'), 'user.load').roleNames, undefined);
+  ok(await m.user.setRoles('bob@node.example', ['Node User Role']), 'user.setRoles');
+  ok(await m.user.addTenantRoles('bob@node.example', 'node-sso', ['Node SSO Role']), 'user.addTenantRoles');
+  let bob = ok(await m.user.load('bob@node.example'), 'user.load');
+  assert.deepEqual(bob.roleNames, ['Node User Role']);
+  assert.deepEqual(bob.userTenants.map((t) => [t.tenantId, t.roleNames]), [['node-sso', ['Node SSO Role']]]);
+  ok(await m.user.removeTenantRoles('bob@node.example', 'node-sso', ['Node SSO Role']), 'user.removeTenantRoles');
+  ok(await m.user.setTenantRoles('bob@node.example', 'node-sso', []), 'user.setTenantRoles');
+  bob = ok(await m.user.load('bob@node.example'), 'user.load');
+  assert.equal(bob.userTenants[0].roleNames, undefined);
+  const bad = await m.user.addRoles('bob@node.example', ['No Such Role']);
+  assert.equal(bad.ok, false);
+  assert.equal(bad.code, 400);
+});
+
+await check('user.delete and deleteByUserId remove the user', async () => {
+  const bob = ok(await m.user.load('bob@node.example'), 'user.load');
+  ok(await m.user.delete('alice@node.example'), 'user.delete');
+  ok(await m.user.deleteByUserId(bob.userId), 'user.deleteByUserId');
+  assert.equal((await m.user.load('alice@node.example')).ok, false);
+  assert.equal((await m.user.loadByUserId(bob.userId)).ok, false);
+});
+
 await check('a wrong management key is refused with HTTP 401', async () => {
   const bad = DescopeClient({ projectId, baseUrl, managementKey: 'K-wrong', logger: { log() {}, debug() {}, warn() {}, error() {} } });
   const res = await bad.management.flow.list();

@@ -28,4 +28,7 @@ internal readonly record struct ApiCall(HttpMethod Method, string PathAndQuery, 
     public static ApiCall Post(string path, string operation, RequestKind kind) => new(HttpMethod.Post, path, operation, kind);
 
     public static ApiCall Get(string pathAndQuery, string operation) => new(HttpMethod.Get, pathAndQuery, operation, RequestKind.Read);
+
+    /// <summary>An HTTP DELETE naming its item in the query (SSO configurations); sent without a body.</summary>
+    public static ApiCall Delete(string pathAndQuery, string operation, RequestKind kind) => new(HttpMethod.Delete, pathAndQuery, operation, kind);
 }

@@ -1,11 +1,14 @@
 using System.Text.Json.Serialization;
+using DescopeMgmt.Api.AccessKeys;
 using DescopeMgmt.Api.Flows;
 using DescopeMgmt.Api.Password;
 using DescopeMgmt.Api.Permissions;
 using DescopeMgmt.Api.Projects;
 using DescopeMgmt.Api.Roles;
+using DescopeMgmt.Api.Sso;
 using DescopeMgmt.Api.Tenants;
 using DescopeMgmt.Api.Themes;
+using DescopeMgmt.Api.Users;
 
 namespace DescopeMgmt.Api.Json;
 
@@ -54,4 +57,23 @@ namespace DescopeMgmt.Api.Json;
 [JsonSerializable(typeof(RoleBatchDeleteRequest))]
 [JsonSerializable(typeof(RoleSearch))]
 [JsonSerializable(typeof(PasswordSettings))]
+[JsonSerializable(typeof(AccessKeyWrite))]
+[JsonSerializable(typeof(AccessKeyUpdateRequest))]
+[JsonSerializable(typeof(AccessKeyIdRequest))]
+[JsonSerializable(typeof(AccessKeySearch))]
+[JsonSerializable(typeof(AccessKeyEnvelope))]
+[JsonSerializable(typeof(AccessKeyListResponse))]
+[JsonSerializable(typeof(CreatedAccessKeyResponse))]
+[JsonSerializable(typeof(SsoSettingsList))]
+[JsonSerializable(typeof(SsoSettingsAnswer))]
+[JsonSerializable(typeof(SsoNewRequest))]
+[JsonSerializable(typeof(SsoSamlRequest))]
+[JsonSerializable(typeof(SsoOidcRequest))]
+[JsonSerializable(typeof(UserWrite))]
+[JsonSerializable(typeof(UserSearch))]
+[JsonSerializable(typeof(UserPage))]
+[JsonSerializable(typeof(UserEnvelope))]
+[JsonSerializable(typeof(UserStatusRequest))]
+[JsonSerializable(typeof(UserRolesRequest))]
+[JsonSerializable(typeof(UserDeleteRequest))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -24,16 +24,18 @@ internal static class ApplyWorkflow
             if (preview.Plan.IsEmpty)
             {
                 context.IO.Outcome("No changes. Live matches the workspace.");
-                return ExitCodes.Success;
+                return Recorded(ExitCodes.Success, WorkspaceSession.RecordOf(preview.Workspace, scope));
             }
 
             PlanRenderer.WriteText(context.IO.Err, preview.Plan);
         }
 
-        return await ChangeWorkflow.RunAsync(context, new ChangeCommand(operation, dryRun, async ct =>
+        Core.Workspace.WorkspaceRecord? applied = null;
+        var exit = await ChangeWorkflow.RunAsync(context, new ChangeCommand(operation, dryRun, async ct =>
         {
             context.IO.Info(TargetText.Line(context.Target));
             var run = await WorkspaceSession.PlanAsync(context, scope, ct).ConfigureAwait(false);
+            applied = WorkspaceSession.RecordOf(run.Workspace, scope);
             if (run.Plan.IsEmpty)
             {
                 context.IO.Outcome("No changes. Live matches the workspace.");
@@ -48,6 +50,7 @@ internal static class ApplyWorkflow
                 new ApplyService(live).BuildChange(run.Plan, operation),
                 backupId => UndoCommands.ForBackup(context, scope.Types, backupId));
         }), cancellationToken).ConfigureAwait(false);
+        return Recorded(exit, dryRun ? null : applied);
     }
 
     /// <summary>
@@ -79,7 +82,8 @@ internal static class ApplyWorkflow
             PlanRenderer.WriteText(context.IO.Err, preview);
         }
 
-        return await ChangeWorkflow.RunAsync(context, new ChangeCommand("apply", DryRun: false, async ct =>
+        Core.Workspace.WorkspaceRecord? applied = null;
+        var exit = await ChangeWorkflow.RunAsync(context, new ChangeCommand("apply", DryRun: false, async ct =>
         {
             context.IO.Info(TargetText.Line(context.Target));
             context.IO.Info($"Plan {saved.Fingerprint}, made {saved.CreatedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
@@ -95,6 +99,7 @@ internal static class ApplyWorkflow
 
             var plan = saved.ToPlan(live);
             EnsureFollowsFromInputs(plan, Planner.Create(workspace, live, PlanScope.From(kinds)), planFile);
+            applied = WorkspaceSession.RecordOf(workspace, PlanScope.From(kinds));
             if (plan.IsEmpty)
             {
                 context.IO.Outcome("No changes. Live matches the workspace.");
@@ -108,6 +113,18 @@ internal static class ApplyWorkflow
                 new ApplyService(new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false))).BuildChange(plan, "apply"),
                 backupId => UndoCommands.ForBackup(context, kinds, backupId));
         }), cancellationToken).ConfigureAwait(false);
+        return Recorded(exit, applied);
+    }
+
+    /// <summary>Live now matches the files applied, so a later pull must not take them for unapplied edits.</summary>
+    private static int Recorded(int exit, Core.Workspace.WorkspaceRecord? applied)
+    {
+        if (exit == ExitCodes.Success)
+        {
+            applied?.Save();
+        }
+
+        return exit;
     }
 
     private static bool CanConfirm(CommandContext context) => context.Settings.Yes || context.IO.IsInteractive;

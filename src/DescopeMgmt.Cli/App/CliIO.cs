@@ -153,15 +153,24 @@ public sealed class CliIO
         _err.Flush();
     }
 
-    /// <summary>A command to copy, such as the undo of a change: one line, never wrapped (hidden by --quiet).</summary>
+    /// <summary>
+    /// A command to copy, such as the undo of a change: one line, never wrapped. Kept with --quiet: the undo
+    /// of a change is a result a script needs, not chatter.
+    /// </summary>
     public void CommandLine(string label, string command)
     {
-        if (!Quiet)
+        lock (_messages)
         {
-            lock (_messages)
-            {
-                WriteUnwrapped(label, "36", command);
-            }
+            WriteUnwrapped(label, "36", command);
+        }
+    }
+
+    /// <summary>A line on stderr a script needs even with --quiet (the backup a change took).</summary>
+    public void Essential(string text)
+    {
+        lock (_messages)
+        {
+            Err.WriteLine(text);
         }
     }
 

@@ -31,7 +31,7 @@ internal static class WorkspaceSession
     }
 
     public static string RequireRoot(CommandContext context) => context.WorkspaceRoot
-        ?? throw new UserError("no_workspace", $"No {WorkspaceConfigReader.FileName} here ({context.Env.CurrentDirectory}).",
+        ?? throw new UserError("no_workspace", $"No {WorkspaceConfigReader.FileName} in {context.Env.CurrentDirectory} or any folder above it.",
             "Run in a workspace folder, pass -C DIR, or create one with `descope-mgmt init`.");
 
     /// <summary>Loads the workspace for the target environment and fails listing every problem.</summary>
@@ -51,6 +51,21 @@ internal static class WorkspaceSession
         }
 
         return workspace.EnsureValid();
+    }
+
+    /// <summary>
+    /// The workspace record with the files of the managed kinds in <paramref name="scope"/> as they are now
+    /// (read right after the plan loaded them, before any prompt); saved only once an apply succeeded.
+    /// </summary>
+    public static WorkspaceRecord RecordOf(LoadedWorkspace workspace, PlanScope scope)
+    {
+        var record = WorkspaceRecord.Read(workspace.Root);
+        var kinds = Core.Kinds.ResourceKinds.All.Where(k => scope.Types.Contains(k.Type) && workspace.Config.Manage.Manages(k.Type)).ToList();
+        record.RememberFromDisk(kinds
+            .SelectMany(k => workspace.Desired.OrEmpty(k.Type).Values.Select(d => d.File)
+                .Concat(k.WorkspaceFile.EndsWith('/') ? [] : [k.WorkspaceFile]))
+            .Distinct(StringComparer.Ordinal));
+        return record;
     }
 
     /// <summary>Reads live at a constant API cost and compares it with the workspace.</summary>

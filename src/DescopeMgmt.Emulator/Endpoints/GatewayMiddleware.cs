@@ -29,7 +29,7 @@ internal sealed class GatewayMiddleware(RequestLog log, FaultInjector faults, Ra
         finally
         {
             var status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 0 : context.Response.StatusCode;
-            log.Add(new RecordedRequest(started, context.Request.Method, path, context.Request.QueryString.Value ?? "", status, projectId, body));
+            log.Add(new RecordedRequest(started, context.Request.Method, path, context.Request.QueryString.Value ?? "", status, projectId, RequestRedaction.Redact(body)));
         }
     }
 

@@ -31,6 +31,11 @@ internal sealed class ApiError : Exception
     public static ApiError Invalid(string detail) => new(400, "E011003", "Request validation failed", detail);
 
     public static ApiError NotFound(string what) => new(404, "E011004", "Not found", what);
+
+    /// <summary>The management API's code for an unknown user.</summary>
+    public const string UserNotFoundCode = "E112102";
+
+    public static ApiError UserNotFound(string loginIdOrUserId) => new(404, UserNotFoundCode, "User not found", $"user '{loginIdOrUserId}' does not exist");
 }
 
 /// <summary>Reading request bodies and writing answers as JSON documents (no reflection: NativeAOT).</summary>
@@ -87,6 +92,16 @@ internal static class Wire
         JsonValue v when v.TryGetValue<bool>(out var b) => b,
         JsonValue v when v.TryGetValue<string>(out var s) => bool.TryParse(s, out var parsed) && parsed,
         _ => false,
+    };
+
+    /// <summary>An int64 sent as a number or, as proto JSON allows, a string; absent is 0, anything else a 400.</summary>
+    public static long Long(JsonObject body, string name) => body[name] switch
+    {
+        null => 0,
+        JsonValue v when v.TryGetValue<long>(out var n) => n,
+        JsonValue v when v.TryGetValue<double>(out var d) && d == Math.Floor(d) && Math.Abs(d) < 9e18 => (long)d,
+        JsonValue v when v.TryGetValue<string>(out var s) && long.TryParse(s, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => throw ApiError.BadRequest($"{name} must be an integer"),
     };
 
     /// <summary>A value the proto-based service leaves out of its answers: null, empty, false or "".</summary>

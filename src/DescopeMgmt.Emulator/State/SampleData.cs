@@ -6,7 +6,8 @@ namespace DescopeMgmt.Emulator.State;
 
 /// <summary>
 /// The shipped sample project (Samples/, embedded): flows, a theme, tenants, permissions, roles (one of them
-/// a tenant's) and password policies (the project's and one tenant's) a new user can explore.
+/// a tenant's), password policies (the project's and one tenant's), access keys (their cleartext made here and kept
+/// only as a hash, so nobody, the demo included, can print it), a SAML SSO configuration and users a new user can explore.
 /// </summary>
 internal static class SampleData
 {
@@ -61,6 +62,36 @@ internal static class SampleData
             {
                 state.TenantPasswordSettings[tenantId] = (JsonObject)policy!.DeepClone();
             }
+        }
+
+        LoadKeysSsoAndUsers(state, assembly, now);
+    }
+
+    private static void LoadKeysSsoAndUsers(ProjectState state, Assembly assembly, DateTimeOffset now)
+    {
+        foreach (var key in (Read(assembly, "samples/accesskeys.json") as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var copy = (JsonObject)key.DeepClone();
+            var id = BuiltIns.NewId("K2");
+            copy["id"] = id;
+            copy["clientId"] = BuiltIns.NewId("C");
+            copy["createdTime"] = now.ToUnixTimeSeconds();
+            copy["status"] ??= "active";
+            copy["cleartextHash"] = SecretHash.Of(SecretHash.NewCleartext(id));
+            state.AccessKeys.Add(copy);
+        }
+
+        foreach (var (tenantId, configurations) in Read(assembly, "samples/sso.json") as JsonObject ?? [])
+        {
+            state.Sso[tenantId] = (configurations as JsonArray ?? []).OfType<JsonObject>().Select(c => (JsonObject)c.DeepClone()).ToList();
+        }
+
+        foreach (var user in (Read(assembly, "samples/users.json") as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var copy = (JsonObject)user.DeepClone();
+            copy["userId"] = BuiltIns.NewId("U");
+            copy["createdTime"] = now.ToUnixTimeSeconds();
+            state.Users.Add(copy);
         }
     }
 
