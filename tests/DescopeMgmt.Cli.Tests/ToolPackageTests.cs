@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using DescopeMgmt.Testing;
+
+namespace DescopeMgmt.Cli.Tests;
+
+/// <summary>
+/// The install path users take: `dotnet pack` makes the descope-mgmt tool package, `dotnet tool install` puts it
+/// in a tool folder from a local folder source (no other source: it works offline), and the installed command
+/// runs. Slow (the pack builds the CLI in Release, about a minute), and it runs with the rest in CI.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class ToolPackageTests
+{
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
+
+    [Fact]
+    public async Task Pack_installedFromALocalFolder_runsVersionAndACommandAgainstTheEmulator()
+    {
+        using var temp = new TempDirectory();
+        var feed = temp.Combine("feed");
+        var tools = temp.Combine("tools");
+        var project = Path.Combine(ChildProcess.RepositoryRoot(), "src", "DescopeMgmt.Cli", "DescopeMgmt.Cli.csproj");
+
+        // Its own artifacts folder: the pack neither reads nor disturbs the repository's bin/ and obj/.
+        var pack = await ChildProcess.RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", feed, "--artifacts-path", temp.Combine("artifacts"), "--nologo"],
+            timeout: PackTimeout);
+        Assert.True(pack.ExitCode == 0, pack.All);
+        Assert.Single(Directory.GetFiles(feed, "descope-mgmt.*.nupkg"));
+
+        // The only package source is the folder the pack wrote.
+        var config = temp.Combine("nuget.config");
+        await File.WriteAllTextAsync(config, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """, TestContext.Current.CancellationToken);
+        var install = await ChildProcess.RunAsync("dotnet", ["tool", "install", "descope-mgmt", "--tool-path", tools, "--configfile", config],
+            workingDirectory: temp.Path, timeout: PackTimeout);
+        Assert.True(install.ExitCode == 0, install.All);
+
+        var command = Path.Combine(tools, OperatingSystem.IsWindows() ? "descope-mgmt.exe" : "descope-mgmt");
+        var version = await ChildProcess.RunAsync(command, ["--version"]);
+        Assert.True(version.ExitCode == 0, version.All);
+        Assert.Matches(@"^\d+\.\d+\.\d+", version.Out);
+
+        await using var cli = await CliHarness.StartAsync();
+        await cli.SeedFlowsAsync("sign-up-or-in");
+        var list = await ChildProcess.RunAsync(command, ["flow", "list", "--output", "json"], cli.Variables, cli.WorkingDirectory);
+        Assert.True(list.ExitCode == 0, list.All);
+        Assert.Equal("sign-up-or-in", JsonNode.Parse(list.Out)!["items"]![0]!["id"]!.GetValue<string>());
+        Assert.Single(cli.Host.Requests.Snapshot(), r => r.Path == "/v1/mgmt/flow/list");
+    }
+}
