@@ -114,7 +114,7 @@ public sealed class HelpTests
             Assert.Contains(option.Description!, top.Out, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Global options (every command takes them):", top.Out, StringComparison.Ordinal);
+        Assert.Contains("\nGlobal options:\n", top.Out, StringComparison.Ordinal);
         Assert.Contains("completion", top.Out, StringComparison.Ordinal);
     }
 
@@ -147,5 +147,17 @@ public sealed class HelpTests
         Assert.Contains("descope-mgmt backup <command> [options]", result.Out, StringComparison.Ordinal);
         Assert.Matches(@"\n  restore +Restore every item of a backup", result.Out);
         Assert.Contains("Run `descope-mgmt backup <command> --help` for a command's options and examples.", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_narrowTerminal_wrapsTextUnderItsColumn()
+    {
+        var serve = Tree().Subcommands.Single(c => c.Name == "emulator").Subcommands.Single();
+
+        var page = HelpPage.Render(serve, width: 80);
+
+        Assert.All(page.Split('\n'), line => Assert.True(line.Length < 80, line));
+        Assert.Contains("\n  --fault <fault>            Inject faults, repeatable:", page, StringComparison.Ordinal);
+        Assert.Matches(@"\n {29}\S", page);
     }
 }

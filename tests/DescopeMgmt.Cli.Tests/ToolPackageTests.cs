@@ -5,7 +5,7 @@ namespace DescopeMgmt.Cli.Tests;
 
 /// <summary>
 /// The install path users take: `dotnet pack` makes the descope-mgmt tool package, `dotnet tool install` puts it
-/// in a tool folder from a local folder source (no other source: it works offline), and the installed command
+/// in a tool folder from a local folder source (the only source: it works offline), and the installed command
 /// runs. Slow (the pack builds the CLI in Release, about a minute), and it runs with the rest in CI.
 /// </summary>
 [Trait("Category", "Slow")]
@@ -27,19 +27,11 @@ public sealed class ToolPackageTests
         Assert.True(pack.ExitCode == 0, pack.All);
         Assert.Single(Directory.GetFiles(feed, "descope-mgmt.*.nupkg"));
 
-        // The only package source is the folder the pack wrote.
-        var config = temp.Combine("nuget.config");
-        await File.WriteAllTextAsync(config, $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """, TestContext.Current.CancellationToken);
-        var install = await ChildProcess.RunAsync("dotnet", ["tool", "install", "descope-mgmt", "--tool-path", tools, "--configfile", config],
-            workingDirectory: temp.Path, timeout: PackTimeout);
+        // The folder the pack wrote is the only package source, and a proxy that refuses every connection
+        // shows that installing needs no network.
+        var offline = new Dictionary<string, string?> { ["HTTPS_PROXY"] = "http://127.0.0.1:9", ["HTTP_PROXY"] = "http://127.0.0.1:9" };
+        var install = await ChildProcess.RunAsync("dotnet", ["tool", "install", "descope-mgmt", "--tool-path", tools, "--source", feed],
+            offline, temp.Path, PackTimeout);
         Assert.True(install.ExitCode == 0, install.All);
 
         var command = Path.Combine(tools, OperatingSystem.IsWindows() ? "descope-mgmt.exe" : "descope-mgmt");

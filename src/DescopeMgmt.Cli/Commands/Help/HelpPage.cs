@@ -75,7 +75,7 @@ internal sealed class HelpPage(Func<int> width) : SynchronousCommandLineAction
         if (isRoot)
         {
             options.Add(("--version", "Show the version."));
-            Section(page, "Global options (every command takes them):", Columns(options, width));
+            Section(page, "Global options:", Columns(options, width));
         }
         else
         {
