@@ -44,18 +44,4 @@ internal static class ChildProcess
 
         return new CliResult(process.ExitCode, await output, await error);
     }
-
-    /// <summary>The folder of the repository these tests were built from (it holds descope-mgmt.slnx).</summary>
-    public static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "descope-mgmt.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No descope-mgmt.slnx above {AppContext.BaseDirectory}.");
-    }
 }

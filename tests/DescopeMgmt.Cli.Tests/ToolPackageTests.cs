@@ -1,37 +1,31 @@
 using System.Text.Json.Nodes;
+using DescopeMgmt.Cli.Tests.Workflows;
 using DescopeMgmt.Testing;
 
 namespace DescopeMgmt.Cli.Tests;
 
 /// <summary>
-/// The install path users take: `dotnet pack` makes the descope-mgmt tool package, `dotnet tool install` puts it
-/// in a tool folder from a local folder source (the only source: it works offline), and the installed command
-/// runs. Slow (the pack builds the CLI in Release, about a minute), and it runs with the rest in CI.
+/// The install path users take: `dotnet pack` makes the descope-mgmt tool package (<see cref="PackedTool"/>, once
+/// per run, from the build under test), `dotnet tool install` puts it in a tool folder from that folder as the only
+/// source (it works offline), and the installed command runs. Slow (a pack and an install, processes of their
+/// own), and it runs with the rest in CI.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class ToolPackageTests
 {
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
-
     [Fact]
     public async Task Pack_installedFromALocalFolder_runsVersionAndACommandAgainstTheEmulator()
     {
         using var temp = new TempDirectory();
-        var feed = temp.Combine("feed");
         var tools = temp.Combine("tools");
-        var project = Path.Combine(ChildProcess.RepositoryRoot(), "src", "DescopeMgmt.Cli", "DescopeMgmt.Cli.csproj");
-
-        // Its own artifacts folder: the pack neither reads nor disturbs the repository's bin/ and obj/.
-        var pack = await ChildProcess.RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", feed, "--artifacts-path", temp.Combine("artifacts"), "--nologo"],
-            timeout: PackTimeout);
-        Assert.True(pack.ExitCode == 0, pack.All);
+        var feed = await PackedTool.FeedAsync();
         Assert.Single(Directory.GetFiles(feed, "descope-mgmt.*.nupkg"));
 
         // The folder the pack wrote is the only package source, and a proxy that refuses every connection
         // shows that installing needs no network.
         var offline = new Dictionary<string, string?> { ["HTTPS_PROXY"] = "http://127.0.0.1:9", ["HTTP_PROXY"] = "http://127.0.0.1:9" };
         var install = await ChildProcess.RunAsync("dotnet", ["tool", "install", "descope-mgmt", "--tool-path", tools, "--source", feed],
-            offline, temp.Path, PackTimeout);
+            offline, temp.Path, TimeSpan.FromMinutes(5));
         Assert.True(install.ExitCode == 0, install.All);
 
         var command = Path.Combine(tools, OperatingSystem.IsWindows() ? "descope-mgmt.exe" : "descope-mgmt");
