@@ -68,6 +68,7 @@ public sealed record PruneDocument(IReadOnlyList<string> Removed, int Kept, bool
 [JsonSerializable(typeof(RollbackRecordList))]
 [JsonSerializable(typeof(AuditStats))]
 [JsonSerializable(typeof(PruneDocument))]
+[JsonSerializable(typeof(Commands.Completion.CompletionScriptDocument))]
 [JsonSerializable(typeof(PlanDocument))]
 [JsonSerializable(typeof(EnvironmentsPlanDocument))]
 [JsonSerializable(typeof(ChangeResultDocument))]
