@@ -78,7 +78,7 @@ public sealed partial class WorkspaceFolderTests
 
         Assert.Equal(1, dryRun.ExitCode);
         Assert.Equal(1, pull.ExitCode);
-        Assert.Contains("1 file(s) hold edits not applied yet: tenants.yaml. Nothing was written.", pull.Error, StringComparison.Ordinal);
+        Assert.Contains("1 file holds edits not applied yet: tenants.yaml. Nothing was written.", pull.Error, StringComparison.Ordinal);
         Assert.Contains("pull --force", pull.Error, StringComparison.Ordinal);
         Assert.Contains("\"Beta edited\" → \"Beta\"", pull.Error, StringComparison.Ordinal);
         Assert.Equal(edited, Read(cli, "tenants.yaml"));

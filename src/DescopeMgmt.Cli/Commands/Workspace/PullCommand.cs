@@ -34,10 +34,10 @@ internal static class PullCommand
 
         foreach (var file in result.Files.Where(f => f.Status == PullStatus.KeptWithPlaceholders))
         {
-            context.IO.Warn($"{file.RelativePath} has ${{VAR}} placeholders; live differs and the file was kept (--force overwrites it):");
+            context.IO.Warn($"{file.RelativePath} has ${{VAR}} placeholders and live differs from it; the file was kept, nothing was written to it (--force overwrites it):");
             foreach (var difference in file.Differences)
             {
-                DiffPrinter.Print(context.IO, difference.Key, difference.File, difference.Live, difference.Changes);
+                DiffPrinter.Print(context.IO, difference.Key, difference.File, difference.Live, difference.Changes, DiffVoice.Pull);
             }
         }
 
@@ -54,7 +54,7 @@ internal static class PullCommand
                 context.IO.Info($"would write {file.RelativePath}");
                 foreach (var difference in file.Differences)
                 {
-                    DiffPrinter.Print(context.IO, difference.Key, difference.File, difference.Live, difference.Changes);
+                    DiffPrinter.Print(context.IO, difference.Key, difference.File, difference.Live, difference.Changes, DiffVoice.Pull);
                 }
             }
         }
@@ -69,23 +69,23 @@ internal static class PullCommand
                     : $"{file.RelativePath} was edited since the last pull or apply; pull would change it to live:");
                 foreach (var difference in file.Differences)
                 {
-                    DiffPrinter.Print(context.IO, difference.Key, difference.File, difference.Live, difference.Changes);
+                    DiffPrinter.Print(context.IO, difference.Key, difference.File, difference.Live, difference.Changes, DiffVoice.Pull);
                 }
             }
 
             throw new Core.UserError("unapplied_edits",
-                $"{(dryRun ? "Dry run: pull would refuse" : "Pull refused")}: {edited.Count} file(s) hold edits not applied yet: {string.Join(", ", edited.Select(f => f.RelativePath))}. Nothing was written.",
+                $"{(dryRun ? "Dry run: pull would refuse" : "Pull refused")}: {Plural.Of(edited.Count, "file")} {(edited.Count == 1 ? "holds" : "hold")} edits not applied yet: {string.Join(", ", edited.Select(f => f.RelativePath))}. Nothing was written.",
                 "Apply them first (`descope-mgmt plan`, then `descope-mgmt apply`), or run `descope-mgmt pull --force` to replace them with live.");
         }
 
         if (dryRun)
         {
-            context.IO.Outcome($"Dry run: {result.Count(PullStatus.Written)} file(s) would be written, {result.Count(PullStatus.Unchanged)} unchanged" +
+            context.IO.Outcome($"Dry run: {Plural.Of(result.Count(PullStatus.Written), "file")} would be written, {result.Count(PullStatus.Unchanged)} unchanged" +
                 (kept > 0 ? $", {kept} with ${{VAR}} placeholders kept" : "") + "; nothing was written.", root);
             return ExitCodes.Success;
         }
 
-        context.IO.Outcome($"Pulled into {root}: {result.Count(PullStatus.Written)} file(s) written, {result.Count(PullStatus.Unchanged)} unchanged" +
+        context.IO.Outcome($"Pulled live into {root}: {Plural.Of(result.Count(PullStatus.Written), "file")} written, {result.Count(PullStatus.Unchanged)} unchanged" +
             (kept > 0 ? $", {kept} with ${{VAR}} placeholders kept." : "."), root);
         return ExitCodes.Success;
     }
