@@ -83,6 +83,8 @@ public sealed class EveryCommandJsonRun : IAsyncLifetime
         new("audit stats", []),
         new("audit export", []),
         new("audit export", ["--format", "csv"], ExitCodes.Error),
+        new("completion", ["bash"]),
+        new("completion", ["tcsh"], ExitCodes.Error),
         new("init", ["-C", "fresh"]),
         new("init", [], ExitCodes.Error),
         // A server runs until stopped; its success path (the URL document, then nothing) is covered by

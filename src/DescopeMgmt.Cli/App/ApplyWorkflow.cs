@@ -23,8 +23,8 @@ internal static class ApplyWorkflow
             var preview = await WorkspaceSession.PlanAsync(context, scope, cancellationToken).ConfigureAwait(false);
             if (preview.Plan.IsEmpty)
             {
-                context.IO.Outcome("No changes. Live matches the workspace.");
-                return Recorded(ExitCodes.Success, WorkspaceSession.RecordOf(preview.Workspace, scope));
+                return Recorded(ChangeReportRenderer.RenderNoChange(context.IO, operation, "No changes. Live matches the workspace."),
+                    WorkspaceSession.RecordOf(preview.Workspace, scope));
             }
 
             PlanRenderer.WriteText(context.IO.Err, preview.Plan);
@@ -38,8 +38,7 @@ internal static class ApplyWorkflow
             applied = WorkspaceSession.RecordOf(run.Workspace, scope);
             if (run.Plan.IsEmpty)
             {
-                context.IO.Outcome("No changes. Live matches the workspace.");
-                return null;
+                return new NoChange("No changes. Live matches the workspace.");
             }
 
             PlanRenderer.WriteText(context.IO.Err, run.Plan);
@@ -75,8 +74,7 @@ internal static class ApplyWorkflow
             var preview = saved.ToPlan(live: null);
             if (preview.IsEmpty)
             {
-                context.IO.Outcome("No changes. The saved plan has nothing to apply.");
-                return ExitCodes.Success;
+                return ChangeReportRenderer.RenderNoChange(context.IO, "apply", "No changes. The saved plan has nothing to apply.");
             }
 
             PlanRenderer.WriteText(context.IO.Err, preview);
