@@ -197,6 +197,9 @@ public sealed class EveryCommandJsonTests(EveryCommandJsonRun run) : IClassFixtu
         var backup = JsonNode.Parse(run.Runs.Single(r => r.Step.Command == "backup list").Result.Out)!["items"]![0]!.AsObject();
         Assert.True(backup.ContainsKey("targetHost"));
         Assert.False(backup.ContainsKey("host"));
+        var plan = JsonNode.Parse(run.Runs.First(r => r.Step.Command == "plan").Result.Out)!.AsObject();
+        Assert.True(plan.ContainsKey("targetHost"));
+        Assert.False(plan.ContainsKey("host"));
         Assert.NotEmpty(timestamps);
         Assert.All(timestamps, t => Assert.EndsWith("Z", t, StringComparison.Ordinal));
     }

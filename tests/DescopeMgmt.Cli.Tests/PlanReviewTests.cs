@@ -39,7 +39,7 @@ public sealed class PlanReviewTests
         var document = JsonNode.Parse(json.Out)!;
         Assert.Equal(CliHarness.ProjectId, document["projectId"]!.GetValue<string>());
         Assert.Equal("dev", document["environment"]!.GetValue<string>());
-        Assert.Equal("local", document["host"]!.GetValue<string>());
+        Assert.Equal("local", document["targetHost"]!.GetValue<string>());
     }
 
     [Fact]

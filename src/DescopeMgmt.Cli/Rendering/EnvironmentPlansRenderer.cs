@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace DescopeMgmt.Cli.Rendering;
 
-public sealed record EnvironmentPlanDocument(string Environment, string? ProjectId, string? Host, string Status, PlanDocument? Plan, ErrorBody? Error);
+public sealed record EnvironmentPlanDocument(string Environment, string? ProjectId, [property: System.Text.Json.Serialization.JsonPropertyName("targetHost")] string? Host, string Status, PlanDocument? Plan, ErrorBody? Error);
 
 public sealed record EnvironmentsSummaryDocument(int Environments, int Differ, int Match, int Failed, string Text);
 

@@ -18,6 +18,7 @@ public sealed record PlanDocument(string? ProjectId, string? Environment, IReadO
     public IReadOnlyList<string> BuiltIn { get; init; } = [];
 
     /// <summary>The target's host (<c>local</c> for an emulator), so a saved or logged plan names where it was made.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("targetHost")]
     public string? Host { get; init; }
 
     /// <summary>The saved plan's fingerprint, when the plan was saved (<c>--out</c>) or rendered for review.</summary>
