@@ -1,6 +1,7 @@
 using DescopeMgmt.Cli.Rendering;
 using DescopeMgmt.Core;
 using DescopeMgmt.Core.Backups;
+using DescopeMgmt.Core.Kinds;
 using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Rollback;
@@ -54,6 +55,11 @@ internal static class RestoreWorkflow
             {
                 context.IO.Outcome($"Nothing to restore: live already matches {source.Description}.");
                 return null;
+            }
+
+            foreach (var caveat in toChange.Select(i => ResourceKinds.Of(i.Key).RestoreCaveat).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                context.IO.Warn(caveat);
             }
 
             // Finishing means putting back the same content again: name its backup (or file) exactly, since
