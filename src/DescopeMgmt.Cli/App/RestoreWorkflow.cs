@@ -57,7 +57,7 @@ internal static class RestoreWorkflow
                 return null;
             }
 
-            foreach (var caveat in toChange.Select(i => ResourceKinds.Of(i.Key).RestoreCaveat).OfType<string>().Distinct(StringComparer.Ordinal))
+            foreach (var caveat in toChange.Where(i => i.Live is null && i.Content is not null).Select(i => ResourceKinds.Of(i.Key).RestoreCaveat).OfType<string>().Distinct(StringComparer.Ordinal))
             {
                 context.IO.Warn(caveat);
             }

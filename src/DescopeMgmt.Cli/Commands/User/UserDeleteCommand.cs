@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using DescopeMgmt.Cli.App;
 using DescopeMgmt.Core.Kinds;
 using DescopeMgmt.Core.Kinds.Users;
@@ -26,12 +27,20 @@ internal static class UserDeleteCommand
 
     internal static async Task<int> RunAsync(string loginId, bool dryRun, CommandContext context, CancellationToken cancellationToken)
     {
-        var key = UserKind.Key(loginId);
-        return await SingleItemChange.RunAsync(context, key, Operation, dryRun, found =>
+        // The backup names the user by a login ID, whichever ID it was given by: a restore recreates the user under it.
+        var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var found = await ResourceKinds.User.GetAsync(client, loginId, cancellationToken).ConfigureAwait(false);
+        var ids = found is null ? [] : LoginIds(found);
+        var primary = ids.Count > 0 && !ids.Contains(loginId) ? ids[0] : loginId;
+        var key = UserKind.Key(primary);
+        return await SingleItemChange.RunAsync(context, key, Operation, dryRun, current =>
         {
-            UserOptions.Require(context, loginId, found);
+            UserOptions.Require(context, loginId, current);
             context.IO.Warn(ResourceKinds.User.RestoreCaveat!);
             return new SingleItemPlan(null, "delete", (live, ct) => live.DeleteAsync(key, cascade: false, ct));
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    private static List<string> LoginIds(JsonObject user) =>
+        (user["loginIds"] as JsonArray ?? []).Select(l => l is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToList();
 }

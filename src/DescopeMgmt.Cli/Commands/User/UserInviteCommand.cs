@@ -49,7 +49,15 @@ internal static class UserInviteCommand
             }
 
             var desired = NewUser(id, email, name, phone, roles, tenants);
-            context.IO.Info(dryRun ? $"The invitation would go to {email}." : $"The invitation goes to {email} once confirmed.");
+            context.IO.Info(dryRun ? $"Would invite (a dry run sends nothing; the invitation would go to {email}):" : $"Invite (the invitation goes to {email} once confirmed):");
+            foreach (var (field, value) in desired)
+            {
+                if (field != "status" && value is not (null or JsonArray { Count: 0 }))
+                {
+                    context.IO.Info($"    {field}: {(value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value.ToJsonString())}");
+                }
+            }
+
             return Task.FromResult(new SingleItemPlan(desired, "invite", (_, ct) => client.Users.InviteAsync(UserDocuments.ToWrite(id, desired), ct)));
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -60,10 +60,12 @@ public static class UserDocuments
     {
         var key = new ResourceKey(ResourceType.User, id);
         var loginIds = DocumentFields.Strings(document, "loginIds", key);
+        // A user named by its user ID is written under its first login ID: a create needs a login ID.
+        var loginId = loginIds.Count == 0 || loginIds.Contains(id) ? id : loginIds[0];
         return new UserWrite
         {
-            LoginId = id,
-            AdditionalLoginIds = loginIds.Where(l => l != id).ToList(),
+            LoginId = loginId,
+            AdditionalLoginIds = loginIds.Where(l => l != loginId).ToList(),
             DisplayName = DocumentFields.String(document, "name", key),
             GivenName = DocumentFields.String(document, "givenName", key),
             MiddleName = DocumentFields.String(document, "middleName", key),
