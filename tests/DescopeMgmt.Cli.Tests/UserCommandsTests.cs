@@ -204,6 +204,50 @@ public sealed class UserCommandsTests
     }
 
     [Fact]
+    public async Task UserChanges_dryRun_showTheChange_andSendNothing()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await SeedAsync(cli);
+        var before = Fingerprint((await FindAsync(cli, "alice@acme.com"))!);
+
+        var update = await cli.RunAsync("user", "update", "alice@acme.com", "--name", "A", "--dry-run");
+        var disable = await cli.RunAsync("user", "disable", "alice@acme.com", "--dry-run");
+        var role = await cli.RunAsync("user", "role", "set", "alice@acme.com", "--role", "Viewer", "--dry-run");
+        var delete = await cli.RunAsync("user", "delete", "alice@acme.com", "--dry-run");
+
+        Assert.Contains("name: \"Alice Admin\" → \"A\"", update.Error, StringComparison.Ordinal);
+        Assert.Contains("status: \"enabled\" → \"disabled\"", disable.Error, StringComparison.Ordinal);
+        Assert.Contains("Viewer", role.Error, StringComparison.Ordinal);
+        Assert.Contains("- user \"alice@acme.com\" will be deleted", delete.Error, StringComparison.Ordinal);
+        Assert.All(new[] { update, disable, role, delete }, r =>
+        {
+            Assert.Equal(0, r.ExitCode);
+            Assert.Contains("Dry run: nothing was changed.", r.Error, StringComparison.Ordinal);
+        });
+        Assert.Empty(Writes(cli));
+        Assert.False(Directory.Exists(cli.BackupRoot));
+        Assert.Equal(before, Fingerprint((await FindAsync(cli, "alice@acme.com"))!));
+    }
+
+    [Fact]
+    public async Task UserDelete_ofAnInvitedUser_restoresItInvited_withoutSendingAnotherInvitation()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await SeedAsync(cli);
+        Assert.Equal(0, (await cli.RunAsync("user", "invite", "--email", "carol@acme.com", "--yes")).ExitCode);
+        var delete = await cli.RunAsync("user", "delete", "carol@acme.com", "--yes");
+        cli.Host.Requests.Clear();
+
+        var restore = await cli.RunAsync([.. delete.UndoCommand.Split(' '), "--yes"]);
+
+        Assert.Equal(0, restore.ExitCode);
+        Assert.Equal("invited", (await FindAsync(cli, "carol@acme.com"))!.Status);
+        var create = JsonNode.Parse(cli.Host.Requests.Snapshot().Single(r => r.Path == "/v1/mgmt/user/create").Body)!;
+        Assert.False(create["sendMail"]!.GetValue<bool>());
+        Assert.False(create["sendSMS"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task UserInvite_createsAnInvitedUser_andItsUndoDeletesIt()
     {
         await using var cli = await CliHarness.StartAsync();
