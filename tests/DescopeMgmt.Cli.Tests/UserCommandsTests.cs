@@ -248,6 +248,39 @@ public sealed class UserCommandsTests
     }
 
     [Fact]
+    public async Task UserDisable_onATerminal_asksFirst_noChangesNothing_yesDisables()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await SeedAsync(cli);
+
+        var declined = await cli.RunAsync(["user", "disable", "alice@acme.com"], stdin: "n\n", interactive: true, Ct);
+
+        Assert.Equal(1, declined.ExitCode);
+        Assert.Empty(Writes(cli));
+        Assert.Equal("enabled", (await FindAsync(cli, "alice@acme.com"))!.Status);
+
+        var confirmed = await cli.RunAsync(["user", "disable", "alice@acme.com"], stdin: "y\n", interactive: true, Ct);
+
+        Assert.Equal(0, confirmed.ExitCode);
+        Assert.Contains("Disable user:alice@acme.com", confirmed.All, StringComparison.Ordinal);
+        Assert.Equal("disabled", (await FindAsync(cli, "alice@acme.com"))!.Status);
+    }
+
+    [Theory]
+    [InlineData("--limit", "0", "--limit must be at least 1")]
+    [InlineData("--page", "0", "--page counts from 1")]
+    public async Task UserList_limitOrPageBelowOne_exits1SayingWhatToUse_withoutSearching(string option, string value, string message)
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("user", "list", option, value);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(cli.Host.Requests.Snapshot(), r => r.Path == "/v2/mgmt/user/search");
+    }
+
+    [Fact]
     public async Task UserInvite_createsAnInvitedUser_andItsUndoDeletesIt()
     {
         await using var cli = await CliHarness.StartAsync();
