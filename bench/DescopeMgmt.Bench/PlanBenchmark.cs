@@ -82,6 +82,10 @@ internal static class PlanBenchmark
         var flowsWatch = Stopwatch.StartNew();
         Planner.Create(loaded, live, new PlanScope(new HashSet<ResourceType> { ResourceType.Flow }));
         flowsWatch.Stop();
+        PlanInputs.Of(loaded, live, PlanScope.All.Types);
+        var inputsWatch = Stopwatch.StartNew();
+        var inputs = PlanInputs.Of(loaded, live, PlanScope.All.Types);
+        inputsWatch.Stop();
 
         var floor = await ParseFloorAsync(bench, workspace);
         var local = loadWatch.Elapsed + warmWatch.Elapsed;
@@ -92,6 +96,7 @@ internal static class PlanBenchmark
         Console.WriteLine($"  wall time         {plan.Wall.TotalMilliseconds:0} ms (in-process, includes reading live over loopback)");
         Console.WriteLine($"  local: load ws    {loadWatch.Elapsed.TotalMilliseconds:0} ms");
         Console.WriteLine($"  local: diff       {diffWatch.Elapsed.TotalMilliseconds:0} ms first run (JIT), {warmWatch.Elapsed.TotalMilliseconds:0} ms warm ({flowsWatch.Elapsed.TotalMilliseconds:0} ms of it flows)");
+        Console.WriteLine($"  saved-plan inputs {inputsWatch.Elapsed.TotalMilliseconds:0} ms warm: fingerprints of {inputs.Live.Count} live and {inputs.Workspace.Count} workspace items (only plan --out, --format markdown, apply PLANFILE)");
         Console.WriteLine($"  parse floor       {floor.Elapsed.TotalMilliseconds:0} ms: JsonDocument.Parse alone over the same {floor.Bytes / 1024.0 / 1024.0:0.0} MB (workspace JSON + live answers), warm");
         Console.WriteLine($"  plan vs floor     {local.TotalMilliseconds / floor.Elapsed.TotalMilliseconds:0.0}x (load + warm diff = {local.TotalMilliseconds:0} ms)");
         Console.WriteLine($"  peak memory       {peak}");

@@ -64,8 +64,25 @@ public sealed class PlanRenderingTests
     }
 
     [Fact]
+    public void WriteText_driftVoice_reportsStateNotIntent_matchesGolden()
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 120;
+
+        PlanRenderer.WriteText(console, SamplePlan(), DiffVoice.Drift);
+
+        AssertGolden("drift.txt", writer.ToString());
+    }
+
+    [Fact]
     public void Markdown_updateCreateDeleteAndUnmanaged_matchesGolden()
     {
-        AssertGolden("markdown.md", PlanRenderer.Markdown(SamplePlan(), "project P2abc (environment 'prod')"));
+        AssertGolden("markdown.md", PlanRenderer.Markdown(SamplePlan(), "descope-mgmt drift", "project P2abc (environment 'prod') on api.descope.com", "sha256:0123abcd"));
     }
 }

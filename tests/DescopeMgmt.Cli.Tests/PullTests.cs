@@ -23,7 +23,7 @@ public sealed class PullTests
         var pull = await cli.RunAsync("pull");
 
         Assert.Equal(0, pull.ExitCode);
-        Assert.Contains("placeholders; live differs and the file was kept", pull.Error, StringComparison.Ordinal);
+        Assert.Contains("placeholders and live differs from it; the file was kept, nothing was written to it", pull.Error, StringComparison.Ordinal);
         Assert.Contains("https://hotfix.example.com", pull.Error, StringComparison.Ordinal);
         Assert.Contains("${APP_URL}", await File.ReadAllTextAsync(Path.Combine(cli.WorkingDirectory, "flows", "sign-in.json"), Ct), StringComparison.Ordinal);
     }
@@ -42,8 +42,9 @@ public sealed class PullTests
         var pull = await cli.RunAsync("pull");
 
         Assert.Equal(0, pull.ExitCode);
-        Assert.Contains("tenants.yaml has ${VAR} placeholders; live differs", pull.Error, StringComparison.Ordinal);
-        Assert.Contains("+ tenant \"console-made\" will be created", pull.Error, StringComparison.Ordinal);
+        Assert.Contains("tenants.yaml has ${VAR} placeholders and live differs from it", pull.Error, StringComparison.Ordinal);
+        Assert.Contains("+ tenant \"console-made\" is live but not in the file", pull.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("will be", pull.All, StringComparison.Ordinal);
         Assert.DoesNotContain("tenant \"acme\"", pull.Error, StringComparison.Ordinal);
         Assert.Equal(before, await File.ReadAllTextAsync(Path.Combine(cli.WorkingDirectory, "tenants.yaml"), Ct));
     }

@@ -232,7 +232,7 @@ public sealed class WorkspaceTests
 
         var plan = JsonNode.Parse(await File.ReadAllTextAsync(file, Ct))!;
         Assert.Equal(3, plan["summary"]!["create"]!.GetValue<int>());
-        Assert.True(plan["hasChanges"]!.GetValue<bool>());
+        Assert.Equal(3, plan["changes"]!.AsArray().Count);
     }
 
     [Fact]
@@ -252,7 +252,7 @@ public sealed class WorkspaceTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(2, cli.Host.Requests.Count);
-        Assert.Contains("plan read live with 2 API call(s) (project snapshot)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("plan read live with 2 API calls (project snapshot)", result.Error, StringComparison.Ordinal);
         Assert.Contains("Unmanaged", result.Out, StringComparison.Ordinal);
     }
 

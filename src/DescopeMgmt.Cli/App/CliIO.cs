@@ -25,8 +25,8 @@ public sealed class CliIO
         _out = new RedactingWriter(env.Out, () => env.Secrets, lineBuffered: !env.OutIsTerminal);
         _err = new RedactingWriter(env.Error, () => env.Secrets, lineBuffered: !env.ErrorIsTerminal);
         var color = !settings.NoColor && CliEnvironment.NonEmpty(env.GetVariable("NO_COLOR")) is null;
-        Out = CreateConsole(_out, color && env.OutIsTerminal, interactive: false);
-        Err = CreateConsole(_err, color && env.ErrorIsTerminal, env.IsInteractive);
+        Out = CreateConsole(_out, color && env.OutIsTerminal, interactive: false, env.OutIsTerminal, Columns(env));
+        Err = CreateConsole(_err, color && env.ErrorIsTerminal, env.IsInteractive, env.ErrorIsTerminal, Columns(env));
         UseColor = color && env.ErrorIsTerminal;
     }
 
@@ -153,15 +153,24 @@ public sealed class CliIO
         _err.Flush();
     }
 
-    /// <summary>A command to copy, such as the undo of a change: one line, never wrapped (hidden by --quiet).</summary>
+    /// <summary>
+    /// A command to copy, such as the undo of a change: one line, never wrapped. Kept with --quiet: the undo
+    /// of a change is a result a script needs, not chatter.
+    /// </summary>
     public void CommandLine(string label, string command)
     {
-        if (!Quiet)
+        lock (_messages)
         {
-            lock (_messages)
-            {
-                WriteUnwrapped(label, "36", command);
-            }
+            WriteUnwrapped(label, "36", command);
+        }
+    }
+
+    /// <summary>A line on stderr a script needs even with --quiet (the backup a change took).</summary>
+    public void Essential(string text)
+    {
+        lock (_messages)
+        {
+            Err.WriteLine(text);
         }
     }
 
@@ -172,7 +181,31 @@ public sealed class CliIO
 
     public void WriteRawOut(string text) => _out.Write(text);
 
-    private static IAnsiConsole CreateConsole(TextWriter writer, bool color, bool interactive)
+    /// <summary>
+    /// A rule across stdout with a title: as wide as the terminal, or 80 columns in a log (a rule spans the
+    /// console's width, and a log's is unbounded).
+    /// </summary>
+    public void Rule(string titleMarkup)
+    {
+        var width = Out.Profile.Width;
+        Out.Profile.Width = width == UnwrappedWidth ? 80 : width;
+        try
+        {
+            Out.Write(new Rule(titleMarkup).LeftJustified());
+        }
+        finally
+        {
+            Out.Profile.Width = width;
+        }
+    }
+
+    /// <summary>
+    /// The width of a stream that is not a terminal: nothing is wrapped there, because a CI log or a file
+    /// has no width and a wrapped line splits an ID or a command that is searched for or copied whole.
+    /// </summary>
+    internal const int UnwrappedWidth = 1 << 20;
+
+    private static IAnsiConsole CreateConsole(TextWriter writer, bool color, bool interactive, bool terminal, int? columns)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -181,12 +214,21 @@ public sealed class CliIO
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        if (!color)
+        if (!terminal)
         {
-            // Redirected output has no width; a wide default keeps tables readable in logs and tests.
-            console.Profile.Width = 160;
+            console.Profile.Width = UnwrappedWidth;
+        }
+        else if (columns is { } width)
+        {
+            // COLUMNS, as a shell or `COLUMNS=200 descope-mgmt ...` sets it, wins over the detected width.
+            console.Profile.Width = width;
         }
 
         return console;
     }
+
+    private static int? Columns(CliEnvironment env) =>
+        int.TryParse(env.GetVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns is > 0 and < UnwrappedWidth
+            ? columns
+            : null;
 }

@@ -13,6 +13,7 @@ public sealed class CommandContext : IAsyncDisposable
     private ConnectionTarget? _target;
     private DescopeClient? _client;
     private EmulatorHost? _emulator;
+    private string? _workspaceRoot;
 
     public CommandContext(CliEnvironment env, GlobalSettings settings)
     {
@@ -22,6 +23,9 @@ public sealed class CommandContext : IAsyncDisposable
     }
 
     public CliEnvironment Env { get; }
+
+    /// <summary>The command being run, so a hint names only options it has (null when run outside the tree).</summary>
+    public System.CommandLine.Command? Command { get; init; }
 
     public GlobalSettings Settings { get; }
 
@@ -40,18 +44,41 @@ public sealed class CommandContext : IAsyncDisposable
 
     public string LockDirectory => Path.Combine(HomeDirectory, "locks");
 
-    /// <summary>The workspace folder: -C DIR, else the current folder when it holds descope.yaml.</summary>
-    public string? WorkspaceRoot
+    /// <summary>
+    /// The workspace folder: -C DIR, else the nearest folder from the current one upward that holds
+    /// descope.yaml (as git finds .git), so commands work from flows/ or any other subfolder; null when none.
+    /// Paths the user types (files, -o) stay relative to the current folder; workspace files resolve from here.
+    /// </summary>
+    /// <remarks>Only a found folder is kept: init creates descope.yaml and then pulls within one command.</remarks>
+    public string? WorkspaceRoot => _workspaceRoot ??= FindWorkspaceRoot();
+
+    /// <summary>Pins the workspace to the folder init just created, not a workspace found above it earlier.</summary>
+    internal void UseWorkspaceRoot(string root) => _workspaceRoot = root;
+
+    private string? FindWorkspaceRoot()
     {
-        get
+        if (CliEnvironment.NonEmpty(Settings.Workspace) is { } explicitRoot)
         {
-            if (CliEnvironment.NonEmpty(Settings.Workspace) is { } explicitRoot)
+            var full = Path.GetFullPath(explicitRoot, Env.CurrentDirectory);
+            if (!Directory.Exists(full))
             {
-                return Path.GetFullPath(explicitRoot, Env.CurrentDirectory);
+                throw new Core.UserError("workspace_not_found",
+                    File.Exists(full) ? $"-C {explicitRoot}: {full} is a file, not a folder." : $"-C {explicitRoot}: no such folder ({full}).",
+                    "Pass the folder that holds descope.yaml, or create a workspace there with `descope-mgmt init -C DIR`.");
             }
 
-            return File.Exists(Path.Combine(Env.CurrentDirectory, "descope.yaml")) ? Env.CurrentDirectory : null;
+            return full;
         }
+
+        for (var folder = new DirectoryInfo(Env.CurrentDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "descope.yaml")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Supplies the workspace's environments to connection resolution; set by the workspace layer.</summary>

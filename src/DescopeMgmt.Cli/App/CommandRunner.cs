@@ -15,7 +15,7 @@ public sealed class CommandRunner(CliEnvironment env)
 
     private async Task<int> RunAsync(ParseResult parse, Func<ParseResult, CommandContext, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
     {
-        var context = new CommandContext(env, GlobalSettings.From(parse));
+        var context = new CommandContext(env, GlobalSettings.From(parse)) { Command = parse.CommandResult.Command };
         await using (context.ConfigureAwait(false))
         {
             ConfigureContext?.Invoke(context);

@@ -16,7 +16,9 @@ public sealed class Confirmer(CommandContext context)
         {
             throw new UserError("confirmation_required",
                 "Refusing to change live state: there is no terminal to confirm on and --yes was not given. Nothing was changed.",
-                "Review the change with --dry-run, then re-run with --yes.");
+                context.Command?.Options.Any(o => o.Name == "--dry-run") == true
+                    ? "Review the change with --dry-run, then re-run with --yes."
+                    : "Review the change with `descope-mgmt plan`, then re-run with --yes.");
         }
     }
 

@@ -37,7 +37,7 @@ public static class GlobalOptions
 
     public static readonly Option<string?> Workspace = new("--workspace", "-C")
     {
-        Description = "Workspace folder (default: the current folder when it holds descope.yaml).",
+        Description = "Workspace folder (default: the nearest folder, from the current one upward, that holds descope.yaml).",
         Recursive = true,
     };
 

@@ -44,7 +44,7 @@ internal static class RestoreWorkflow
 
             var service = new RestoreService(new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false)));
             var plan = await service.PlanAsync(source, items, absent, ct).ConfigureAwait(false);
-            context.IO.Info($"Target: {context.Target.Describe()}; restoring from {source.Description}");
+            context.IO.Info($"{TargetText.Line(context.Target)}; restoring from {source.Description}");
             foreach (var item in plan.Items)
             {
                 DiffPrinter.Print(context.IO, item.Key, item.Live, item.Content, item.Changes);

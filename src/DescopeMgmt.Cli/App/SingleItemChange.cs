@@ -38,7 +38,7 @@ internal static class SingleItemChange
         Func<JsonObject?, DescopeClient, CancellationToken, Task<SingleItemPlan>> decideAsync, CancellationToken cancellationToken) =>
         ChangeWorkflow.RunAsync(context, new ChangeCommand(operation, dryRun, async ct =>
         {
-            context.IO.Info($"Target: {context.Target.Describe()}");
+            context.IO.Info(TargetText.Line(context.Target));
             var client = await context.GetClientAsync(ct).ConfigureAwait(false);
             var live = new LiveState(client);
             var current = await live.GetAsync(key, ct).ConfigureAwait(false);

@@ -62,10 +62,5 @@ internal static class UndoCommands
         return string.Join(' ', parts);
     }
 
-    // Anything but plainly safe characters is single-quoted, so a pasted command means what it says in
-    // any POSIX shell, whatever an ID or a path holds.
-    internal static string Quote(string value) =>
-        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '/' or ':' or '=' or '@' or '%' or '+' or '-')
-            ? value
-            : $"'{value.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+    internal static string Quote(string value) => Core.Model.ShellWord.Quote(value);
 }

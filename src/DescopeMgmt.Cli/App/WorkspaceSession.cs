@@ -1,6 +1,7 @@
 using DescopeMgmt.Core;
 using DescopeMgmt.Core.Connection;
 using DescopeMgmt.Core.Live;
+using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Planning;
 using DescopeMgmt.Core.Workspace;
 
@@ -30,7 +31,7 @@ internal static class WorkspaceSession
     }
 
     public static string RequireRoot(CommandContext context) => context.WorkspaceRoot
-        ?? throw new UserError("no_workspace", $"No {WorkspaceConfigReader.FileName} here ({context.Env.CurrentDirectory}).",
+        ?? throw new UserError("no_workspace", $"No {WorkspaceConfigReader.FileName} in {context.Env.CurrentDirectory} or any folder above it.",
             "Run in a workspace folder, pass -C DIR, or create one with `descope-mgmt init`.");
 
     /// <summary>Loads the workspace for the target environment and fails listing every problem.</summary>
@@ -52,16 +53,48 @@ internal static class WorkspaceSession
         return workspace.EnsureValid();
     }
 
+    /// <summary>
+    /// The workspace record with the files of the managed kinds in <paramref name="scope"/> as they are now
+    /// (read right after the plan loaded them, before any prompt); saved only once an apply succeeded.
+    /// </summary>
+    public static WorkspaceRecord RecordOf(LoadedWorkspace workspace, PlanScope scope)
+    {
+        var record = WorkspaceRecord.Read(workspace.Root);
+        var kinds = Core.Kinds.ResourceKinds.All.Where(k => scope.Types.Contains(k.Type) && workspace.Config.Manage.Manages(k.Type)).ToList();
+        record.RememberFromDisk(kinds
+            .SelectMany(k => workspace.Desired.OrEmpty(k.Type).Values.Select(d => d.File)
+                .Concat(k.WorkspaceFile.EndsWith('/') ? [] : [k.WorkspaceFile]))
+            .Distinct(StringComparer.Ordinal));
+        return record;
+    }
+
     /// <summary>Reads live at a constant API cost and compares it with the workspace.</summary>
-    public static async Task<(LoadedWorkspace Workspace, Plan Plan)> PlanAsync(CommandContext context, PlanScope scope, CancellationToken cancellationToken)
+    public static async Task<PlanRun> PlanAsync(CommandContext context, PlanScope scope, CancellationToken cancellationToken)
     {
         var workspace = Load(context);
-        var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
-        var before = client.Stats.Attempts;
         // Only the kinds the plan can change are read: those in scope, managed, and held by a workspace file.
         var kinds = scope.Types.Where(t => workspace.Config.Manage.Manages(t) && workspace.Desired.Holds(t)).ToHashSet();
-        var live = await new LiveSnapshotReader(client).ReadAsync(kinds, context.IO.Warnings, cancellationToken, type => workspace.Desired.OrEmpty(type).Keys.ToList()).ConfigureAwait(false);
-        context.IO.Verbose($"plan read live with {client.Stats.Attempts - before} API call(s){(live.UsedProjectSnapshot ? " (project snapshot)" : "")}");
-        return (workspace, Planner.Create(workspace, live, scope));
+        var live = await ReadLiveAsync(context, workspace, kinds, cancellationToken).ConfigureAwait(false);
+        return new PlanRun(workspace, live, kinds, Planner.Create(workspace, live, scope));
     }
+
+    /// <summary>Live state of the given kinds; kinds that cannot be listed read the items the workspace names.</summary>
+    public static async Task<LiveSnapshot> ReadLiveAsync(CommandContext context, LoadedWorkspace workspace, IReadOnlySet<ResourceType> kinds, CancellationToken cancellationToken)
+    {
+        var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var before = client.Stats.Attempts;
+        var live = await new LiveSnapshotReader(client).ReadAsync(kinds, context.IO.Warnings, cancellationToken, type => workspace.Desired.OrEmpty(type).Keys.ToList()).ConfigureAwait(false);
+        context.IO.Verbose($"plan read live with {Rendering.Plural.Of((int)(client.Stats.Attempts - before), "API call")}{(live.UsedProjectSnapshot ? " (project snapshot)" : "")}");
+        return live;
+    }
+}
+
+/// <summary>One plan and what it was made from: the workspace, the live state read, and the kinds read.</summary>
+internal sealed record PlanRun(LoadedWorkspace Workspace, LiveSnapshot Live, IReadOnlySet<ResourceType> Kinds, Plan Plan)
+{
+    public PlanInputs Inputs() => PlanInputs.Of(Workspace, Live, Kinds);
+
+    /// <summary>The plan as a file holds it (fingerprinting every input: only when saved or shown for review).</summary>
+    public SavedPlan Save(ConnectionTarget target, DateTimeOffset createdAt) =>
+        SavedPlan.Create(Plan, Rendering.TargetText.ForPlan(target), Kinds, Inputs(), createdAt, ToolInfo.Version);
 }

@@ -2,9 +2,11 @@ using System.CommandLine;
 using DescopeMgmt.Cli.App;
 using DescopeMgmt.Cli.Commands.Audit;
 using DescopeMgmt.Cli.Commands.Backup;
+using DescopeMgmt.Cli.Commands.Completion;
 using DescopeMgmt.Cli.Commands.Demo;
 using DescopeMgmt.Cli.Commands.Emulator;
 using DescopeMgmt.Cli.Commands.Flow;
+using DescopeMgmt.Cli.Commands.Help;
 using DescopeMgmt.Cli.Commands.PasswordPolicy;
 using DescopeMgmt.Cli.Commands.Permission;
 using DescopeMgmt.Cli.Commands.Role;
@@ -76,6 +78,9 @@ public static class CommandTree
         root.Add(Group("emulator", "The local emulator of the Descope Management API.",
             EmulatorServeCommand.Build(runner)));
         root.Add(DemoCommand.Build(runner));
+        root.Add(CompletionCommand.Build(runner));
+        HelpPage.Attach(root, () => HelpPage.TerminalWidth(runner.Environment.OutIsTerminal));
+        SuggestAction.Attach(root);
         return root;
     }
 

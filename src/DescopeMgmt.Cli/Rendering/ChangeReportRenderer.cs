@@ -30,7 +30,8 @@ internal static class ChangeReportRenderer
         }
 
         WriteItems(io, report);
-        io.Info($"Backup of the previous state: {report.BackupId}");
+        // Kept with --quiet, as the undo line is: both are what a script needs to go back.
+        io.Essential($"Backup of the previous state: {report.BackupId}");
         if (undo is not null)
         {
             io.CommandLine("To undo:", undo);

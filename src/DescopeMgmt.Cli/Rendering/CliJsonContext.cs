@@ -50,6 +50,8 @@ public sealed record PruneDocument(IReadOnlyList<string> Removed, int Kept, bool
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     WriteIndented = true,
+    // Plans carry workspace documents, which nest up to 62 levels, inside a few levels of their own.
+    MaxDepth = 128,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ErrorDocument))]
@@ -66,7 +68,9 @@ public sealed record PruneDocument(IReadOnlyList<string> Removed, int Kept, bool
 [JsonSerializable(typeof(RollbackRecordList))]
 [JsonSerializable(typeof(AuditStats))]
 [JsonSerializable(typeof(PruneDocument))]
+[JsonSerializable(typeof(Commands.Completion.CompletionScriptDocument))]
 [JsonSerializable(typeof(PlanDocument))]
+[JsonSerializable(typeof(EnvironmentsPlanDocument))]
 [JsonSerializable(typeof(ChangeResultDocument))]
 [JsonSerializable(typeof(MessageDocument))]
 [JsonSerializable(typeof(ItemsDocument<ProblemItem>))]

@@ -7,40 +7,78 @@ using Spectre.Console;
 namespace DescopeMgmt.Cli.Rendering;
 
 /// <summary>
-/// Terraform-style rendering of one item's change to stderr: <c>+</c> created, <c>~</c> updated with
-/// <c>path: old → new</c>, <c>-</c> deleted. Long values are summarised so a screen edit stays readable.
+/// Who is speaking about a difference: a change about to be made ("will be created"), drift found between
+/// live and the workspace (nothing will happen), or pull comparing a kept file with live.
+/// </summary>
+internal enum DiffVoice
+{
+    Change,
+    Drift,
+    Pull,
+}
+
+/// <summary>
+/// Terraform-style rendering of one item's difference: <c>+</c> created, with every attribute it gets;
+/// <c>~</c> updated, with <c>path: old → new</c>; <c>-</c> deleted, with the attributes it loses. Long
+/// values are summarised so a screen edit stays readable.
 /// </summary>
 internal static class DiffPrinter
 {
     private const int MaxValueLength = 80;
     private const int MaxLines = 40;
 
-    public static void Print(CliIO io, ResourceKey key, JsonObject? live, JsonObject? desired, IReadOnlyList<PropertyChange> changes)
+    public static void Print(CliIO io, ResourceKey key, JsonObject? live, JsonObject? desired, IReadOnlyList<PropertyChange> changes, DiffVoice voice = DiffVoice.Change)
     {
         if (io.Quiet)
         {
             return;
         }
 
-        foreach (var line in Lines(key, live, desired, changes))
+        foreach (var line in Lines(key, live, desired, changes, voice))
         {
             io.Err.MarkupLine(line);
         }
     }
 
     /// <summary>Spectre markup lines, so tests can compare the text without colours.</summary>
-    internal static IEnumerable<string> Lines(ResourceKey key, JsonObject? live, JsonObject? desired, IReadOnlyList<PropertyChange> changes)
+    internal static IEnumerable<string> Lines(ResourceKey key, JsonObject? live, JsonObject? desired, IReadOnlyList<PropertyChange> changes, DiffVoice voice = DiffVoice.Change)
     {
         var name = Markup.Escape($"{ResourceTypeNames.ToWire(key.Type)} \"{key.Id}\"");
         if (live is null && desired is not null)
         {
-            yield return $"[green]+ {name}[/] will be created";
+            yield return $"[green]+ {name}[/] " + voice switch
+            {
+                DiffVoice.Drift => "is in the workspace but not live",
+                DiffVoice.Pull => "is live but not in the file",
+                _ => "will be created",
+            };
+            foreach (var line in Attributes(desired, "green", "+"))
+            {
+                yield return line;
+            }
+
             yield break;
         }
 
         if (desired is null)
         {
-            yield return live is null ? $"  {name} is already absent" : $"[red]- {name}[/] will be deleted";
+            if (live is null)
+            {
+                yield return $"  {name} is already absent";
+                yield break;
+            }
+
+            yield return $"[red]- {name}[/] " + voice switch
+            {
+                DiffVoice.Drift => "is live but not in the workspace",
+                DiffVoice.Pull => "is in the file but not live",
+                _ => "will be deleted",
+            };
+            foreach (var line in Attributes(live, "red", "-"))
+            {
+                yield return line;
+            }
+
             yield break;
         }
 
@@ -50,7 +88,13 @@ internal static class DiffPrinter
             yield break;
         }
 
-        yield return $"[yellow]~ {name}[/] will be updated ({changes.Count} field(s))";
+        var fields = Plural.Of(changes.Count, "field");
+        yield return $"[yellow]~ {name}[/] " + voice switch
+        {
+            DiffVoice.Drift => $"differs from the workspace ({fields}: live → workspace)",
+            DiffVoice.Pull => $"differs live ({fields}: file → live)",
+            _ => $"will be updated ({fields})",
+        };
         foreach (var change in changes.Take(MaxLines))
         {
             yield return PropertyLine(change);
@@ -59,6 +103,27 @@ internal static class DiffPrinter
         if (changes.Count > MaxLines)
         {
             yield return $"    ... and {changes.Count - MaxLines} more";
+        }
+    }
+
+    /// <summary>Every top-level attribute of an item created or deleted, as Terraform lists them.</summary>
+    private static IEnumerable<string> Attributes(JsonObject document, string color, string sign)
+    {
+        var shown = 0;
+        foreach (var (field, value) in document)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (++shown > MaxLines)
+            {
+                yield return $"    ... and {document.Count - MaxLines} more";
+                yield break;
+            }
+
+            yield return $"    [{color}]{sign} {Markup.Escape(JsonDiff.Child("", field))}[/]: {Markup.Escape(Summarise(value))}";
         }
     }
 
@@ -82,10 +147,10 @@ internal static class DiffPrinter
                 return "null";
             case JsonObject obj:
                 var text = obj.ToJsonString();
-                return text.Length <= MaxValueLength ? text : $"{{{obj.Count} field(s), {text.Length / 1024.0:0.#} KB}}";
+                return text.Length <= MaxValueLength ? text : $"{{{Plural.Of(obj.Count, "field")}, {text.Length / 1024.0:0.#} KB}}";
             case JsonArray array:
                 var arrayText = array.ToJsonString();
-                return arrayText.Length <= MaxValueLength ? arrayText : $"[{array.Count} item(s)]";
+                return arrayText.Length <= MaxValueLength ? arrayText : $"[{Plural.Of(array.Count, "item")}]";
             default:
                 var scalar = value.ToJsonString();
                 return scalar.Length <= MaxValueLength ? scalar : scalar[..(MaxValueLength - 20)] + $"…\" ({scalar.Length} chars)";

@@ -16,6 +16,12 @@ public sealed record PlanDocument(string? ProjectId, string? Environment, IReadO
 {
     /// <summary>Built-in items of the project (permissions, roles): listed, never changed.</summary>
     public IReadOnlyList<string> BuiltIn { get; init; } = [];
+
+    /// <summary>The target's host (<c>local</c> for an emulator), so a saved or logged plan names where it was made.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>The saved plan's fingerprint, when the plan was saved (<c>--out</c>) or rendered for review.</summary>
+    public string? Fingerprint { get; init; }
 }
 
 /// <summary>The three forms of a plan: Terraform-like text, JSON for machines, Markdown for a pull-request comment.</summary>
@@ -25,17 +31,17 @@ internal static class PlanRenderer
         projectId,
         environment,
         plan.Actionable.Select(c => new PlanChangeDocument(ResourceTypeNames.ToWire(c.Key.Type), c.Key.Id, c.Action.ToString().ToLowerInvariant(),
-            c.Properties.Select(p => new PlanPropertyDocument(p.Path, p.Kind.ToString().ToLowerInvariant(), p.Old, p.New)).ToList())).ToList(),
+            Fields(c).Select(p => new PlanPropertyDocument(p.Path, p.Kind.ToString().ToLowerInvariant(), p.Old, p.New)).ToList())).ToList(),
         plan.Unmanaged.Select(k => k.ToString()).ToList(),
         new PlanSummaryDocument(plan.Count(ChangeAction.Create), plan.Count(ChangeAction.Update), plan.Count(ChangeAction.Delete), plan.Count(ChangeAction.NoChange)),
         !plan.IsEmpty) { BuiltIn = plan.BuiltIn.Select(k => k.ToString()).ToList() };
 
     /// <summary>Text to stdout: each change with its fields, unmanaged items, and the summary line.</summary>
-    public static void WriteText(IAnsiConsole console, Plan plan)
+    public static void WriteText(IAnsiConsole console, Plan plan, DiffVoice voice = DiffVoice.Change)
     {
         foreach (var change in plan.Actionable)
         {
-            foreach (var line in DiffPrinter.Lines(change.Key, change.Live, change.Action == ChangeAction.Delete ? null : change.Desired, change.Properties))
+            foreach (var line in DiffPrinter.Lines(change.Key, change.Live, change.Action == ChangeAction.Delete ? null : change.Desired, change.Properties, voice))
             {
                 console.MarkupLine(line);
             }
@@ -53,13 +59,35 @@ internal static class PlanRenderer
             console.MarkupLine($"[grey]Built-in (part of every project, never changed): {Markup.Escape(string.Join(", ", plan.BuiltIn))}[/]");
         }
 
-        console.MarkupLine(plan.IsEmpty ? "[green]No changes. Live matches the workspace.[/]" : $"[bold]{Markup.Escape(plan.Summary)}[/]");
+        console.MarkupLine(plan.IsEmpty ? "[green]No changes. Live matches the workspace.[/]" : $"[bold]{Markup.Escape(Summary(plan, voice))}[/]");
     }
 
-    public static string Markdown(Plan plan, string target)
+    /// <summary>The last line: what apply would do, or for drift, how far live has drifted and what apply would do about it.</summary>
+    public static string Summary(Plan plan, DiffVoice voice = DiffVoice.Change)
+    {
+        if (plan.IsEmpty || voice != DiffVoice.Drift)
+        {
+            return plan.Summary;
+        }
+
+        var count = plan.Actionable.Count;
+        return $"Drift: {Plural.Of(count, "item")} {(count == 1 ? "differs" : "differ")} from the workspace " +
+            $"(apply would make {plan.Count(ChangeAction.Create)} to create, {plan.Count(ChangeAction.Update)} to update, {plan.Count(ChangeAction.Delete)} to delete).";
+    }
+
+    /// <summary>
+    /// A pull-request comment. It carries the plan's fingerprint, so the apply after merge can be matched
+    /// to the plan that was reviewed (<c>apply PLANFILE</c> refuses any other).
+    /// </summary>
+    public static string Markdown(Plan plan, string title, string target, string? fingerprint)
     {
         var md = new StringBuilder();
-        md.Append("### descope-mgmt drift: ").Append(target).Append("\n\n");
+        md.Append("### ").Append(title).Append(": ").Append(target).Append("\n\n");
+        if (fingerprint is not null)
+        {
+            md.Append("Plan fingerprint: `").Append(fingerprint).Append("`\n\n");
+        }
+
         if (plan.IsEmpty)
         {
             return md.Append("No changes. Live matches the workspace.\n").ToString();
@@ -69,17 +97,21 @@ internal static class PlanRenderer
         foreach (var change in plan.Actionable)
         {
             md.Append("| ").Append(change.Action.ToString().ToLowerInvariant()).Append(" | `").Append(change.Key).Append("` | ")
-                .Append(change.Properties.Count).Append(" |\n");
+                .Append(Fields(change).Count).Append(" |\n");
         }
 
         md.Append("\n<details><summary>Field changes</summary>\n\n```diff\n");
         foreach (var change in plan.Actionable)
         {
             md.Append(change.Action switch { ChangeAction.Create => "+ ", ChangeAction.Delete => "- ", _ => "! " }).Append(change.Key).Append('\n');
-            foreach (var p in change.Properties.Take(50))
+            foreach (var p in Fields(change).Take(50))
             {
-                md.Append(p.Kind switch { ChangeKind.Added => "+   ", ChangeKind.Removed => "-   ", _ => "!   " })
-                    .Append(p.Path).Append(": ").Append(DiffPrinter.Summarise(p.Old)).Append(" -> ").Append(DiffPrinter.Summarise(p.New)).Append('\n');
+                md.Append(p.Kind switch { ChangeKind.Added => "+   ", ChangeKind.Removed => "-   ", _ => "!   " }).Append(p.Path).Append(": ").Append(p.Kind switch
+                {
+                    ChangeKind.Added => DiffPrinter.Summarise(p.New),
+                    ChangeKind.Removed => DiffPrinter.Summarise(p.Old),
+                    _ => $"{DiffPrinter.Summarise(p.Old)} -> {DiffPrinter.Summarise(p.New)}",
+                }).Append('\n');
             }
         }
 
@@ -96,4 +128,14 @@ internal static class PlanRenderer
 
         return md.ToString();
     }
+
+    /// <summary>The fields a change shows: every attribute of an item created or deleted, the changed ones of an update.</summary>
+    private static IReadOnlyList<PropertyChange> Fields(ResourceChange change) => change.Action switch
+    {
+        ChangeAction.Create when change.Desired is { } desired => desired.Where(p => p.Value is not null)
+            .Select(p => new PropertyChange(JsonDiff.Child("", p.Key), ChangeKind.Added, null, p.Value)).ToList(),
+        ChangeAction.Delete when change.Live is { } live => live.Where(p => p.Value is not null)
+            .Select(p => new PropertyChange(JsonDiff.Child("", p.Key), ChangeKind.Removed, p.Value, null)).ToList(),
+        _ => change.Properties,
+    };
 }

@@ -8,7 +8,7 @@ internal static class BackupErrors
     public static UserError Corrupt(string backupName, string problem) => new(
         "backup_corrupt",
         $"Backup {backupName} is corrupt: {problem}",
-        $"Run `descope-mgmt backup verify {backupName}` to see every problem; choose another backup with `descope-mgmt backup list`.");
+        $"Run `descope-mgmt backup verify {Model.ShellWord.Quote(backupName)}` to see every problem; choose another backup with `descope-mgmt backup list`.");
 
     public static UserError NotFound(string message) => new("backup_not_found", message, ListHint);
 

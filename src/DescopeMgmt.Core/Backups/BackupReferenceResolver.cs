@@ -2,7 +2,8 @@ namespace DescopeMgmt.Core.Backups;
 
 /// <summary>
 /// Turns a REF into a backup: a path to a backup folder or its manifest.json (anywhere),
-/// <c>latest</c>, a full backup ID, a creation time as <c>backup list</c> shows it, or a unique ID prefix.
+/// <c>latest</c>, a full backup ID, a creation time as <c>backup list</c> shows it, a unique ID prefix, or a unique
+/// start of the random part after the timestamp.
 /// </summary>
 internal static class BackupReferenceResolver
 {
@@ -59,7 +60,11 @@ internal static class BackupReferenceResolver
                 ?? throw BackupErrors.NotFound($"No backup{scope} was created at {text} (UTC){elsewhere}.");
         }
 
-        var byPrefix = offered.Where(m => m.Id.StartsWith(text, StringComparison.OrdinalIgnoreCase)).ToList();
+        // The random part after the timestamp is what tells backups of one second apart, and what people
+        // remember and type from a "To undo:" line: it names a backup as well as a prefix of the ID does.
+        var suffix = text.TrimStart('-');
+        var byPrefix = offered.Where(m => m.Id.StartsWith(text, StringComparison.OrdinalIgnoreCase)
+            || (suffix.Length > 0 && RandomPart(m.Id).StartsWith(suffix, StringComparison.OrdinalIgnoreCase))).ToList();
         var match = Single(text, byPrefix);
         if (match is not null)
         {
@@ -76,6 +81,8 @@ internal static class BackupReferenceResolver
 
         throw BackupErrors.NotFound($"No backup{scope} matches '{text}'{elsewhere}.");
     }
+
+    private static string RandomPart(string id) => id.LastIndexOf('-') is var dash and >= 0 ? id[(dash + 1)..] : "";
 
     // A backup that records no host was named explicitly (full ID or path), which is as far as an
     // older backup is trusted; one of another host is never restored to this one.

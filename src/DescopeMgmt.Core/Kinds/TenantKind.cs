@@ -107,7 +107,7 @@ public sealed class TenantKind : ResourceKind
             throw new UserError("parent_change",
                 $"Tenant '{id}' has parent '{Parent(live)}' live but '{Parent(desired)}' in tenants.yaml; the Management API cannot move a tenant.",
                 (Parent(live).Length == 0 ? "Remove its `parent:` from tenants.yaml" : $"Put `parent: {Parent(live)}` back in tenants.yaml") +
-                $", or delete the tenant (`descope-mgmt tenant delete {id}`) so apply recreates it under the new parent.");
+                $", or delete the tenant (`descope-mgmt tenant delete {ShellWord.Quote(id)}`) so apply recreates it under the new parent.");
         }
     }
 

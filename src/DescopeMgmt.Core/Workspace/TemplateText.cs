@@ -9,7 +9,9 @@ namespace DescopeMgmt.Core.Workspace;
 /// </summary>
 public static partial class TemplateText
 {
-    [GeneratedRegex(@"\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    // The last alternative is any other ${: an unterminated ${NAME or a name that is not one. It is an
+    // error at its own line, instead of text that silently reaches live or breaks the parse further down.
+    [GeneratedRegex(@"\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$\{")]
     private static partial Regex Placeholder();
 
     [GeneratedRegex(@"(?<!\$)\$\{[A-Za-z_][A-Za-z0-9_]*\}")]
@@ -37,6 +39,16 @@ public static partial class TemplateText
 
             var name = match.Groups[1].Value;
             var (line, column) = Position(text, match.Index);
+            if (!match.Groups[1].Success)
+            {
+                var end = text.IndexOfAny(['\n', '\r', '"', '\'', ' '], match.Index);
+                var shown = text[match.Index..(end < 0 ? text.Length : Math.Min(end, match.Index + 40))];
+                problems.Add(WorkspaceProblem.Error(file, line, column,
+                    $"'{shown}' is not a placeholder: write ${{NAME}} (letters, digits and _, closed by }}), or $${{ for a literal ${{"));
+                result.Append(match.Value);
+                continue;
+            }
+
             if (values.Find(name) is not { } found)
             {
                 problems.Add(WorkspaceProblem.Error(file, line, column,
@@ -48,6 +60,14 @@ public static partial class TemplateText
                 // The value itself is never printed: it is a secret.
                 problems.Add(WorkspaceProblem.Error(file, line, column,
                     $"${{{name}}} (from {found.Source}) holds the value of the management key in {keyVariable}; a key must never be written into workspace content"));
+                result.Append(match.Value);
+            }
+            else if (found.Value.AsSpan().IndexOfAny('\n', '\r') >= 0)
+            {
+                // A line break would move every later line away from the file's own numbering (errors would name
+                // the wrong line), and no workspace file keeps one intact: JSON strings refuse it, YAML folds it.
+                problems.Add(WorkspaceProblem.Error(file, line, column,
+                    $"${{{name}}} (from {found.Source}) holds a line break; a placeholder value must be one line"));
                 result.Append(match.Value);
             }
             else

@@ -37,6 +37,11 @@ internal static partial class TenantRules
             {
                 problems.Add(WorkspaceProblem.Error(file, tenant.Line, null, "tenant has no id"));
             }
+            else if (Model.ItemIds.Problem(tenant.Id) is { } idProblem)
+            {
+                // The ID names sso/<tenantId>.yaml and appears in printed commands: the flow-ID rule applies.
+                problems.Add(WorkspaceProblem.Error(file, tenant.Line, null, $"tenant id '{Model.ItemIds.Printable(tenant.Id)}' is not valid: {idProblem}"));
+            }
             else if (!ids.TryAdd(tenant.Id, tenant.Line))
             {
                 problems.Add(WorkspaceProblem.Error(file, tenant.Line, null, $"duplicate tenant id '{tenant.Id}' (first at line {ids[tenant.Id]})"));

@@ -38,8 +38,11 @@ public static partial class WorkspaceConfigReader
         {
             if (parsed is not null || !problems.Any(p => p.File == FileName))
             {
-                problems.Add(WorkspaceProblem.Error(FileName, parsed is null ? 1 : YamlNodes.Line(parsed), null,
-                    "expected a mapping with version, environments and manage"));
+                // An empty file is as wrong as a list: the environments and what is managed would silently be "none".
+                problems.Add(WorkspaceProblem.Error(FileName, parsed is null || YamlNodes.IsNull(parsed) ? 1 : YamlNodes.Line(parsed), null,
+                    parsed is null || YamlNodes.IsNull(parsed)
+                        ? "is empty or holds only comments: it needs version, environments and manage (`descope-mgmt init` writes one)"
+                        : $"its top level is {(parsed is YamlSequenceNode ? "a list" : "a single value")}; expected a mapping with version, environments and manage"));
             }
 
             return empty;

@@ -13,6 +13,8 @@ public enum PullStatus
     Unchanged,
     /// <summary>The file holds ${VAR} placeholders and live differs from it; it was kept (no --force).</summary>
     KeptWithPlaceholders,
+    /// <summary>The file differs from what the last pull or apply wrote (edits not applied yet) and from live; pull refuses without --force.</summary>
+    Edited,
 }
 
 /// <summary>How one item of a kept file differs from live: old is the file (placeholders filled), new is live.</summary>
@@ -24,6 +26,9 @@ public sealed record PulledFile(string RelativePath, PullStatus Status, IReadOnl
 public sealed record PullResult(IReadOnlyList<PulledFile> Files, IReadOnlyList<string> FilesNotLive)
 {
     public int Count(PullStatus status) => Files.Count(f => f.Status == status);
+
+    /// <summary>True when files hold unapplied edits: then nothing was written.</summary>
+    public bool Refused => Files.Any(f => f.Status == PullStatus.Edited);
 }
 
 /// <summary>
@@ -32,6 +37,8 @@ public sealed record PullResult(IReadOnlyList<PulledFile> Files, IReadOnlyList<s
 /// it, placeholders filled for the environment, and live is returned instead. A literal <c>${</c> in live
 /// content is written as <c>$${</c>, so the loader reads it back unchanged instead of as a placeholder.
 /// Files whose items are gone (a flow deleted live) are reported, not deleted: they may be the only copy.
+/// A file that differs both from live and from what the last pull or apply wrote (<see cref="WorkspaceRecord"/>)
+/// holds edits not applied yet: without <c>force</c> the pull writes nothing at all and returns those files.
 /// </summary>
 public static class WorkspacePuller
 {
@@ -47,6 +54,8 @@ public static class WorkspacePuller
 
         // Every file is decided before any is written, so a file that stops the pull leaves the workspace as it was.
         var writes = new List<(string Path, string Text)>();
+        var record = WorkspaceRecord.Read(root);
+        var same = new List<(string Relative, string Text)>();
         foreach (var kind in ResourceKinds.All.Where(k => manage.Manages(k.Type) && live.Kinds.Contains(k.Type)))
         {
             if (kind.WorkspaceFile.EndsWith('/') && File.Exists(Path.Combine(root, kind.WorkspaceFile.TrimEnd('/'))))
@@ -58,21 +67,42 @@ public static class WorkspacePuller
             var items = live.Of(kind.Type).Where(i => kind.Manages(manage, i.Key)).ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal);
             foreach (var file in kind.ToWorkspaceFiles(items, live))
             {
-                files.Add(PullFile(root, file, force, () => Differences(kind, file, Current(), items), writes));
+                var pulled = PullFile(root, file, force, record, () => Differences(kind, file, Current(), items), writes, same);
+                // A dry run shows what each existing file would become, item by item, not only its name.
+                if (dryRun && pulled.Status == PullStatus.Written && File.Exists(Path.Combine(root, file.File)))
+                {
+                    pulled = pulled with { Differences = Differences(kind, file, Current(), items).Where(d => d.Changes.Count > 0).ToList() };
+                }
+
+                files.Add(pulled);
             }
 
             notLive.AddRange(kind.FilesNotLive(root, items, manage));
         }
 
-        foreach (var (path, text) in dryRun ? [] : writes)
+        var result = new PullResult(files, notLive);
+        if (dryRun || result.Refused)
         {
-            WorkspaceWriter.Write(path, text);
+            return result;
         }
 
-        return new PullResult(files, notLive);
+        foreach (var (path, text) in writes)
+        {
+            WorkspaceWriter.Write(path, text);
+            record.Remember(Path.GetRelativePath(root, path), text);
+        }
+
+        foreach (var (relative, text) in same)
+        {
+            record.Remember(relative, text);
+        }
+
+        record.Save();
+        return result;
     }
 
-    private static PulledFile PullFile(string root, WorkspaceFileText file, bool force, Func<IEnumerable<PullDifference>> differences, List<(string Path, string Text)> writes)
+    private static PulledFile PullFile(string root, WorkspaceFileText file, bool force, WorkspaceRecord record, Func<IEnumerable<PullDifference>> differences,
+        List<(string Path, string Text)> writes, List<(string Relative, string Text)> same)
     {
         var path = Path.Combine(root, file.File);
         var relative = file.File;
@@ -89,6 +119,7 @@ public static class WorkspacePuller
             var existing = read!;
             if (string.Equals(existing, text, StringComparison.Ordinal))
             {
+                same.Add((relative, text));
                 return new PulledFile(relative, PullStatus.Unchanged, []);
             }
 
@@ -96,6 +127,12 @@ public static class WorkspacePuller
             {
                 var changed = differences().Where(d => d.Changes.Count > 0).ToList();
                 return new PulledFile(relative, changed.Count == 0 ? PullStatus.Unchanged : PullStatus.KeptWithPlaceholders, changed);
+            }
+
+            if (!force && !record.Wrote(relative, existing))
+            {
+                // Empty differences: the file says what live says, in other words (formatting, comments) that a write would lose.
+                return new PulledFile(relative, PullStatus.Edited, differences().Where(d => d.Changes.Count > 0).ToList());
             }
         }
 

@@ -4,7 +4,7 @@ namespace DescopeMgmt.Core.Workspace;
 public static class WorkspaceScaffold
 {
     public static string DescopeYaml(string environment, string projectId, string? baseUrl) => $"""
-        # descope-mgmt workspace: https://github.com/ (see README). Keep this folder in git.
+        # descope-mgmt workspace; what each part means: see the descope-mgmt README, section "Workspace". Keep this folder in git.
         version: 1
         environments:
           {environment}:

@@ -30,6 +30,12 @@ internal static class YamlNodes
 
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
+        catch (YamlException ex) when (TabAfter(text, (int)ex.Start.Line) is { } tab && Reason(ex).Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            // The parser names where the scalar it was reading began, often the line above; the user needs the tab's own line.
+            problems.Add(WorkspaceProblem.Error(file, tab.Line, tab.Column, "invalid YAML: a tab character where YAML needs spaces (indent with spaces only)"));
+            return null;
+        }
         catch (YamlException ex)
         {
             problems.Add(WorkspaceProblem.Error(file, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column), $"invalid YAML: {Reason(ex)}"));
@@ -41,6 +47,23 @@ internal static class YamlNodes
             problems.Add(WorkspaceProblem.Error(file, null, null, $"invalid YAML: {ex.Message}"));
             return null;
         }
+    }
+
+    /// <summary>The first tab in a line's indentation (or a blank line) at or after <paramref name="fromLine"/> (1-based).</summary>
+    private static (int Line, int Column)? TabAfter(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indentation)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The parser's message without the "(Line: .., Col: ..) - (..): " prefix: the location is printed already.</summary>

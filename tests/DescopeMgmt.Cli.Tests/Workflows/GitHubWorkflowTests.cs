@@ -41,7 +41,7 @@ public sealed class GitHubWorkflowTests
         Assert.True(push.Run.Succeeded, push.Run.Log);
         Assert.Equal(["plan", "apply"], push.Run.Steps.Select(s => s.Job).Distinct());
         Assert.Equal("NewCo", (await setup.LoadTenantAsync("newco"))?.Name);
-        Assert.NotEmpty(Directory.GetDirectories(Path.Combine(setup.Repository, ".descope-mgmt", "backups"), "*", SearchOption.AllDirectories));
+        Assert.NotEmpty(Directory.GetDirectories(Path.Combine(setup.RunnerTemp, "descope-mgmt", "backups"), "*", SearchOption.AllDirectories));
 
         setup.ClearGhLog();
         var quiet = await setup.RunAsync("descope-drift.yml");
@@ -158,6 +158,8 @@ public sealed class GitHubWorkflowTests
 
         public string RunnerHome { get; }
 
+        public string RunnerTemp => Contexts(Repository)["runner.temp"];
+
         private string FakeBin { get; }
 
         private string GhLogPath => Path.Combine(Cli.Root, "gh.log");
@@ -184,6 +186,7 @@ public sealed class GitHubWorkflowTests
             ["github.token"] = "gh-token-for-tests",
             ["github.event.pull_request.number"] = PullRequestNumber,
             ["github.workspace"] = workspace,
+            ["runner.temp"] = Path.Combine(Path.GetDirectoryName(workspace)!, "runner-temp"),
         };
 
         public void WriteWorkspace(string tenantsYaml)

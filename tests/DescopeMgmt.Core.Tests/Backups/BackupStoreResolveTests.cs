@@ -46,6 +46,37 @@ public sealed class BackupStoreResolveTests : IDisposable
     }
 
     [Fact]
+    public async Task Resolve_randomPartOfTheId_returnsThatBackup()
+    {
+        var first = await fixture.CreateAsync(BackupFixture.FlowItem("a"));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        await fixture.CreateAsync(BackupFixture.FlowItem("a"));
+        var random = first.Id[(first.Id.LastIndexOf('-') + 1)..];
+
+        Assert.Equal(first.Id, fixture.Store.Resolve(random, BackupFixture.ProjectId).Id);
+        Assert.Equal(first.Id, fixture.Store.Resolve("-" + random[..4], BackupFixture.ProjectId).Id);
+    }
+
+    [Fact]
+    public async Task Resolve_startOfARandomPartSharedByTwo_throwsBackupAmbiguousListingThem()
+    {
+        // 17 random parts over 16 hex digits: two of them surely start alike.
+        var ids = new List<string>();
+        for (var i = 0; i < 17; i++)
+        {
+            ids.Add((await fixture.CreateAsync(BackupFixture.FlowItem("a"))).Id);
+            fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var shared = ids.GroupBy(id => id[id.LastIndexOf('-') + 1]).First(g => g.Count() > 1);
+
+        var error = Assert.Throws<UserError>(() => fixture.Store.Resolve("-" + shared.Key, BackupFixture.ProjectId));
+
+        Assert.Equal("backup_ambiguous", error.Code);
+        Assert.Contains($"matches {shared.Count()} backups", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Resolve_timestampAsBackupListShowsIt_returnsTheBackupOfThatSecond()
     {
         await fixture.CreateAsync(BackupFixture.FlowItem("a"));

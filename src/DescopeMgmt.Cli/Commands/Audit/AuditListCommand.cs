@@ -18,17 +18,32 @@ internal static class AuditListCommand
 
     private static readonly Option<string?> Until = new("--until") { Description = "Up to this UTC time." };
 
-    private static readonly Option<bool> Failed = new("--failed") { Description = "Only failed, partial or interrupted changes." };
+    private static readonly Option<bool> Failed = new("--failed") { Description = "Only failed, partial or interrupted changes, each with its error." };
+
+    private static readonly Option<int?> Limit = CreateLimit();
+
+    private static Option<int?> CreateLimit()
+    {
+        var option = new Option<int?>("--limit") { Description = "Only the newest N entries (after the other filters)." };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--limit must be 1 or more.");
+            }
+        });
+        return option;
+    }
 
     public static Command Build(CommandRunner runner)
     {
-        var command = new Command("list", "List audit entries, newest first.") { Operation, Target, Since, Until, Failed };
+        var command = new Command("list", "List audit entries, newest first.") { Operation, Target, Since, Until, Failed, Limit };
         runner.SetAction(command, (parse, context, ct) => Task.FromResult(Run(Query(parse), context)));
         return command;
     }
 
     internal static AuditQuery Query(ParseResult parse) => new(
-        parse.GetValue(Operation), parse.GetValue(Target), Time(parse.GetValue(Since), "--since"), Time(parse.GetValue(Until), "--until"), parse.GetValue(Failed));
+        parse.GetValue(Operation), parse.GetValue(Target), Time(parse.GetValue(Since), "--since"), Time(parse.GetValue(Until), "--until"), parse.GetValue(Failed), parse.GetValue(Limit));
 
     internal static int Run(AuditQuery query, CommandContext context)
     {
@@ -41,13 +56,24 @@ internal static class AuditListCommand
                 return;
             }
 
-            var table = Tables.Create("Time (UTC)", "User", "Project", "Host", "Operation", "Targets", "Outcome", "Backup");
+            // With --failed the question is "what went wrong", so each entry's error is part of the answer.
+            string[] columns = ["Time (UTC)", "User", "Project", "Host", "Operation", "Targets", "Outcome", "Backup"];
+            var table = Tables.Create(query.FailedOnly ? [.. columns, "Error"] : columns);
             foreach (var e in doc.Items)
             {
-                table.AddRow(Tables.Cell(e.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), Tables.Cell(e.User),
+                var cells = new List<Spectre.Console.Rendering.IRenderable>
+                {
+                    Tables.Cell(e.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), Tables.Cell(e.User),
                     Tables.Cell(e.Environment is null ? e.ProjectId : $"{e.ProjectId} ({e.Environment})"), Tables.Cell(e.TargetHost ?? "?"), Tables.Cell(e.Operation),
                     Tables.Cell(string.Join(", ", e.Targets.Take(3)) + (e.Targets.Count > 3 ? $" +{e.Targets.Count - 3}" : "")),
-                    Tables.Cell(e.Outcome), Tables.Cell(string.Join(", ", e.BackupIds)));
+                    Tables.Cell(e.Outcome), Tables.Cell(string.Join(", ", e.BackupIds)),
+                };
+                if (query.FailedOnly)
+                {
+                    cells.Add(Tables.Cell(e.Error ?? FirstItemError(e) ?? "(no error recorded)"));
+                }
+
+                table.AddRow(cells);
             }
 
             console.Write(table);
@@ -57,14 +83,16 @@ internal static class AuditListCommand
         foreach (var unfinished in result.Where(e => e.Outcome == AuditOutcome.Unknown && e.BackupIds.Count > 0).Take(3))
         {
             context.IO.Warn($"{unfinished.Operation} of {unfinished.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} never recorded its end; " +
-                $"it may be half-applied. Check with `descope-mgmt plan`, or undo it with `descope-mgmt backup restore {unfinished.BackupIds[0]}{TargetFlags(unfinished)}`.");
+                $"it may be half-applied. Check with `descope-mgmt plan`, or undo it with `descope-mgmt backup restore {UndoCommands.Quote(unfinished.BackupIds[0])}{TargetFlags(unfinished)}`.");
         }
 
         return ExitCodes.Success;
     }
 
+    private static string? FirstItemError(AuditEntry entry) => entry.Items?.FirstOrDefault(i => i.Error is not null) is { } item ? $"{item.Target}: {item.Error}" : null;
+
     private static string TargetFlags(AuditEntry entry) =>
-        (entry.Environment is { } environment ? $" --env {environment}" : $" --project-id {entry.ProjectId}")
+        (entry.Environment is { } environment ? $" --env {UndoCommands.Quote(environment)}" : $" --project-id {UndoCommands.Quote(entry.ProjectId ?? "")}")
         + (entry.TargetHost == Core.Backups.BackupHost.Local ? " --local" : "");
 
     internal static IReadOnlyList<AuditEntry> ReadWithWarnings(AuditQuery query, CommandContext context)

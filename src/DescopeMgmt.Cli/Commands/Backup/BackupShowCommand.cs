@@ -8,7 +8,7 @@ namespace DescopeMgmt.Cli.Commands.Backup;
 
 internal static class BackupShowCommand
 {
-    private static readonly Argument<string> Reference = new("ref") { Description = "Backup: ID or unique prefix, timestamp, folder, manifest.json, or 'latest'." };
+    private static readonly Argument<string> Reference = new("ref") { Description = "Backup: ID, its unique prefix or random suffix, timestamp, folder, manifest.json, or 'latest'." };
 
     public static Command Build(CommandRunner runner)
     {

@@ -54,7 +54,7 @@ internal static class DemoCommand
             };
 
             var io = context.IO;
-            io.Out.Write(new Rule("[bold]descope-mgmt demo[/]").LeftJustified());
+            io.Rule("[bold]descope-mgmt demo[/]");
             io.Out.WriteLine($"An emulator of the Descope Management API is running at {host.BaseUrl} with a sample project.");
             io.Out.WriteLine("Each step below is a real descope-mgmt command run against it.");
 
@@ -94,7 +94,7 @@ internal static class DemoCommand
                 }
             }
 
-            io.Out.Write(new Rule("[bold]Done[/]").LeftJustified());
+            io.Rule("[bold]Done[/]");
             io.Out.WriteLine($"The demo workspace is in {workspace}.");
             io.Out.WriteLine("Next: `descope-mgmt init --from-live` in a git folder of yours, with DESCOPE_PROJECT_ID and DESCOPE_MANAGEMENT_KEY set (or --local to keep using the emulator).");
         }
@@ -107,7 +107,7 @@ internal static class DemoCommand
     private static async Task<int> RunStepAsync(CliIO io, CliEnvironment env, string title, string[] args, CancellationToken cancellationToken)
     {
         io.Out.WriteLine();
-        io.Out.Write(new Rule($"[yellow]{Markup.Escape(title)}[/]").LeftJustified());
+        io.Rule($"[yellow]{Markup.Escape(title)}[/]");
         io.Out.MarkupLine($"[grey]$ descope-mgmt {Markup.Escape(string.Join(' ', args))}[/]");
         return await CliApp.RunAsync(args, env, cancellationToken).ConfigureAwait(false);
     }

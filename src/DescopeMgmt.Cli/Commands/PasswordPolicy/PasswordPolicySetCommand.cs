@@ -17,9 +17,7 @@ internal static class PasswordPolicySetCommand
         var fields = new PasswordPolicyFieldOptions();
         var command = new Command("set",
             "Change fields of the password policy of the project, or of one tenant. The API replaces every field, so the live policy " +
-            "is read, the given flags applied, and the result written whole; fields not given keep their value.\n" +
-            "Examples: descope-mgmt password-policy set --min-length 12 --non-alphanumeric true; " +
-            "descope-mgmt password-policy set --tenant acme --lock true --lock-attempts 5 --dry-run")
+            "is read, the given flags applied, and the result written whole; fields not given keep their value.")
         {
             Tenant, DryRun,
         };

@@ -15,8 +15,7 @@ internal static class PasswordPolicyShowCommand
     public static Command Build(CommandRunner runner)
     {
         var command = new Command("show",
-            "Show the password policy of the project, or of one tenant, with every field.\n" +
-            "Examples: descope-mgmt password-policy show; descope-mgmt password-policy show --tenant acme --output json")
+            "Show the password policy of the project, or of one tenant, with every field.")
         {
             Tenant,
         };

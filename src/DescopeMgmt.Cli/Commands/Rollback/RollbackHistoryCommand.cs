@@ -31,10 +31,11 @@ internal static class RollbackHistoryCommand
                 return;
             }
 
-            var table = Tables.Create("Time (UTC)", "User", "Operation", "Items", "From", "Undo with backup", "Outcome");
+            var table = Tables.Create("Time (UTC)", "User", "Environment", "Operation", "Items", "From", "Undo with backup", "Outcome");
             foreach (var r in doc.Items)
             {
-                table.AddRow(Tables.Cell(r.When.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), Tables.Cell(r.User), Tables.Cell(r.Operation),
+                table.AddRow(Tables.Cell(r.When.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), Tables.Cell(r.User),
+                    Tables.Cell(r.Environment ?? "-"), Tables.Cell(r.Operation),
                     Tables.Cell(string.Join(", ", r.Targets)), Tables.Cell(r.FromBackupId), Tables.Cell(r.PreRollbackBackupId), Tables.Cell(r.Outcome));
             }
 

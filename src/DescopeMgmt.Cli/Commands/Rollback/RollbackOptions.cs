@@ -10,17 +10,19 @@ internal sealed class RollbackOptions(ResourceType type)
 {
     private readonly string _noun = ResourceTypeNames.ToWire(type);
 
-    public Option<string?> Id { get; } = new($"--{ResourceTypeNames.ToWire(type)}-id") { Description = $"The {ResourceTypeNames.ToWire(type)} to roll back." };
+    public Option<string?> Id { get; } = type == ResourceType.Tenant
+        ? Tenant.TenantIdSyntax.Validated(new Option<string?>("--tenant-id") { Description = "The tenant to roll back." })
+        : new($"--{ResourceTypeNames.ToWire(type)}-id") { Description = $"The {ResourceTypeNames.ToWire(type)} to roll back." };
 
     public Option<bool> All { get; } = new("--all") { Description = $"Roll back every {ResourceTypeNames.ToWire(type)} in the backup." };
 
-    public Option<bool> Latest { get; } = new("--latest") { Description = "Use the most recent backup of the project." };
+    public Option<bool> Latest { get; } = new("--latest") { Description = "Use the most recent backup of the project (the same as --backup latest)." };
 
     public Option<string?> Backup { get; } = new("--backup")
     {
         Description = type == ResourceType.Flow
-            ? "Backup to restore from: ID or unique prefix, timestamp, folder, manifest.json, 'latest', or a flow export file."
-            : "Backup to restore from: ID or unique prefix, timestamp, folder, manifest.json, or 'latest'.",
+            ? "Backup to restore from: ID, its unique prefix or random suffix, timestamp, folder, manifest.json, 'latest', or a flow export file."
+            : "Backup to restore from: ID, its unique prefix or random suffix, timestamp, folder, manifest.json, or 'latest'.",
     };
 
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Show the diff live → backup and change nothing." };
@@ -51,11 +53,6 @@ internal sealed class RollbackOptions(ResourceType type)
         if (latest == (backup is not null))
         {
             throw new UserError("invalid_arguments", "Give either --backup REF or --latest.", example);
-        }
-
-        if (latest && !all)
-        {
-            throw new UserError("invalid_arguments", "--latest goes with --all; with one item name the backup: --backup latest.", example);
         }
 
         return new RestoreSpec($"{_noun} rollback", backup ?? "latest", new HashSet<ResourceType> { type },

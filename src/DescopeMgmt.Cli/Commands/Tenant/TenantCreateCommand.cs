@@ -11,7 +11,7 @@ internal static class TenantCreateCommand
 {
     private const string Operation = "tenant create";
 
-    private static readonly Argument<string> TenantId = new("tenant-id") { Description = "ID of the new tenant." };
+    private static readonly Argument<string> TenantId = TenantIdSyntax.Argument("ID of the new tenant.");
 
     private static readonly Option<string?> Parent = new("--parent") { Description = "Parent tenant ID (fixed at creation)." };
 
@@ -43,7 +43,7 @@ internal static class TenantCreateCommand
         {
             if (existing is not null)
             {
-                throw new UserError("tenant_exists", $"Tenant '{tenantId}' already exists in {context.Target.Describe()}.", $"Change it with `descope-mgmt tenant update {tenantId}`.");
+                throw new UserError("tenant_exists", $"Tenant '{tenantId}' already exists in {context.Target.Describe()}.", $"Change it with `descope-mgmt tenant update {UndoCommands.Quote(tenantId)}`.");
             }
 
             var desired = TenantFieldOptions.Apply(new JsonObject { ["id"] = tenantId }, values);

@@ -10,7 +10,7 @@ internal static class TenantDeleteCommand
 {
     private const string Operation = "tenant delete";
 
-    private static readonly Argument<string> TenantId = new("tenant-id") { Description = "The tenant to delete." };
+    private static readonly Argument<string> TenantId = TenantIdSyntax.Argument("The tenant to delete.");
 
     private static readonly Option<bool> Cascade = new("--cascade") { Description = "Also delete users and keys that belong only to this tenant (cannot be restored from a backup)." };
 
@@ -35,7 +35,7 @@ internal static class TenantDeleteCommand
             {
                 var names = string.Join(", ", children.Select(c => c?.ToString()));
                 throw new UserError("tenant_has_children", $"Tenant '{tenantId}' has sub-tenants ({names}). Nothing was changed.",
-                    $"Delete them first, children before parents: descope-mgmt tenant delete {children[0]}");
+                    $"Delete them first, children before parents: descope-mgmt tenant delete {UndoCommands.Quote(children[0]?.ToString() ?? "")}");
             }
 
             if (cascade)

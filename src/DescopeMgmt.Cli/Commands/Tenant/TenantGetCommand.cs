@@ -9,7 +9,7 @@ namespace DescopeMgmt.Cli.Commands.Tenant;
 
 internal static class TenantGetCommand
 {
-    private static readonly Argument<string> TenantId = new("tenant-id") { Description = "The tenant to show." };
+    private static readonly Argument<string> TenantId = TenantIdSyntax.Argument("The tenant to show.");
 
     public static Command Build(CommandRunner runner)
     {
@@ -32,7 +32,30 @@ internal static class TenantGetCommand
                 "List tenants with `descope-mgmt tenant list`.");
         }
 
-        context.IO.Result(TenantDocuments.ToDocument(tenant), CliJsonContext.Default.JsonObject, DocumentGrid.Render);
+        context.IO.Result(WithIsoTimes(TenantDocuments.ToDocument(tenant)), CliJsonContext.Default.JsonObject, DocumentGrid.Render);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The API's createdTime (Unix seconds) as createdAt, an ISO 8601 UTC date (2026-12-05T15:04:05Z), in text and
+    /// JSON alike: a date people can read and scripts can parse, in the team's vocabulary (backups and audit say createdAt).
+    /// </summary>
+    internal static System.Text.Json.Nodes.JsonObject WithIsoTimes(System.Text.Json.Nodes.JsonObject document)
+    {
+        var result = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (name, value) in document)
+        {
+            if (name == "createdTime" && value is System.Text.Json.Nodes.JsonValue seconds && seconds.TryGetValue<long>(out var unix))
+            {
+                result["createdAt"] = unix > 0
+                    ? DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)
+                    : null;
+                continue;
+            }
+
+            result[name] = value?.DeepClone();
+        }
+
+        return result;
     }
 }

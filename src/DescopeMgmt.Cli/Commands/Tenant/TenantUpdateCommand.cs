@@ -10,7 +10,7 @@ internal static class TenantUpdateCommand
 {
     private const string Operation = "tenant update";
 
-    private static readonly Argument<string> TenantId = new("tenant-id") { Description = "The tenant to change." };
+    private static readonly Argument<string> TenantId = TenantIdSyntax.Argument("The tenant to change.");
 
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show the field diff and change nothing." };
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DescopeMgmt.Cli.App;
 using DescopeMgmt.Cli.Commands.Backup;
+using DescopeMgmt.Core;
 using DescopeMgmt.Core.Planning;
 
 namespace DescopeMgmt.Cli.Commands.Workspace;
@@ -9,11 +10,27 @@ internal static class ApplyCommand
 {
     private static readonly Option<string?> Only = OnlyOption.Create();
 
+    private static readonly Argument<string?> PlanFile = new("PLANFILE")
+    {
+        Description = "A plan saved by `plan --out`: apply exactly it, refusing if live or the workspace changed since.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
     public static Command Build(CommandRunner runner)
     {
-        var command = new Command("apply", "Make live match the workspace: show the plan, confirm, back up everything touched, apply, verify.") { Only };
+        var command = new Command("apply", "Make live match the workspace: show the plan, confirm, back up everything touched, apply, verify.") { Only, PlanFile };
         runner.SetAction(command, (parse, context, ct) =>
-            ApplyWorkflow.RunAsync(context, PlanScope.From(OnlyOption.Parse(parse.GetValue(Only))), "apply", dryRun: false, ct));
+        {
+            if (parse.GetValue(PlanFile) is { } planFile)
+            {
+                return parse.GetValue(Only) is null
+                    ? ApplyWorkflow.RunSavedAsync(context, planFile, ct)
+                    : throw new UserError("invalid_arguments", "--only cannot be combined with a plan file: a saved plan applies the kinds it was made for.",
+                        "Make the plan with `descope-mgmt plan --only KINDS --out plan.json`, then `descope-mgmt apply plan.json`.");
+            }
+
+            return ApplyWorkflow.RunAsync(context, PlanScope.From(OnlyOption.Parse(parse.GetValue(Only))), "apply", dryRun: false, ct);
+        });
         return command;
     }
 }

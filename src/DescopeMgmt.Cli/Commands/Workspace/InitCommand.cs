@@ -28,11 +28,14 @@ internal static class InitCommand
         }
 
         var projectId = fromLive ? context.Target.ProjectId : context.ProjectIdIfKnown ?? "P2yourProjectId";
-        var baseUrl = context.Target is { UseEmbeddedEmulator: true } ? "local" : context.Settings.BaseUrl;
+        // Init without --from-live makes no call, so it needs no key: a target that cannot be resolved yet is fine.
+        var local = context.TryGetTarget() is { UseEmbeddedEmulator: true };
+        var baseUrl = local ? "local" : context.Settings.BaseUrl;
         var flows = Path.Combine(root, Core.Kinds.FlowKind.Folder);
         var flowsExisted = Directory.Exists(flows);
         Directory.CreateDirectory(flows);
         WorkspaceWriter.Write(yaml, WorkspaceScaffold.DescopeYaml(environment, projectId, baseUrl));
+        context.UseWorkspaceRoot(root);
         if (fromLive)
         {
             context.IO.Info($"Created {yaml}");
@@ -58,7 +61,9 @@ internal static class InitCommand
             context.IO.Outcome($"Created {yaml}", yaml);
         }
 
-        context.IO.Info($"Next: set DESCOPE_{environment.ToUpperInvariant().Replace('-', '_')}_MANAGEMENT_KEY, then `descope-mgmt plan`.");
+        context.IO.Info(local
+            ? "Next: `descope-mgmt plan` (the embedded emulator needs no key)."
+            : $"Next: set DESCOPE_{environment.ToUpperInvariant().Replace('-', '_')}_MANAGEMENT_KEY, then `descope-mgmt plan`.");
         return ExitCodes.Success;
     }
 }

@@ -8,13 +8,13 @@ namespace DescopeMgmt.Cli.Commands.Workspace;
 
 internal static class PullCommand
 {
-    private static readonly Option<bool> Force = new("--force") { Description = "Also overwrite files that hold ${VAR} placeholders (they would lose them)." };
+    private static readonly Option<bool> Force = new("--force") { Description = "Also overwrite files with edits not applied yet, and files that hold ${VAR} placeholders (both would be lost)." };
 
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show which files would be written and write nothing." };
 
     public static Command Build(CommandRunner runner)
     {
-        var command = new Command("pull", "Write the live flows, theme and tenants into the workspace files. Files with ${VAR} placeholders are not overwritten: the difference is shown instead.") { Force, DryRun };
+        var command = new Command("pull", "Write the live state of every managed kind into the workspace files. A file edited since the last pull or apply is never overwritten without --force (nothing is written, the edited files are listed); files with ${VAR} placeholders are kept and the difference shown.") { Force, DryRun };
         runner.SetAction(command, (parse, context, ct) => RunAsync(parse.GetValue(Force), context, ct, parse.GetValue(DryRun)));
         return command;
     }
@@ -34,10 +34,10 @@ internal static class PullCommand
 
         foreach (var file in result.Files.Where(f => f.Status == PullStatus.KeptWithPlaceholders))
         {
-            context.IO.Warn($"{file.RelativePath} has ${{VAR}} placeholders; live differs and the file was kept (--force overwrites it):");
+            context.IO.Warn($"{file.RelativePath} has ${{VAR}} placeholders and live differs from it; the file was kept, nothing was written to it (--force overwrites it):");
             foreach (var difference in file.Differences)
             {
-                DiffPrinter.Print(context.IO, difference.Key, difference.File, difference.Live, difference.Changes);
+                DiffPrinter.Print(context.IO, difference.Key, difference.File, difference.Live, difference.Changes, DiffVoice.Pull);
             }
         }
 
@@ -52,14 +52,40 @@ internal static class PullCommand
             foreach (var file in result.Files.Where(f => f.Status == PullStatus.Written))
             {
                 context.IO.Info($"would write {file.RelativePath}");
+                foreach (var difference in file.Differences)
+                {
+                    DiffPrinter.Print(context.IO, difference.Key, difference.File, difference.Live, difference.Changes, DiffVoice.Pull);
+                }
+            }
+        }
+
+        if (result.Refused)
+        {
+            var edited = result.Files.Where(f => f.Status == PullStatus.Edited).ToList();
+            foreach (var file in edited)
+            {
+                context.IO.Warn(file.Differences.Count == 0
+                    ? $"{file.RelativePath} was edited since the last pull or apply (formatting or comments only; live says the same):"
+                    : $"{file.RelativePath} was edited since the last pull or apply; pull would change it to live:");
+                foreach (var difference in file.Differences)
+                {
+                    DiffPrinter.Print(context.IO, difference.Key, difference.File, difference.Live, difference.Changes, DiffVoice.Pull);
+                }
             }
 
-            context.IO.Outcome($"Dry run: {result.Count(PullStatus.Written)} file(s) would be written, {result.Count(PullStatus.Unchanged)} unchanged" +
+            throw new Core.UserError("unapplied_edits",
+                $"{(dryRun ? "Dry run: pull would refuse" : "Pull refused")}: {Plural.Of(edited.Count, "file")} {(edited.Count == 1 ? "holds" : "hold")} edits not applied yet: {string.Join(", ", edited.Select(f => f.RelativePath))}. Nothing was written.",
+                "Apply them first (`descope-mgmt plan`, then `descope-mgmt apply`), or run `descope-mgmt pull --force` to replace them with live.");
+        }
+
+        if (dryRun)
+        {
+            context.IO.Outcome($"Dry run: {Plural.Of(result.Count(PullStatus.Written), "file")} would be written, {result.Count(PullStatus.Unchanged)} unchanged" +
                 (kept > 0 ? $", {kept} with ${{VAR}} placeholders kept" : "") + "; nothing was written.", root);
             return ExitCodes.Success;
         }
 
-        context.IO.Outcome($"Pulled into {root}: {result.Count(PullStatus.Written)} file(s) written, {result.Count(PullStatus.Unchanged)} unchanged" +
+        context.IO.Outcome($"Pulled live into {root}: {Plural.Of(result.Count(PullStatus.Written), "file")} written, {result.Count(PullStatus.Unchanged)} unchanged" +
             (kept > 0 ? $", {kept} with ${{VAR}} placeholders kept." : "."), root);
         return ExitCodes.Success;
     }
