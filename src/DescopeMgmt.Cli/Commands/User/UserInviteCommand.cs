@@ -45,7 +45,7 @@ internal static class UserInviteCommand
             if (existing is not null)
             {
                 throw new UserError("user_exists", $"A user with the login ID '{Api.WireIds.Printable(id)}' already exists in {context.Target.Describe()}.",
-                    $"See it with `descope-mgmt user get {UndoCommands.Quote(id)}`; change it with `descope-mgmt user update`.");
+                    $"See it with `descope-mgmt user get {UndoCommands.Quote(id)}`; change it with `descope-mgmt user update {UndoCommands.Quote(id)} --name NAME`.");
             }
 
             var desired = NewUser(id, email, name, phone, roles, tenants);
