@@ -364,6 +364,13 @@ public sealed partial class WorkspaceFolderTests
     [GeneratedRegex(@"\{[^{}]*\}")]
     private static partial Regex Interpolation();
 
+    // Comments speak to developers (`descope-mgmt completion SHELL`), not to users: only messages and help count.
+    [GeneratedRegex(@"^\s*//.*$", RegexOptions.Multiline)]
+    private static partial Regex CommentLine();
+
+    [GeneratedRegex(@"\s+(?:[>|]|&&|2>).*$")]
+    private static partial Regex ShellContinuation();
+
     /// <summary>
     /// Every `descope-mgmt ...` a message of the source names parses with the real command tree, so a hint
     /// cannot send users to a command or an option that does not exist. Interpolated parts become a value.
@@ -375,7 +382,7 @@ public sealed partial class WorkspaceFolderTests
         var root = CommandTree.Build(new CommandRunner(new CliEnvironment { Out = TextWriter.Null, Error = TextWriter.Null, In = TextReader.Null, GetVariable = _ => null }));
         var named = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => NamedCommand().Matches(File.ReadAllText(f))
+            .SelectMany(f => NamedCommand().Matches(CommentLine().Replace(File.ReadAllText(f), ""))
                 .Select(m => (File: Path.GetFileName(f), Command: m.Groups.Values.Skip(1).First(g => g.Success).Value.Trim())))
             .Distinct()
             .ToList();
@@ -389,6 +396,8 @@ public sealed partial class WorkspaceFolderTests
             }
 
             text = text.Replace("...", "x", StringComparison.Ordinal).Replace("<id>", "x", StringComparison.Ordinal);
+            // An example may go on in the shell (`> audit.csv`, `| jq`): only the command itself is parsed.
+            text = ShellContinuation().Replace(text, "");
             // A leading interpolation ({noun} list, {operation}) stands for a command path: one must make it parse.
             var paths = root.Subcommands.SelectMany(c => c.Subcommands.Select(s => $"{c.Name} {s.Name}").Prepend(c.Name)).ToList();
             var candidates = text.StartsWith('x')

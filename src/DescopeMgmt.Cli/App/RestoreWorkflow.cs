@@ -1,6 +1,7 @@
 using DescopeMgmt.Cli.Rendering;
 using DescopeMgmt.Core;
 using DescopeMgmt.Core.Backups;
+using DescopeMgmt.Core.Kinds;
 using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Rollback;
@@ -53,6 +54,11 @@ internal static class RestoreWorkflow
             if (toChange.Count == 0)
             {
                 return new NoChange($"Nothing to restore: live already matches {source.Description}.");
+            }
+
+            foreach (var caveat in toChange.Where(i => i.Live is null && i.Content is not null).Select(i => ResourceKinds.Of(i.Key).RestoreCaveat).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                context.IO.Warn(caveat);
             }
 
             // Finishing means putting back the same content again: name its backup (or file) exactly, since

@@ -8,7 +8,7 @@ internal static class BackupManifestReader
 {
     public const string FileName = "manifest.json";
 
-    private static readonly HashSet<string> ItemTypes = Kinds.ResourceKinds.All.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> ItemTypes = Kinds.ResourceKinds.Backed.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The manifest, or a UserError: backup_not_found when there is none, backup_corrupt when it is bad.</summary>
     public static BackupManifest Read(string directory)
@@ -104,7 +104,7 @@ internal static class BackupManifestReader
         {
             if (kind is null || !ItemTypes.Contains(kind))
             {
-                return $"{FileName} lists a kind that is not one of {string.Join(", ", Kinds.ResourceKinds.All.Select(k => k.Name))}";
+                return $"{FileName} lists a kind that is not one of {string.Join(", ", Kinds.ResourceKinds.Backed.Select(k => k.Name))}";
             }
         }
 
@@ -113,7 +113,7 @@ internal static class BackupManifestReader
         {
             if (item?.Type is null || item.Id is null || item.Path is null || item.Sha256 is null || !ItemTypes.Contains(item.Type))
             {
-                return $"{FileName} lists an item without a valid type ({string.Join(", ", Kinds.ResourceKinds.All.Select(k => k.Name))}), ID, path and sha256";
+                return $"{FileName} lists an item without a valid type ({string.Join(", ", Kinds.ResourceKinds.Backed.Select(k => k.Name))}), ID, path and sha256";
             }
 
             if (BackupItemPath.IdProblem(item.Type, item.Id) is { } idProblem)
@@ -141,7 +141,7 @@ internal static class BackupManifestReader
         {
             if (absent?.Type is null || absent.Id is null || !ItemTypes.Contains(absent.Type))
             {
-                return $"{FileName} lists an absent item without a valid type ({string.Join(", ", Kinds.ResourceKinds.All.Select(k => k.Name))}) and ID";
+                return $"{FileName} lists an absent item without a valid type ({string.Join(", ", Kinds.ResourceKinds.Backed.Select(k => k.Name))}) and ID";
             }
 
             if (BackupItemPath.IdProblem(absent.Type, absent.Id) is { } idProblem)

@@ -33,6 +33,9 @@ public abstract class ResourceKind
     /// <summary>Whether an item can be deleted, and so recorded in a backup as absent for a restore to remove.</summary>
     public virtual bool CanDelete => true;
 
+    /// <summary>What a restore of this kind cannot put back (a user's password and sessions), said whenever it restores one; null when it puts back everything.</summary>
+    public virtual string? RestoreCaveat => null;
+
     /// <summary>Whether the kind has its own rollback command (<c>flow rollback --flow-id ID</c>); otherwise <c>backup restore --only</c> undoes it.</summary>
     public virtual bool HasRollbackCommand => true;
 

@@ -1,6 +1,7 @@
 using DescopeMgmt.Core.Kinds.PasswordPolicies;
 using DescopeMgmt.Core.Kinds.Permissions;
 using DescopeMgmt.Core.Kinds.Roles;
+using DescopeMgmt.Core.Kinds.Users;
 using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Core.Kinds;
@@ -20,10 +21,18 @@ public static class ResourceKinds
 
     public static PasswordPolicyKind PasswordPolicy { get; } = new();
 
-    /// <summary>Every kind, in the order a change writes them.</summary>
+    public static UserKind User { get; } = new();
+
+    /// <summary>Every workspace kind (what init, pull, plan, apply, drift and manage: cover), in the order a change writes them.</summary>
     public static IReadOnlyList<ResourceKind> All { get; } = new ResourceKind[] { Flow, Theme, Tenant, Permission, Role, PasswordPolicy }.OrderBy(k => k.Order).ToList();
 
-    private static readonly Dictionary<ResourceType, ResourceKind> ByType = All.ToDictionary(k => k.Type);
+    /// <summary>
+    /// Every kind a backup can hold and a restore put back, in the order of a change: the workspace kinds and the
+    /// runtime data that commands change one item at a time (users), which is never planned, pulled or read whole.
+    /// </summary>
+    public static IReadOnlyList<ResourceKind> Backed { get; } = All.Append(User).OrderBy(k => k.Order).ToList();
+
+    private static readonly Dictionary<ResourceType, ResourceKind> ByType = Backed.ToDictionary(k => k.Type);
 
     public static ResourceKind Of(ResourceType type) => ByType[type];
 
@@ -33,7 +42,7 @@ public static class ResourceKinds
     public static ResourceKind? Find(string text)
     {
         var name = text.Trim();
-        return All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase)
+        return Backed.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase)
             || string.Equals(k.KindsName, name, StringComparison.OrdinalIgnoreCase)
             || string.Equals(k.Name + "s", name, StringComparison.OrdinalIgnoreCase));
     }

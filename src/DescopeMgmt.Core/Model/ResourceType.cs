@@ -9,6 +9,9 @@ public enum ResourceType
     Permission,
     Role,
     PasswordPolicy,
+
+    /// <summary>Runtime data changed one at a time and backed up, never part of the workspace.</summary>
+    User,
 }
 
 /// <summary>Identifies one managed item; the theme has the fixed ID <c>theme</c>.</summary>

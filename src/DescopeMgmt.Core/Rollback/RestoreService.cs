@@ -57,7 +57,7 @@ public sealed class RestoreService(LiveState live)
 
     /// <summary>Kind by kind in the order of a change, each in its kind's write order (a parent before its children).</summary>
     private static IEnumerable<BackupItemContent> OrderForRestore(IReadOnlyList<BackupItemContent> items) =>
-        ResourceKinds.All.SelectMany(kind =>
+        ResourceKinds.Backed.SelectMany(kind =>
         {
             var ofKind = items.Where(i => i.Type == kind.Type).ToDictionary(i => i.Id, StringComparer.Ordinal);
             return kind.WriteOrder(ofKind.ToDictionary(i => i.Key, i => i.Value.Content.AsObject(), StringComparer.Ordinal)).Select(id => ofKind[id]);
@@ -65,7 +65,7 @@ public sealed class RestoreService(LiveState live)
 
     /// <summary>Removals in the reverse order: kinds last to first, each in its reversed write order (children before parents).</summary>
     private static IEnumerable<RestorePlanItem> ChildrenFirst(List<RestorePlanItem> removals) =>
-        ResourceKinds.All.Reverse().SelectMany(kind =>
+        ResourceKinds.Backed.Reverse().SelectMany(kind =>
         {
             var ofKind = removals.Where(r => r.Key.Type == kind.Type).ToList();
             var existing = ofKind.Where(r => r.Live is not null).ToDictionary(r => r.Key.Id, StringComparer.Ordinal);

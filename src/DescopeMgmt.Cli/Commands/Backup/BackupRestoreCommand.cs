@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DescopeMgmt.Cli.App;
+using DescopeMgmt.Core.Kinds;
 
 namespace DescopeMgmt.Cli.Commands.Backup;
 
@@ -7,7 +8,7 @@ internal static class BackupRestoreCommand
 {
     private static readonly Argument<string> Reference = new("ref") { Description = "Backup: ID, its unique prefix or random suffix, timestamp, folder, manifest.json, or 'latest'." };
 
-    private static readonly Option<string?> Only = OnlyOption.Create();
+    private static readonly Option<string?> Only = OnlyOption.Create(ResourceKinds.Backed);
 
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show the diff live → backup and change nothing." };
 
@@ -15,7 +16,7 @@ internal static class BackupRestoreCommand
     {
         var command = new Command("restore", "Restore every item of a backup (or --only some types), after backing up what it overwrites.") { Reference, Only, DryRun };
         runner.SetAction(command, (parse, context, ct) => RestoreWorkflow.RunAsync(context,
-            new RestoreSpec("backup restore", parse.GetRequiredValue(Reference), OnlyOption.Parse(parse.GetValue(Only)), null, parse.GetValue(DryRun), AllowFlowFile: false), ct));
+            new RestoreSpec("backup restore", parse.GetRequiredValue(Reference), OnlyOption.Parse(parse.GetValue(Only), ResourceKinds.Backed), null, parse.GetValue(DryRun), AllowFlowFile: false), ct));
         return command;
     }
 }

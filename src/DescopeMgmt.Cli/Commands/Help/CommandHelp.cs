@@ -155,6 +155,53 @@ internal static class CommandHelp
             new("Delete a role of a tenant (backed up first)", "descope-mgmt role delete \"Billing Admin\" --tenant acme"),
         ],
 
+        ["user list"] =
+        [
+            new("The first 50 users", "descope-mgmt user list"),
+            new("The second page of a tenant's admins, as JSON", "descope-mgmt user list --tenant acme --role \"Tenant Admin\" --limit 20 --page 2 --output json"),
+            new("Find users by name, email, phone or login ID", "descope-mgmt user list --text alice"),
+        ],
+        ["user get"] =
+        [
+            new("Show a user with its roles and tenants", "descope-mgmt user get alice@acme.com"),
+        ],
+        ["user invite"] =
+        [
+            new("Preview an invitation (sends nothing)", "descope-mgmt user invite --email carol@acme.com --name Carol --dry-run"),
+            new("Invite to a tenant with a role there", "descope-mgmt user invite --email carol@acme.com --tenant acme --role \"Billing Admin\""),
+        ],
+        ["user update"] =
+        [
+            new("Change a user's display name", "descope-mgmt user update alice@acme.com --name \"Alice Adams\""),
+            new("Remove a phone number (preview)", "descope-mgmt user update alice@acme.com --phone \"\" --dry-run"),
+        ],
+        ["user enable"] =
+        [
+            new("Let a disabled user sign in again", "descope-mgmt user enable alice@acme.com"),
+        ],
+        ["user disable"] =
+        [
+            new("Stop a user from signing in (record kept)", "descope-mgmt user disable alice@acme.com"),
+        ],
+        ["user delete"] =
+        [
+            new("Preview deleting a user", "descope-mgmt user delete alice@acme.com --dry-run"),
+            new("Delete a user (its record is backed up first)", "descope-mgmt user delete alice@acme.com --yes"),
+        ],
+        ["user role add"] =
+        [
+            new("Give a user a project role", "descope-mgmt user role add alice@acme.com --role Editor"),
+        ],
+        ["user role remove"] =
+        [
+            new("Take a role from a user in a tenant", "descope-mgmt user role remove alice@acme.com --role \"Billing Admin\" --tenant acme"),
+        ],
+        ["user role set"] =
+        [
+            new("Make these a user's only roles in a tenant", "descope-mgmt user role set alice@acme.com --role Viewer --tenant acme"),
+            new("Remove every project role of a user", "descope-mgmt user role set alice@acme.com --role \"\""),
+        ],
+
         ["init"] =
         [
             new("Start a workspace from the project as it is live", "descope-mgmt init --from-live"),
