@@ -24,7 +24,7 @@ public sealed class AccessKeysApiTests
         Name = "ci-deploy",
         Description = "CI",
         RoleNames = ["Deployer"],
-        KeyTenants = [new AccessKeyTenant { TenantId = "acme", RoleNames = ["Biller"] }],
+        KeyTenants = [new TenantMembership { TenantId = "acme", RoleNames = ["Biller"] }],
         PermittedIps = ["10.0.0.0/8", "192.168.1.5"],
         CustomClaims = new Dictionary<string, JsonElement> { ["pipeline"] = JsonElement.Parse("\"main\"") },
     };

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DescopeMgmt.Api.Json;
+using DescopeMgmt.Api.Tenants;
 
 namespace DescopeMgmt.Api.AccessKeys;
 
@@ -13,7 +14,7 @@ namespace DescopeMgmt.Api.AccessKeys;
 public sealed class AccessKey
 {
     private List<string> _roleNames = [];
-    private List<AccessKeyTenant> _keyTenants = [];
+    private List<TenantMembership> _keyTenants = [];
     private List<string> _permittedIps = [];
 
     public string Id { get; set; } = "";
@@ -29,7 +30,7 @@ public sealed class AccessKey
         set => _roleNames = value ?? [];
     }
 
-    public List<AccessKeyTenant> KeyTenants
+    public List<TenantMembership> KeyTenants
     {
         get => _keyTenants;
         set => _keyTenants = value ?? [];
@@ -82,23 +83,6 @@ public sealed class AccessKey
     }
 }
 
-/// <summary>A tenant an access key (or a user) belongs to, with its roles there.</summary>
-public sealed class AccessKeyTenant
-{
-    private List<string> _roleNames = [];
-
-    public string TenantId { get; set; } = "";
-
-    /// <summary>Sent by the service on reads; ignored on writes.</summary>
-    public string? TenantName { get; set; }
-
-    public List<string> RoleNames
-    {
-        get => _roleNames;
-        set => _roleNames = value ?? [];
-    }
-}
-
 /// <summary>Body of <c>accesskey/create</c>. <see cref="ExpireTime"/> and <see cref="UserId"/> cannot be changed later.</summary>
 public sealed class AccessKeyWrite
 {
@@ -111,7 +95,7 @@ public sealed class AccessKeyWrite
 
     public List<string> RoleNames { get; set; } = [];
 
-    public List<AccessKeyTenant> KeyTenants { get; set; } = [];
+    public List<TenantMembership> KeyTenants { get; set; } = [];
 
     /// <summary>Binds the key to a user; null for a key of its own.</summary>
     public string? UserId { get; set; }
@@ -135,7 +119,7 @@ public sealed class AccessKeyUpdateRequest
 
     public List<string> RoleNames { get; set; } = [];
 
-    public List<AccessKeyTenant> KeyTenants { get; set; } = [];
+    public List<TenantMembership> KeyTenants { get; set; } = [];
 
     public Dictionary<string, JsonElement>? CustomClaims { get; set; }
 

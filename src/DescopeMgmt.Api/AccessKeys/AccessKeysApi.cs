@@ -1,5 +1,6 @@
 using DescopeMgmt.Api.Http;
 using DescopeMgmt.Api.Json;
+using DescopeMgmt.Api.Tenants;
 
 namespace DescopeMgmt.Api.AccessKeys;
 
@@ -54,7 +55,7 @@ public sealed class AccessKeysApi
             Name = key.Name,
             Description = key.Description ?? "",
             RoleNames = key.RoleNames,
-            KeyTenants = key.KeyTenants.Select(t => new AccessKeyTenant { TenantId = t.TenantId, RoleNames = t.RoleNames }).ToList(),
+            KeyTenants = key.KeyTenants.Select(t => new TenantMembership { TenantId = t.TenantId, RoleNames = t.RoleNames }).ToList(),
             CustomClaims = key.CustomClaims,
             PermittedIps = key.PermittedIps,
             CustomAttributes = key.CustomAttributes,

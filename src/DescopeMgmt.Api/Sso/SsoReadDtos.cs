@@ -137,7 +137,7 @@ public sealed class SsoRoleRef
 /// OIDC settings as read. The service never returns the client secret; should one arrive anyway it is
 /// dropped here, never kept (not even in <see cref="Extra"/>), so it cannot reach a backup or the screen.
 /// </summary>
-public sealed class SsoOidcSettings
+public sealed class SsoOidcSettings : SsoOidcProviderSettings
 {
     public string? Name { get; set; }
 
@@ -152,55 +152,17 @@ public sealed class SsoOidcSettings
         set { }
     }
 
-    public string? RedirectUrl { get; set; }
-
-    public string? AuthUrl { get; set; }
-
-    public string? TokenUrl { get; set; }
-
-    public string? UserDataUrl { get; set; }
-
-    public List<string>? Scope { get; set; }
-
-    [JsonPropertyName("JWKsUrl")]
-    public string? JwksUrl { get; set; }
-
-    public Dictionary<string, JsonElement>? UserAttrMapping { get; set; }
-
-    public bool ManageProviderTokens { get; set; }
-
-    public string? CallbackDomain { get; set; }
-
-    public List<string>? Prompt { get; set; }
-
-    public string? GrantType { get; set; }
-
-    public string? Issuer { get; set; }
-
-    public List<SsoRoleMapping>? RoleMappings { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
     /// <summary>The v1 write settings that give these settings back; the secret is left out, so the service keeps its own.</summary>
-    public SsoOidcWriteSettings ToWrite() => new()
+    public SsoOidcWriteSettings ToWrite()
     {
-        Name = Name ?? "",
-        ClientId = ClientId ?? "",
-        RedirectUrl = RedirectUrl,
-        AuthUrl = AuthUrl,
-        TokenUrl = TokenUrl,
-        UserDataUrl = UserDataUrl,
-        Scope = Scope is null ? null : [.. Scope],
-        JwksUrl = JwksUrl,
-        UserAttrMapping = UserAttrMapping is null ? null : new Dictionary<string, JsonElement>(UserAttrMapping),
-        ManageProviderTokens = ManageProviderTokens,
-        CallbackDomain = CallbackDomain,
-        Prompt = Prompt is null ? null : [.. Prompt],
-        GrantType = GrantType,
-        Issuer = Issuer,
-        RoleMappings = RoleMappings?.Select(r => new SsoRoleMapping { Groups = [.. r.Groups], RoleName = r.RoleName }).ToList(),
-    };
+        var write = new SsoOidcWriteSettings { Name = Name ?? "", ClientId = ClientId ?? "" };
+        CopyTo(write);
+        return write;
+    }
 }
 
 /// <summary>A mapping of IdP groups to a role, as the writes (and OIDC reads) spell it.</summary>

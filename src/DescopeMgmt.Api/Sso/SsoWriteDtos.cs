@@ -35,7 +35,7 @@ public sealed class SsoSamlWriteSettings
 /// OIDC settings as <c>sso/oidc</c> takes them. <see cref="ClientSecret"/> left null is not sent, and the service
 /// keeps the secret it has: the service never returns it, so a read-modify-write cannot carry it.
 /// </summary>
-public sealed class SsoOidcWriteSettings
+public sealed class SsoOidcWriteSettings : SsoOidcProviderSettings
 {
     public string Name { get; set; } = "";
 
@@ -43,32 +43,6 @@ public sealed class SsoOidcWriteSettings
 
     public string? ClientSecret { get; set; }
 
-    public string? RedirectUrl { get; set; }
-
-    public string? AuthUrl { get; set; }
-
-    public string? TokenUrl { get; set; }
-
-    public string? UserDataUrl { get; set; }
-
-    public List<string>? Scope { get; set; }
-
-    [JsonPropertyName("JWKsUrl")]
-    public string? JwksUrl { get; set; }
-
-    public Dictionary<string, JsonElement>? UserAttrMapping { get; set; }
-
-    public bool ManageProviderTokens { get; set; }
-
-    public string? CallbackDomain { get; set; }
-
-    public List<string>? Prompt { get; set; }
-
-    public string? GrantType { get; set; }
-
-    public string? Issuer { get; set; }
-
-    public List<SsoRoleMapping>? RoleMappings { get; set; }
 
     /// <summary>Never shows the client secret.</summary>
     public override string ToString() => $"OIDC settings '{Name}' (client {ClientId}{(ClientSecret is null ? "" : ", secret (sensitive)")})";
@@ -108,4 +82,56 @@ public sealed class SsoNewRequest
     public string? SsoId { get; set; }
 
     public string DisplayName { get; set; } = "";
+}
+
+/// <summary>
+/// The OIDC provider settings the v2 read and the v1 write spell alike; the two differ only in the name, the
+/// client and the secret, which each declares itself.
+/// </summary>
+public abstract class SsoOidcProviderSettings
+{
+    public string? RedirectUrl { get; set; }
+
+    public string? AuthUrl { get; set; }
+
+    public string? TokenUrl { get; set; }
+
+    public string? UserDataUrl { get; set; }
+
+    public List<string>? Scope { get; set; }
+
+    [JsonPropertyName("JWKsUrl")]
+    public string? JwksUrl { get; set; }
+
+    public Dictionary<string, JsonElement>? UserAttrMapping { get; set; }
+
+    public bool ManageProviderTokens { get; set; }
+
+    public string? CallbackDomain { get; set; }
+
+    public List<string>? Prompt { get; set; }
+
+    public string? GrantType { get; set; }
+
+    public string? Issuer { get; set; }
+
+    public List<SsoRoleMapping>? RoleMappings { get; set; }
+
+    /// <summary>Copies these settings (deep, so the copy shares no list with this one) into <paramref name="target"/>.</summary>
+    protected internal void CopyTo(SsoOidcProviderSettings target)
+    {
+        target.RedirectUrl = RedirectUrl;
+        target.AuthUrl = AuthUrl;
+        target.TokenUrl = TokenUrl;
+        target.UserDataUrl = UserDataUrl;
+        target.Scope = Scope is null ? null : [.. Scope];
+        target.JwksUrl = JwksUrl;
+        target.UserAttrMapping = UserAttrMapping is null ? null : new Dictionary<string, JsonElement>(UserAttrMapping);
+        target.ManageProviderTokens = ManageProviderTokens;
+        target.CallbackDomain = CallbackDomain;
+        target.Prompt = Prompt is null ? null : [.. Prompt];
+        target.GrantType = GrantType;
+        target.Issuer = Issuer;
+        target.RoleMappings = RoleMappings?.Select(r => new SsoRoleMapping { Groups = [.. r.Groups], RoleName = r.RoleName }).ToList();
+    }
 }

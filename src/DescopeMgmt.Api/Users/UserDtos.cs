@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DescopeMgmt.Api.Json;
+using DescopeMgmt.Api.Tenants;
 
 namespace DescopeMgmt.Api.Users;
 
@@ -12,7 +13,7 @@ public sealed class User
 {
     private List<string> _loginIds = [];
     private List<string> _roleNames = [];
-    private List<UserTenant> _userTenants = [];
+    private List<TenantMembership> _userTenants = [];
 
     public string UserId { get; set; } = "";
 
@@ -47,7 +48,7 @@ public sealed class User
         set => _roleNames = value ?? [];
     }
 
-    public List<UserTenant> UserTenants
+    public List<TenantMembership> UserTenants
     {
         get => _userTenants;
         set => _userTenants = value ?? [];
@@ -80,22 +81,6 @@ public sealed class User
 
         var tenant = UserTenants.FindIndex(t => t is null || WireIds.PathProblem(t.TenantId) is not null);
         return tenant < 0 ? null : $"has a tenant ID at userTenants[{tenant}] that cannot name one tenant";
-    }
-}
-
-/// <summary>A tenant a user belongs to, with the user's roles there.</summary>
-public sealed class UserTenant
-{
-    private List<string> _roleNames = [];
-
-    public string TenantId { get; set; } = "";
-
-    public string? TenantName { get; set; }
-
-    public List<string> RoleNames
-    {
-        get => _roleNames;
-        set => _roleNames = value ?? [];
     }
 }
 

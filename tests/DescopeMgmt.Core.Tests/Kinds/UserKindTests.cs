@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DescopeMgmt.Api.Tenants;
 using DescopeMgmt.Api.Users;
 using DescopeMgmt.Core.Kinds;
 using DescopeMgmt.Core.Kinds.Users;
@@ -32,7 +33,7 @@ public sealed class UserKindTests
             Name = "Alice",
             Email = "alice@acme.com",
             RoleNames = ["Editor"],
-            UserTenants = [new UserTenant { TenantId = "acme", TenantName = "Acme", RoleNames = ["Billing"] }],
+            UserTenants = [new TenantMembership { TenantId = "acme", TenantName = "Acme", RoleNames = ["Billing"] }],
             Status = "disabled",
             CreatedTime = 1_700_000_000,
         };
