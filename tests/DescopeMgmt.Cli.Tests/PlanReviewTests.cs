@@ -67,6 +67,12 @@ public sealed class PlanReviewTests
         Assert.Contains("~ tenant \"acme\" differs from the workspace (1 field: live → workspace)", drift.Out, StringComparison.Ordinal);
         Assert.Contains("+ tenant \"newco\" is in the workspace but not live", drift.Out, StringComparison.Ordinal);
         Assert.Contains("Drift: 2 items differ from the workspace (apply would make 1 to create, 1 to update, 0 to delete).", drift.Out, StringComparison.Ordinal);
+
+        // The Markdown a scheduled run files as an issue speaks the same way: a finding, not a plan.
+        var markdown = await cli.RunAsync("drift", "--format", "markdown");
+        Assert.Equal(2, markdown.ExitCode);
+        Assert.Contains("Drift: 2 items differ from the workspace (apply would make 1 to create, 1 to update, 0 to delete).", markdown.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Plan:", markdown.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,14 +46,14 @@ internal static class EnvironmentPlansRenderer
         console.MarkupLine($"[bold]{Markup.Escape(EnvironmentPlans.Summary(results))}[/]");
     }
 
-    public static string Markdown(IReadOnlyList<EnvironmentPlan> results, string title, DateTimeOffset now)
+    public static string Markdown(IReadOnlyList<EnvironmentPlan> results, string title, DiffVoice voice, DateTimeOffset now)
     {
         var md = new StringBuilder();
         foreach (var result in results)
         {
             if (result.Run is { } run && result.Target is { } target)
             {
-                md.Append(PlanRenderer.Markdown(run.Plan, title, TargetText.Describe(target), run.Save(target, now).Fingerprint));
+                md.Append(PlanRenderer.Markdown(run.Plan, title, TargetText.Describe(target), run.Save(target, now).Fingerprint, voice));
             }
             else
             {

@@ -80,7 +80,7 @@ internal static class PlanRenderer
     /// A pull-request comment. It carries the plan's fingerprint, so the apply after merge can be matched
     /// to the plan that was reviewed (<c>apply PLANFILE</c> refuses any other).
     /// </summary>
-    public static string Markdown(Plan plan, string title, string target, string? fingerprint)
+    public static string Markdown(Plan plan, string title, string target, string? fingerprint, DiffVoice voice = DiffVoice.Change)
     {
         var md = new StringBuilder();
         md.Append("### ").Append(title).Append(": ").Append(target).Append("\n\n");
@@ -116,7 +116,7 @@ internal static class PlanRenderer
             }
         }
 
-        md.Append("```\n\n</details>\n\n").Append(plan.Summary).Append('\n');
+        md.Append("```\n\n</details>\n\n").Append(Summary(plan, voice)).Append('\n');
         if (plan.Unmanaged.Count > 0)
         {
             md.Append("\nUnmanaged (never touched): ").Append(string.Join(", ", plan.Unmanaged.Select(k => $"`{k}`"))).Append('\n');

@@ -20,7 +20,7 @@ internal static class PlanViews
                 context.IO.WriteRawOut(CliJsonContext.Write(document, CliJsonContext.Default.PlanDocument) + "\n");
                 break;
             case "markdown":
-                context.IO.WriteRawOut(PlanRenderer.Markdown(run.Plan, title, TargetText.Describe(context.Target), fingerprint));
+                context.IO.WriteRawOut(PlanRenderer.Markdown(run.Plan, title, TargetText.Describe(context.Target), fingerprint, voice));
                 break;
             default:
                 context.IO.Result(document, CliJsonContext.Default.PlanDocument, (console, _) => PlanRenderer.WriteText(console, run.Plan, voice));
@@ -38,7 +38,7 @@ internal static class PlanViews
                 context.IO.WriteRawOut(CliJsonContext.Write(document, CliJsonContext.Default.EnvironmentsPlanDocument) + "\n");
                 break;
             case "markdown":
-                context.IO.WriteRawOut(EnvironmentPlansRenderer.Markdown(results, title, context.Time.GetUtcNow()));
+                context.IO.WriteRawOut(EnvironmentPlansRenderer.Markdown(results, title, voice, context.Time.GetUtcNow()));
                 break;
             default:
                 context.IO.Result(document, CliJsonContext.Default.EnvironmentsPlanDocument, (console, _) => EnvironmentPlansRenderer.WriteText(console, results, voice));
