@@ -28,7 +28,7 @@ internal static class RestoreWorkflow
     public static Task<int> RunAsync(CommandContext context, RestoreSpec spec, CancellationToken cancellationToken) =>
         ChangeWorkflow.RunAsync(context, new ChangeCommand(spec.Operation, spec.DryRun, async ct =>
         {
-            var source = await RestoreSource.ResolveAsync(context.BackupStore(), spec.Reference, context.Target.ProjectId, BackupHost.For(context.Target), spec.Types, spec.AllowFlowFile, ct).ConfigureAwait(false);
+            var source = await RestoreSource.ResolveAsync(context.BackupStore(), spec.Reference, context.Target.ProjectId, BackupHost.For(context.Target), spec.Types, spec.AllowFlowFile, ct, spec.Single).ConfigureAwait(false);
             foreach (var warning in source.Warnings)
             {
                 context.IO.Warn(warning);
