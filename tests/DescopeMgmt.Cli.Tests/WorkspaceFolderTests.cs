@@ -147,6 +147,8 @@ public sealed partial class WorkspaceFolderTests
         Assert.Contains(expected, validate.Out, StringComparison.Ordinal);
         Assert.Equal(1, plan.ExitCode);
         Assert.Contains(expected, plan.Error, StringComparison.Ordinal);
+        Assert.Contains("The workspace has 1 error:", plan.Error, StringComparison.Ordinal);
+        Assert.Contains("run the command again", plan.Error, StringComparison.Ordinal);
     }
 
     [Fact]
