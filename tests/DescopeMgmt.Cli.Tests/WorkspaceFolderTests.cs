@@ -184,6 +184,22 @@ public sealed partial class WorkspaceFolderTests
     }
 
     [Fact]
+    public async Task Init_withCToAFolderNotThereYet_createsItAndKeepsLocalAndFromLive()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await cli.SeedFlowsAsync("sign-in");
+
+        var local = await cli.RunAsync("init", "--local", "-C", "new-local");
+        var fromLive = await cli.RunAsync("init", "--from-live", "-C", Path.Combine("a", "new-live"));
+
+        Assert.Equal(0, local.ExitCode);
+        Assert.Contains("baseUrl: local", File.ReadAllText(Path.Combine(cli.WorkingDirectory, "new-local", "descope.yaml")), StringComparison.Ordinal);
+        Assert.DoesNotContain("MANAGEMENT_KEY", local.All, StringComparison.Ordinal);
+        Assert.Equal(0, fromLive.ExitCode);
+        Assert.True(File.Exists(Path.Combine(cli.WorkingDirectory, "a", "new-live", "flows", "sign-in.json")));
+    }
+
+    [Fact]
     public async Task InitFromLive_inASubfolderOfAWorkspace_pullsIntoTheNewFolder_notTheOneAbove()
     {
         await using var cli = await CliHarness.StartAsync();
