@@ -87,6 +87,22 @@ public sealed partial class WorkspaceFolderTests
     }
 
     [Fact]
+    public async Task Pull_fileWithOnlyACommentAdded_refusesSayingLiveAgrees_andDoesNotSendTheUserToApply()
+    {
+        await using var cli = await PlainWorkspaceAsync();
+        Assert.Equal(0, (await cli.RunAsync("apply", "--yes")).ExitCode);
+        Write(cli, "tenants.yaml", PlainTenants + "\n# why Beta is here\n");
+
+        var pull = await cli.RunAsync("pull");
+
+        Assert.Equal(1, pull.ExitCode);
+        Assert.True(pull.Error.Contains("in formatting or comments only (live says the same); pull would rewrite it from live and drop them.", StringComparison.Ordinal), pull.Error);
+        Assert.Contains("Live already says what these files say.", pull.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Apply them first", pull.Error, StringComparison.Ordinal);
+        Assert.Contains("# why Beta is here", Read(cli, "tenants.yaml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pull_afterApply_refreshesUneditedFileFromLive()
     {
         await using var cli = await PlainWorkspaceAsync();
