@@ -50,7 +50,7 @@ public sealed partial class WorkspaceFolderTests
         Assert.Equal(0, plan.ExitCode);
         Assert.Contains("\"sign-in\"", plan.All, StringComparison.Ordinal);
         Assert.Equal(0, validate.ExitCode);
-        Assert.Contains("Valid: 1 file(s)", validate.Out, StringComparison.Ordinal);
+        Assert.Contains("Valid: 1 file", validate.Out, StringComparison.Ordinal);
     }
 
     [Fact]
