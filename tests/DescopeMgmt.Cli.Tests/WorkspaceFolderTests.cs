@@ -483,6 +483,22 @@ public sealed partial class WorkspaceFolderTests
         Assert.Empty(unknown);
     }
 
+    [Fact]
+    public void CliSource_printsNoCountAsNounWithParenthesisedS()
+    {
+        var cli = Path.Combine(RepositoryRoot(), "src", "DescopeMgmt.Cli");
+        var found = Directory.EnumerateFiles(cli, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.EndsWith("Plural.cs", StringComparison.Ordinal))
+            .SelectMany(f => CountWithParenthesisedS().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+            .ToList();
+
+        Assert.Empty(found);
+    }
+
+    [GeneratedRegex(@"\}[ \w]*\w\(s\)")]
+    private static partial Regex CountWithParenthesisedS();
+
     private static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
