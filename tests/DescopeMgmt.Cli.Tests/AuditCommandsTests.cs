@@ -28,7 +28,7 @@ public sealed class AuditCommandsTests
         var json = await cli.RunAsync("audit", "stats", "--output", "json");
 
         Assert.Equal(0, text.ExitCode);
-        Assert.Contains("3 change(s) recorded", text.Out, StringComparison.Ordinal);
+        Assert.Contains("3 changes recorded", text.Out, StringComparison.Ordinal);
         Assert.Contains("failed: 1, success: 2", text.Out, StringComparison.Ordinal);
         var stats = JsonNode.Parse(json.Out)!;
         Assert.Equal(3, stats["total"]!.GetValue<int>());

@@ -48,11 +48,11 @@ public sealed class BackupCommandsTests
         var json = await cli.RunAsync("backup", "diff", backupId, "--live", "--output", "json");
 
         Assert.Equal(0, text.ExitCode);
-        Assert.Contains("~ flow \"sign-in\": 1 field(s) differ", text.Out, StringComparison.Ordinal);
+        Assert.Contains("~ flow \"sign-in\": 1 field differs", text.Out, StringComparison.Ordinal);
         Assert.Contains("~ metadata.name:", text.Out, StringComparison.Ordinal);
         Assert.Contains("\"Renamed in console\"", text.Out, StringComparison.Ordinal);
         Assert.Contains("+ flow \"added-later\": only in live", text.Out, StringComparison.Ordinal);
-        Assert.Contains($"2 of 3 item(s) differ (backup {backupId} → live)", text.Out, StringComparison.Ordinal);
+        Assert.Contains($"2 of 3 items differ (backup {backupId} → live)", text.Out, StringComparison.Ordinal);
         var doc = JsonNode.Parse(json.Out)!;
         Assert.Equal("changed", Item(doc, "flow", "sign-in")["status"]!.GetValue<string>());
         Assert.Equal("metadata.name", Item(doc, "flow", "sign-in")["properties"]![0]!["path"]!.GetValue<string>());
@@ -110,7 +110,7 @@ public sealed class BackupCommandsTests
         var result = await cli.RunAsync("backup", "diff", first, second);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("~ flow \"sign-in\": 1 field(s) differ", result.Out, StringComparison.Ordinal);
+        Assert.Contains("~ flow \"sign-in\": 1 field differs", result.Out, StringComparison.Ordinal);
         Assert.Matches("~ metadata.name: \"[^\"]+\" → \"Second name\"", result.Out);
         Assert.Contains($"+ tenant \"acme\": only in backup {second}", result.Out, StringComparison.Ordinal);
         Assert.Contains($"(backup {first} → backup {second})", result.Out, StringComparison.Ordinal);

@@ -69,7 +69,7 @@ public sealed class BackupPruneAndRestoreTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"removed {ids[31]}", result.Out, StringComparison.Ordinal);
-        Assert.Contains("1 backup(s) removed, 12 kept.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("1 backup removed, 12 kept.", result.Out, StringComparison.Ordinal);
         var listed = await ListedIdsAsync(cli);
         Assert.Equal(12, listed.Count);
         Assert.Contains(ids[29], listed);
@@ -116,7 +116,7 @@ public sealed class BackupPruneAndRestoreTests
         Assert.Contains("\"Acme Renamed\" → \"Acme\"", result.Error, StringComparison.Ordinal);
         Assert.Contains("+ tenant \"beta\" will be created", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("flow \"sign-in\"", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Dry run: 2 item(s) would be restored", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Dry run: 2 items would be restored", result.Error, StringComparison.Ordinal);
         Assert.Empty(cli.WritingRequests());
         using var client = cli.Client();
         Assert.Equal("Acme Renamed", (await client.Tenants.LoadAsync("acme", Ct)).Name);

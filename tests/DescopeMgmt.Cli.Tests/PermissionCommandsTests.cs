@@ -165,7 +165,7 @@ public sealed class PermissionCommandsTests
         var result = await cli.RunAsync("permission", "delete", "reports.read", "--yes");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Permission 'reports.read' is granted by 1 role(s): 'Reporter'. Nothing was changed.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Permission 'reports.read' is granted by 1 role: 'Reporter'. Nothing was changed.", result.Error, StringComparison.Ordinal);
         Assert.Contains("descope-mgmt role update Reporter --permission reports.write", result.Error, StringComparison.Ordinal);
         Assert.Empty(cli.WritingRequests());
         Assert.False(HasBackups(cli));
@@ -186,7 +186,7 @@ public sealed class PermissionCommandsTests
         Assert.Contains("built-in", userAdmin, StringComparison.Ordinal);
         Assert.DoesNotContain("built-in", mine, StringComparison.Ordinal);
         Assert.Contains("Read reports", mine, StringComparison.Ordinal);
-        Assert.Contains("4 permission(s)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("4 permissions", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ReadCommandsTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("sign-in", result.Out, StringComparison.Ordinal);
         Assert.Contains("sign-up", result.Out, StringComparison.Ordinal);
-        Assert.Contains("2 flow(s)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("2 flows", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -287,7 +287,7 @@ public sealed class RoleCommandsTests
         Assert.Contains("acme", acmeEditor, StringComparison.Ordinal);
         Assert.Contains("default", acmeEditor, StringComparison.Ordinal);
         Assert.Contains("read, write", lines.Single(l => l.Contains("Edits", StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.Contains("3 role(s)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("3 roles", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]

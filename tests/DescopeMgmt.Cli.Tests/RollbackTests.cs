@@ -285,6 +285,23 @@ public sealed class RollbackTests
     }
 
     [Fact]
+    public async Task TenantRollbackLatest_afterAnotherTenantChanged_usesTheNewestBackupHoldingThatTenant()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        Assert.Equal(0, (await cli.RunAsync("tenant", "create", "acme", "--name", "Acme", "--yes")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("tenant", "create", "globex", "--name", "Globex", "--yes")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("tenant", "update", "acme", "--name", "Acme Broken", "--yes")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("tenant", "update", "globex", "--name", "Globex Renamed", "--yes")).ExitCode);
+
+        var result = await cli.RunAsync("tenant", "rollback", "--tenant-id", "acme", "--latest", "--yes");
+
+        Assert.Equal(0, result.ExitCode);
+        using var client = cli.Client();
+        Assert.Equal("Acme", (await client.Tenants.LoadAsync("acme", Ct)).Name);
+        Assert.Equal("Globex Renamed", (await client.Tenants.LoadAsync("globex", Ct)).Name);
+    }
+
+    [Fact]
     public async Task ImportRollbackRollback_returnsToStartingState()
     {
         await using var cli = await CliHarness.StartAsync();

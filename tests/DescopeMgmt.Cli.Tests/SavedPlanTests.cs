@@ -29,6 +29,24 @@ public sealed class SavedPlanTests
         Assert.Equal("acme", (await client.Tenants.LoadAsync("acme-eu", Ct)).Parent);
     }
 
+    [Theory]
+    [InlineData("apply", "--dry-run")]
+    [InlineData("flow", "export", "--bogus")]
+    [InlineData("backup", "show", "--latest")]
+    public async Task Command_unknownOptionWhereAnArgumentGoes_isAUsageErrorNamingTheOption(params string[] args)
+    {
+        await using var cli = await WorkspaceAsync();
+
+        var result = await cli.RunAsync([.. args, "--output", "json"]);
+
+        Assert.Equal(1, result.ExitCode);
+        var error = JsonNode.Parse(result.Out)!["error"]!;
+        Assert.Equal("usage_error", error["code"]!.GetValue<string>());
+        Assert.Contains($"Unrecognized option '{args[^1]}'", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(cli.WritingRequests());
+        Assert.False(AnyBackup(cli));
+    }
+
     [Fact]
     public async Task ApplyPlanFile_liveChangedSince_refusesNamingTheItemAndChangesNothing()
     {

@@ -102,7 +102,7 @@ public sealed class UserCommandsTests
         Assert.Equal(1, JsonNode.Parse(searches[0].Body)!["page"]!.GetValue<int>());
         Assert.All(searches, s => Assert.Equal(3, JsonNode.Parse(s.Body)!["limit"]!.GetValue<int>()));
         Assert.Equal(0, text.ExitCode);
-        Assert.Contains("Page 1 of 3: 3 of 7 user(s). Next: --page 2", text.Out, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of 3: 3 of 7 users. Next: --page 2", text.Out, StringComparison.Ordinal);
         Assert.Contains("alice@acme.com", text.Out, StringComparison.Ordinal);
     }
 

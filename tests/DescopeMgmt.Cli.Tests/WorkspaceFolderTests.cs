@@ -50,7 +50,7 @@ public sealed partial class WorkspaceFolderTests
         Assert.Equal(0, plan.ExitCode);
         Assert.Contains("\"sign-in\"", plan.All, StringComparison.Ordinal);
         Assert.Equal(0, validate.ExitCode);
-        Assert.Contains("Valid: 1 file(s)", validate.Out, StringComparison.Ordinal);
+        Assert.Contains("Valid: 1 file", validate.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,6 +84,22 @@ public sealed partial class WorkspaceFolderTests
         Assert.Equal(edited, Read(cli, "tenants.yaml"));
         Assert.Equal(0, (await cli.RunAsync("pull", "--force")).ExitCode);
         Assert.Contains("Acme renamed live", Read(cli, "tenants.yaml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pull_fileWithOnlyACommentAdded_refusesSayingLiveAgrees_andDoesNotSendTheUserToApply()
+    {
+        await using var cli = await PlainWorkspaceAsync();
+        Assert.Equal(0, (await cli.RunAsync("apply", "--yes")).ExitCode);
+        Write(cli, "tenants.yaml", PlainTenants + "\n# why Beta is here\n");
+
+        var pull = await cli.RunAsync("pull");
+
+        Assert.Equal(1, pull.ExitCode);
+        Assert.True(pull.Error.Contains("in formatting or comments only (live says the same); pull would rewrite it from live and drop them.", StringComparison.Ordinal), pull.Error);
+        Assert.Contains("Live already says what these files say.", pull.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Apply them first", pull.Error, StringComparison.Ordinal);
+        Assert.Contains("# why Beta is here", Read(cli, "tenants.yaml"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,6 +163,8 @@ public sealed partial class WorkspaceFolderTests
         Assert.Contains(expected, validate.Out, StringComparison.Ordinal);
         Assert.Equal(1, plan.ExitCode);
         Assert.Contains(expected, plan.Error, StringComparison.Ordinal);
+        Assert.Contains("The workspace has 1 error:", plan.Error, StringComparison.Ordinal);
+        Assert.Contains("run the command again", plan.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,6 +197,22 @@ public sealed partial class WorkspaceFolderTests
         Assert.Contains("README, section \"Workspace\"", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("https://github.com/ ", yaml, StringComparison.Ordinal);
         Assert.Contains("baseUrl: local", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Init_withCToAFolderNotThereYet_createsItAndKeepsLocalAndFromLive()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await cli.SeedFlowsAsync("sign-in");
+
+        var local = await cli.RunAsync("init", "--local", "-C", "new-local");
+        var fromLive = await cli.RunAsync("init", "--from-live", "-C", Path.Combine("a", "new-live"));
+
+        Assert.Equal(0, local.ExitCode);
+        Assert.Contains("baseUrl: local", File.ReadAllText(Path.Combine(cli.WorkingDirectory, "new-local", "descope.yaml")), StringComparison.Ordinal);
+        Assert.DoesNotContain("MANAGEMENT_KEY", local.All, StringComparison.Ordinal);
+        Assert.Equal(0, fromLive.ExitCode);
+        Assert.True(File.Exists(Path.Combine(cli.WorkingDirectory, "a", "new-live", "flows", "sign-in.json")));
     }
 
     [Fact]
@@ -448,6 +482,22 @@ public sealed partial class WorkspaceFolderTests
         Assert.True(defined.Count > 40, "the command tree was not walked");
         Assert.Empty(unknown);
     }
+
+    [Fact]
+    public void CliSource_printsNoCountAsNounWithParenthesisedS()
+    {
+        var cli = Path.Combine(RepositoryRoot(), "src", "DescopeMgmt.Cli");
+        var found = Directory.EnumerateFiles(cli, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.EndsWith("Plural.cs", StringComparison.Ordinal))
+            .SelectMany(f => CountWithParenthesisedS().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+            .ToList();
+
+        Assert.Empty(found);
+    }
+
+    [GeneratedRegex(@"\}[ \w]*\w\(s\)")]
+    private static partial Regex CountWithParenthesisedS();
 
     private static string RepositoryRoot()
     {

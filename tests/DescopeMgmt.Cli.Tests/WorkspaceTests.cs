@@ -281,7 +281,7 @@ public sealed class WorkspaceTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("flows/bad.json:1:1: error: this file holds a Descope API error response", result.Out, StringComparison.Ordinal);
         Assert.Contains("flows/other.json:1:", result.Out, StringComparison.Ordinal);
-        Assert.Contains("2 error(s)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("2 errors", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -296,7 +296,7 @@ public sealed class WorkspaceTests
         var undefined = await cli.RunAsync("flow", "validate", "flows/broken-start.json");
 
         Assert.True(templated.ExitCode == 0, templated.All);
-        Assert.Contains("Valid: 1 file(s).", templated.Out, StringComparison.Ordinal);
+        Assert.Contains("Valid: 1 file.", templated.Out, StringComparison.Ordinal);
         Assert.Equal(1, undefined.ExitCode);
         Assert.Contains("${NOT_DEFINED} is not defined", undefined.Out, StringComparison.Ordinal);
     }

@@ -28,7 +28,7 @@ internal static class RestoreWorkflow
     public static Task<int> RunAsync(CommandContext context, RestoreSpec spec, CancellationToken cancellationToken) =>
         ChangeWorkflow.RunAsync(context, new ChangeCommand(spec.Operation, spec.DryRun, async ct =>
         {
-            var source = await RestoreSource.ResolveAsync(context.BackupStore(), spec.Reference, context.Target.ProjectId, BackupHost.For(context.Target), spec.Types, spec.AllowFlowFile, ct).ConfigureAwait(false);
+            var source = await RestoreSource.ResolveAsync(context.BackupStore(), spec.Reference, context.Target.ProjectId, BackupHost.For(context.Target), spec.Types, spec.AllowFlowFile, ct, spec.Single).ConfigureAwait(false);
             foreach (var warning in source.Warnings)
             {
                 context.IO.Warn(warning);
@@ -65,8 +65,8 @@ internal static class RestoreWorkflow
             // "latest" may by then mean something else to the user.
             var from = source.BackupId ?? Path.GetFullPath(spec.Reference, context.Env.CurrentDirectory);
             return new PreparedChange(
-                $"Restore {toChange.Count} item(s) in {context.Target.Describe()} from {source.Description}?",
-                $"Dry run: {toChange.Count} item(s) would be restored; nothing was changed.",
+                $"Restore {Plural.Of(toChange.Count, "item")} in {context.Target.Describe()} from {source.Description}?",
+                $"Dry run: {Plural.Of(toChange.Count, "item")} would be restored; nothing was changed.",
                 service.BuildChange(plan, spec.Operation),
                 backupId => Command(context, spec, backupId),
                 Command(context, spec, from));

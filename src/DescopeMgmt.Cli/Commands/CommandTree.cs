@@ -81,6 +81,7 @@ public static class CommandTree
         root.Add(CompletionCommand.Build(runner));
         HelpPage.Attach(root, () => HelpPage.TerminalWidth(runner.Environment.OutIsTerminal));
         SuggestAction.Attach(root);
+        OptionLikeArguments.Attach(root);
         return root;
     }
 

@@ -75,17 +75,19 @@ public sealed class BackupStore(string backupRoot, TimeProvider timeProvider)
     /// running an interrupted rollback again picks the same source and finishes it instead of undoing
     /// it. <paramref name="host"/> null only for reading (any host). Throws backup_not_found when none.
     /// </summary>
-    public LatestBackup ResolveLatest(string projectId, string? host, IReadOnlyCollection<ResourceType>? kinds = null)
+    public LatestBackup ResolveLatest(string projectId, string? host, IReadOnlyCollection<ResourceType>? kinds = null, ResourceKey? holding = null)
     {
         var wires = kinds?.Select(ResourceTypeNames.ToWire).ToList();
         var listing = Scan(projectId, host: host);
         var chosen = listing.Backups.FirstOrDefault(m =>
-            m.RollbackOf is null && (wires is null || wires.Any(m.Concerns)));
+            m.RollbackOf is null && (wires is null || wires.Any(m.Concerns))
+            && (holding is not { } key || m.Concerns(ResourceTypeNames.ToWire(key.Type), key.Id)));
         if (chosen is null)
         {
-            var holding = wires is null ? "" : $" holding {string.Join(" or ", wires)} items";
+            var what = holding is { } item ? $" holding {ResourceTypeNames.ToWire(item.Type)} '{item.Id}'"
+                : wires is null ? "" : $" holding {string.Join(" or ", wires)} items";
             var where = host is null ? "" : $" taken from {host}";
-            throw BackupErrors.NotFound($"There is no backup of project {projectId}{where}{holding} yet (backups taken by a rollback or restore are not 'latest').");
+            throw BackupErrors.NotFound($"There is no backup of project {projectId}{where}{what} yet (backups taken by a rollback or restore are not 'latest').");
         }
 
         // A damaged folder may be a newer backup of this kind: the command says so before going ahead.

@@ -117,6 +117,13 @@ public static class ConnectionResolver
                 "Export the management key in DESCOPE_MANAGEMENT_KEY; it is never accepted on the command line.");
         }
 
+        // Such a key fails inside the HTTP client as "the connection failed", which sends the user to check the network.
+        if (key is not null && key.Any(c => c < ' ' || c > '~'))
+        {
+            throw new UserError("invalid_key", "The management key holds a character an HTTP header cannot carry (a line break, a control or non-ASCII character).",
+                "Copy the key again from the Descope console and export it alone, without quotes or surrounding text.");
+        }
+
         Uri? url = null;
         if (!local && NonEmpty(baseUrl) is { } text)
         {

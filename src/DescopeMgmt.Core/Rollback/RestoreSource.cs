@@ -17,11 +17,12 @@ public sealed record RestoreSource(string Description, string? BackupId, IReadOn
     /// <summary>
     /// Resolves REF; a path to a flow export file is accepted when <paramref name="allowFlowFile"/>.
     /// <c>latest</c> means the newest backup that concerns one of <paramref name="types"/>, so a tenant
-    /// change made after a flow change does not hide the flow backup from <c>flow rollback --all --latest</c>;
+    /// change made after a flow change does not hide the flow backup from <c>flow rollback --all --latest</c>
+    /// (with <paramref name="single"/>, the newest that holds that item, so another tenant's change does not hide it);
     /// only backups taken from <paramref name="targetHost"/> are offered, and none taken by a rollback or
     /// restore, so a rollback run again finishes instead of reversing itself.
     /// </summary>
-    public static async Task<RestoreSource> ResolveAsync(BackupStore store, string reference, string projectId, string targetHost, IReadOnlySet<ResourceType> types, bool allowFlowFile, CancellationToken cancellationToken)
+    public static async Task<RestoreSource> ResolveAsync(BackupStore store, string reference, string projectId, string targetHost, IReadOnlySet<ResourceType> types, bool allowFlowFile, CancellationToken cancellationToken, ResourceKey? single = null)
     {
         if (allowFlowFile && File.Exists(reference) && !string.Equals(Path.GetFileName(reference), "manifest.json", StringComparison.Ordinal))
         {
@@ -30,7 +31,7 @@ public sealed record RestoreSource(string Description, string? BackupId, IReadOn
         }
 
         var latest = string.Equals(reference.Trim(), BackupReferenceResolver.Latest, StringComparison.OrdinalIgnoreCase)
-            ? store.ResolveLatest(projectId, targetHost, types)
+            ? store.ResolveLatest(projectId, targetHost, types, single)
             : null;
         var manifest = latest?.Manifest ?? store.Resolve(reference, projectId, targetHost);
         var loaded = await store.LoadAsync(manifest, projectId, targetHost, cancellationToken).ConfigureAwait(false);

@@ -21,8 +21,11 @@ public sealed record WorkspaceProblem(ProblemSeverity Severity, string File, int
 /// <summary>Thrown when the workspace has errors: every problem is listed at once.</summary>
 public sealed class WorkspaceInvalidError(IReadOnlyList<WorkspaceProblem> problems)
     : UserError("workspace_invalid",
-        $"The workspace has {problems.Count(p => p.Severity == ProblemSeverity.Error)} error(s):\n" + string.Join('\n', problems.Select(p => "  " + p)),
-        "Fix the files named above, then run `descope-mgmt flow validate` again.")
+        $"The workspace has {Errors(problems)}:\n" + string.Join('\n', problems.Select(p => "  " + p)),
+        "Fix the files named above and run the command again (`descope-mgmt flow validate` checks the workspace alone, without the API).")
 {
     public IReadOnlyList<WorkspaceProblem> Problems { get; } = problems;
+
+    private static string Errors(IReadOnlyList<WorkspaceProblem> problems) =>
+        problems.Count(p => p.Severity == ProblemSeverity.Error) is var count && count == 1 ? "1 error" : $"{count} errors";
 }

@@ -26,6 +26,18 @@ public sealed class ConnectionResolverTests
         Assert.Equal("K1", target.ManagementKey.Reveal());
     }
 
+    [Theory]
+    [InlineData("K2secretÄ")]
+    [InlineData("K2secret\u0001part")]
+    [InlineData("K2secret\npart")]
+    public void Resolve_keyAHeaderCannotCarry_isAnErrorThatNeverShowsTheKey(string key)
+    {
+        var error = Assert.Throws<UserError>(() => ConnectionResolver.Resolve(Request(new() { ["DESCOPE_MANAGEMENT_KEY"] = key }, projectFlag: "P2flag")));
+
+        Assert.Equal("invalid_key", error.Code);
+        Assert.DoesNotContain("K2secret", error.Message + error.Hint, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Resolve_envFlag_usesWorkspaceEnvironmentAndItsKeyVariable()
     {

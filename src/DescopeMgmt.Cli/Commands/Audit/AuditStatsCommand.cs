@@ -20,7 +20,7 @@ internal static class AuditStatsCommand
         var entries = AuditListCommand.ReadWithWarnings(new AuditQuery(), context);
         context.IO.Result(AuditLog.Stats(entries), CliJsonContext.Default.AuditStats, (console, s) =>
         {
-            console.WriteLine($"{s.Total} change(s) recorded{(s.First is null ? "" : $" from {s.First:u} to {s.Last:u}")}");
+            console.WriteLine($"{Plural.Of(s.Total, "change")} recorded{(s.First is null ? "" : $" from {s.First:u} to {s.Last:u}")}");
             var table = Tables.Create("Operation", "Count");
             foreach (var (operation, count) in s.ByOperation)
             {

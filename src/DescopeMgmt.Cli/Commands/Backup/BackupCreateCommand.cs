@@ -35,7 +35,7 @@ internal static class BackupCreateCommand
                 Host: identity.TargetHost, Kinds: types),
             cancellationToken).ConfigureAwait(false);
         context.IO.Result(BackupSummary.From(manifest), CliJsonContext.Default.BackupSummary,
-            (console, summary) => console.WriteLine($"Backup {summary.Id} created with {summary.Items.Count} item(s) at {summary.Path}"));
+            (console, summary) => console.WriteLine($"Backup {summary.Id} created with {Plural.Of(summary.Items.Count, "item")} at {summary.Path}"));
         return ExitCodes.Success;
     }
 }

@@ -132,7 +132,7 @@ internal static class BackupDiffCommand
                     console.MarkupLine($"[red]- {name}[/]: only in backup {Markup.Escape(backupId)}");
                     break;
                 case "changed":
-                    console.MarkupLine($"[yellow]~ {name}[/]: {item.Properties.Count} field(s) differ");
+                    console.MarkupLine($"[yellow]~ {name}[/]: {Plural.Of(item.Properties.Count, "field")} {(item.Properties.Count == 1 ? "differs" : "differ")}");
                     foreach (var p in item.Properties)
                     {
                         console.MarkupLine(DiffPrinter.PropertyLine(new PropertyChange(p.Path, Enum.Parse<ChangeKind>(p.Kind, ignoreCase: true), p.Old, p.New)));
@@ -142,6 +142,6 @@ internal static class BackupDiffCommand
             }
         }
 
-        console.WriteLine($"{doc.Items.Count(i => i.Status != "unchanged")} of {doc.Items.Count} item(s) differ (backup {backupId} → {where}).");
+        console.WriteLine($"{doc.Items.Count(i => i.Status != "unchanged")} of {Plural.Of(doc.Items.Count, "item")} differ (backup {backupId} → {where}).");
     }
 }

@@ -76,7 +76,7 @@ internal static class BackupPruneCommand
             if (plan.Removed.Count > 0)
             {
                 ShowPlan(context, projectId, plan);
-                await confirmer.ConfirmAsync($"Remove these {plan.Removed.Count} backup(s)?", cancellationToken).ConfigureAwait(false);
+                await confirmer.ConfirmAsync($"Remove {Plural.Of(plan.Removed.Count, "backup")}?", cancellationToken).ConfigureAwait(false);
             }
 
             result = store.Remove(plan);
@@ -90,7 +90,7 @@ internal static class BackupPruneCommand
                 console.WriteLine($"{(d.DryRun ? "would remove" : "removed")} {id}");
             }
 
-            console.WriteLine($"{d.Removed.Count} backup(s) {(d.DryRun ? "would be " : "")}removed, {d.Kept} kept.");
+            console.WriteLine($"{Plural.Of(d.Removed.Count, "backup")} {(d.DryRun ? "would be " : "")}removed, {d.Kept} kept.");
         });
         return ExitCodes.Success;
     }

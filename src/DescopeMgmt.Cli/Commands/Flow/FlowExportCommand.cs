@@ -63,7 +63,7 @@ internal static class FlowExportCommand
 
         var items = files.Select(f => new ExportedFileItem(f.FlowId, f.Path, f.Bytes)).ToList();
         context.IO.Result(new ItemsDocument<ExportedFileItem>(items), CliJsonContext.Default.ItemsDocumentExportedFileItem,
-            (console, result) => console.WriteLine($"Exported {result.Items.Count} flow(s) to {directory}"));
+            (console, result) => console.WriteLine($"Exported {Plural.Of(result.Items.Count, "flow")} to {directory}"));
         return ExitCodes.Success;
     }
 

@@ -41,6 +41,6 @@ internal static class FlowListCommand
         }
 
         console.Write(table);
-        console.WriteLine($"{result.Items.Count} flow(s)");
+        console.WriteLine(Plural.Of(result.Items.Count, "flow"));
     }
 }

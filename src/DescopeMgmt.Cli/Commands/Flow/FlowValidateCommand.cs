@@ -29,14 +29,14 @@ internal static class FlowValidateCommand
             var environment = config is null ? null : WorkspaceLoader.EnvironmentFor(config, context.Settings.Env, environmentProblems);
             problems = [.. environmentProblems, .. WorkspaceLoader.ValidateFlowFiles(files.Select(f => Path.GetFullPath(f, context.Env.CurrentDirectory)),
                 config, environment, context.Env.GetVariable)];
-            checkedWhat = $"{files.Length} file(s)";
+            checkedWhat = Plural.Of(files.Length, "file");
         }
         else
         {
             var root = WorkspaceSession.RequireRoot(context);
             var workspace = WorkspaceLoader.Load(root, context.Settings.Env, context.Env.GetVariable);
             problems = workspace.Problems;
-            checkedWhat = string.Join(", ", Core.Kinds.ResourceKinds.All.Select(k => $"{workspace.Desired.OrEmpty(k.Type).Count} {k.Name}(s)"));
+            checkedWhat = string.Join(", ", Core.Kinds.ResourceKinds.All.Select(k => Plural.Of(workspace.Desired.OrEmpty(k.Type).Count, k.Name)));
         }
 
         var items = problems.Select(p => new ProblemItem(p.Severity.ToString().ToLowerInvariant(), p.File, p.Line, p.Column, p.Message)).ToList();
@@ -48,7 +48,7 @@ internal static class FlowValidateCommand
                 console.WriteLine(problem.ToString());
             }
 
-            console.WriteLine(errors == 0 ? $"Valid: {checkedWhat}." : $"{errors} error(s) in {checkedWhat}.");
+            console.WriteLine(errors == 0 ? $"Valid: {checkedWhat}." : $"{Plural.Of(errors, "error")} in {checkedWhat}.");
         });
         return errors == 0 ? ExitCodes.Success : ExitCodes.Error;
     }

@@ -3,6 +3,7 @@ using DescopeMgmt.Cli.App;
 using DescopeMgmt.Core;
 using DescopeMgmt.Core.Kinds.Roles;
 using DescopeMgmt.Core.Model;
+using DescopeMgmt.Cli.Rendering;
 
 namespace DescopeMgmt.Cli.Commands.Permission;
 
@@ -46,7 +47,7 @@ internal static class PermissionDeleteCommand
                     + (string.IsNullOrEmpty(first.TenantId) ? "" : $" --tenant {UndoCommands.Quote(first.TenantId)}")
                     + (rest.Count == 0 ? " --permission ''" : string.Concat(rest.Select(p => $" --permission {UndoCommands.Quote(p)}")));
                 throw new UserError("permission_in_use",
-                    $"Permission '{name}' is granted by {granting.Count} role(s): {string.Join("; ", granting.Select(r => RoleKind.Describe(RoleKind.Id(r.TenantId, r.Name))))}. Nothing was changed.",
+                    $"Permission '{name}' is granted by {Plural.Of(granting.Count, "role")}: {string.Join("; ", granting.Select(r => RoleKind.Describe(RoleKind.Id(r.TenantId, r.Name))))}. Nothing was changed.",
                     $"Remove it from those roles first (--permission replaces a role's list): {command}");
             }
 

@@ -44,6 +44,6 @@ internal static class PermissionListCommand
         }
 
         console.Write(table);
-        console.WriteLine($"{result.Items.Count} permission(s)");
+        console.WriteLine(Plural.Of(result.Items.Count, "permission"));
     }
 }

@@ -48,6 +48,6 @@ internal static class RoleListCommand
         }
 
         console.Write(table);
-        console.WriteLine($"{result.Items.Count} role(s)");
+        console.WriteLine(Plural.Of(result.Items.Count, "role"));
     }
 }

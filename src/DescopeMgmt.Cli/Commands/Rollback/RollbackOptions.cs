@@ -16,7 +16,7 @@ internal sealed class RollbackOptions(ResourceType type)
 
     public Option<bool> All { get; } = new("--all") { Description = $"Roll back every {ResourceTypeNames.ToWire(type)} in the backup." };
 
-    public Option<bool> Latest { get; } = new("--latest") { Description = "Use the most recent backup of the project (the same as --backup latest)." };
+    public Option<bool> Latest { get; } = new("--latest") { Description = $"Use the most recent backup of the project that holds the {ResourceTypeNames.ToWire(type)} (the same as --backup latest)." };
 
     public Option<string?> Backup { get; } = new("--backup")
     {

@@ -43,6 +43,6 @@ internal static class TenantListCommand
         }
 
         console.Write(table);
-        console.WriteLine($"{result.Items.Count} tenant(s)");
+        console.WriteLine(Plural.Of(result.Items.Count, "tenant"));
     }
 }

@@ -91,7 +91,7 @@ internal static class UserListCommand
         var total = result["total"]!.GetValue<int>();
         if (items.Count == 0)
         {
-            console.WriteLine(total == 0 ? "No users match." : $"Page {page} is past the end: {total} user(s) match.");
+            console.WriteLine(total == 0 ? "No users match." : $"Page {page} is past the end: {Plural.Of(total, "user")} {(total == 1 ? "matches" : "match")}.");
             return;
         }
 
@@ -106,6 +106,6 @@ internal static class UserListCommand
 
         console.Write(table);
         var pages = Math.Max(1, (int)Math.Ceiling(total / (double)limit));
-        console.WriteLine($"Page {page} of {pages}: {items.Count} of {total} user(s).{(page < pages ? $" Next: --page {page + 1}" : "")}");
+        console.WriteLine($"Page {page} of {pages}: {items.Count} of {Plural.Of(total, "user")}.{(page < pages ? $" Next: --page {page + 1}" : "")}");
     }
 }

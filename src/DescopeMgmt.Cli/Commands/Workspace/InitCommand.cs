@@ -27,6 +27,10 @@ internal static class InitCommand
             throw new UserError("workspace_exists", $"{yaml} already exists.", "Use `descope-mgmt pull` to refresh it from live.");
         }
 
+        // -C to a folder that does not exist yet is where init creates the workspace: the folder has to exist
+        // before the target is resolved, or -C fails as "no such folder" and --local / --from-live are lost.
+        var rootExisted = Directory.Exists(root);
+        Directory.CreateDirectory(root);
         var projectId = fromLive ? context.Target.ProjectId : context.ProjectIdIfKnown ?? "P2yourProjectId";
         // Init without --from-live makes no call, so it needs no key: a target that cannot be resolved yet is fine.
         var local = context.TryGetTarget() is { UseEmbeddedEmulator: true };
@@ -51,6 +55,11 @@ internal static class InitCommand
                 if (!flowsExisted && !Directory.EnumerateFileSystemEntries(flows).Any())
                 {
                     Directory.Delete(flows);
+                }
+
+                if (!rootExisted && !Directory.EnumerateFileSystemEntries(root).Any())
+                {
+                    Directory.Delete(root);
                 }
 
                 throw;

@@ -65,7 +65,7 @@ internal static class PullCommand
             foreach (var file in edited)
             {
                 context.IO.Warn(file.Differences.Count == 0
-                    ? $"{file.RelativePath} was edited since the last pull or apply (formatting or comments only; live says the same):"
+                    ? $"{file.RelativePath} was edited since the last pull or apply, in formatting or comments only (live says the same); pull would rewrite it from live and drop them."
                     : $"{file.RelativePath} was edited since the last pull or apply; pull would change it to live:");
                 foreach (var difference in file.Differences)
                 {
@@ -75,7 +75,10 @@ internal static class PullCommand
 
             throw new Core.UserError("unapplied_edits",
                 $"{(dryRun ? "Dry run: pull would refuse" : "Pull refused")}: {Plural.Of(edited.Count, "file")} {(edited.Count == 1 ? "holds" : "hold")} edits not applied yet: {string.Join(", ", edited.Select(f => f.RelativePath))}. Nothing was written.",
-                "Apply them first (`descope-mgmt plan`, then `descope-mgmt apply`), or run `descope-mgmt pull --force` to replace them with live.");
+                // Apply cannot carry comments or formatting to live, so for such files it is no way out.
+                edited.All(f => f.Differences.Count == 0)
+                    ? "Live already says what these files say. Keep them as they are (nothing to pull), or run `descope-mgmt pull --force` to rewrite them from live."
+                    : "Apply them first (`descope-mgmt plan`, then `descope-mgmt apply`), or run `descope-mgmt pull --force` to replace them with live.");
         }
 
         if (dryRun)
