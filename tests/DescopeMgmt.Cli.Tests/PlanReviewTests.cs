@@ -73,6 +73,7 @@ public sealed class PlanReviewTests
         Assert.Equal(2, markdown.ExitCode);
         Assert.Contains("Drift: 2 items differ from the workspace (apply would make 1 to create, 1 to update, 0 to delete).", markdown.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("Plan:", markdown.Out, StringComparison.Ordinal);
+        Assert.Contains("| Apply would | Item | Fields |", markdown.Out, StringComparison.Ordinal);
     }
 
     [Fact]

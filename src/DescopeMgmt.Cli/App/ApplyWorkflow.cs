@@ -84,7 +84,7 @@ internal static class ApplyWorkflow
         var exit = await ChangeWorkflow.RunAsync(context, new ChangeCommand("apply", DryRun: false, async ct =>
         {
             context.IO.Info(TargetText.Line(context.Target));
-            context.IO.Info($"Plan {saved.Fingerprint}, made {saved.CreatedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
+            context.IO.Info($"Plan {saved.Fingerprint}, made {Rendering.TimeText.Utc(saved.CreatedAt)}");
             var workspace = WorkspaceSession.Load(context);
             var live = await WorkspaceSession.ReadLiveAsync(context, workspace, kinds, ct).ConfigureAwait(false);
             var changed = PlanInputs.Of(workspace, live, kinds).ChangesSince(saved.Inputs);

@@ -94,7 +94,8 @@ internal static class PlanRenderer
             return md.Append("No changes. Live matches the workspace.\n").ToString();
         }
 
-        md.Append("| Action | Item | Fields |\n|---|---|---|\n");
+        // Drift reports a finding: the column says what apply would do about it, not what is about to happen.
+        md.Append(voice == DiffVoice.Drift ? "| Apply would | Item | Fields |\n|---|---|---|\n" : "| Action | Item | Fields |\n|---|---|---|\n");
         foreach (var change in plan.Actionable)
         {
             md.Append("| ").Append(change.Action.ToString().ToLowerInvariant()).Append(" | `").Append(change.Key).Append("` | ")

@@ -63,7 +63,7 @@ internal static class AuditListCommand
             {
                 var cells = new List<Spectre.Console.Rendering.IRenderable>
                 {
-                    Tables.Cell(e.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), Tables.Cell(e.User),
+                    Tables.Cell(Rendering.TimeText.Utc(e.Time)), Tables.Cell(e.User),
                     Tables.Cell(e.Environment is null ? e.ProjectId : $"{e.ProjectId} ({e.Environment})"), Tables.Cell(e.TargetHost ?? "?"), Tables.Cell(e.Operation),
                     Tables.Cell(string.Join(", ", e.Targets.Take(3)) + (e.Targets.Count > 3 ? $" +{e.Targets.Count - 3}" : "")),
                     Tables.Cell(e.Outcome), Tables.Cell(string.Join(", ", e.BackupIds)),
@@ -82,7 +82,7 @@ internal static class AuditListCommand
         // A change whose end was never recorded (killed, or its machine lost) may be half-applied: say how to undo it.
         foreach (var unfinished in result.Where(e => e.Outcome == AuditOutcome.Unknown && e.BackupIds.Count > 0).Take(3))
         {
-            context.IO.Warn($"{unfinished.Operation} of {unfinished.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} never recorded its end; " +
+            context.IO.Warn($"{unfinished.Operation} of {Rendering.TimeText.Utc(unfinished.Time)} never recorded its end; " +
                 $"it may be half-applied. Check with `descope-mgmt plan`, or undo it with `descope-mgmt backup restore {UndoCommands.Quote(unfinished.BackupIds[0])}{TargetFlags(unfinished)}`.");
         }
 

@@ -47,7 +47,7 @@ internal static class BackupListCommand
         {
             var counts = string.Join(", ", b.Items.GroupBy(i => i.Type).Select(g => $"{g.Count()} {g.Key}")
                 .Concat(b.Absent.GroupBy(i => i.Type).Select(g => $"{g.Count()} new {g.Key}")));
-            table.AddRow(Tables.Cell(b.Id), Tables.Cell(b.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
+            table.AddRow(Tables.Cell(b.Id), Tables.Cell(Rendering.TimeText.Utc(b.CreatedAt)),
                 Tables.Cell(b.ProjectId), Tables.Cell(b.Environment), Tables.Cell(b.Host ?? "unknown"), Tables.Cell(b.Operation), Tables.Cell(counts), Tables.Cell(b.Note));
         }
 

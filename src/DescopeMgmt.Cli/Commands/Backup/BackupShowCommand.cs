@@ -36,7 +36,7 @@ internal static class BackupShowCommand
             var grid = new Grid().AddColumn().AddColumn();
             void Row(string name, string? value) => grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(value ?? ""));
             Row("ID", b.Id);
-            Row("Created", b.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+            Row("Created", Rendering.TimeText.Utc(b.CreatedAt));
             Row("Project", b.ProjectId);
             Row("Environment", b.Environment);
             Row("Operation", b.Operation);

@@ -34,7 +34,7 @@ internal static class RollbackHistoryCommand
             var table = Tables.Create("Time (UTC)", "User", "Environment", "Operation", "Items", "From", "Undo with backup", "Outcome");
             foreach (var r in doc.Items)
             {
-                table.AddRow(Tables.Cell(r.When.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), Tables.Cell(r.User),
+                table.AddRow(Tables.Cell(Rendering.TimeText.Utc(r.When)), Tables.Cell(r.User),
                     Tables.Cell(r.Environment ?? "-"), Tables.Cell(r.Operation),
                     Tables.Cell(string.Join(", ", r.Targets)), Tables.Cell(r.FromBackupId), Tables.Cell(r.PreRollbackBackupId), Tables.Cell(r.Outcome));
             }

@@ -48,7 +48,7 @@ internal static class TenantGetCommand
             if (name == "createdTime" && value is System.Text.Json.Nodes.JsonValue seconds && seconds.TryGetValue<long>(out var unix))
             {
                 result["createdAt"] = unix > 0
-                    ? DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)
+                    ? Rendering.TimeText.FromUnixSeconds(unix)
                     : null;
                 continue;
             }

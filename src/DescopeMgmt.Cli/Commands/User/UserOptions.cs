@@ -78,7 +78,7 @@ internal static class UserOptions
     }
 
     public static string CreatedAt(long unixSeconds) =>
-        DateTimeOffset.FromUnixTimeSeconds(unixSeconds).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        Rendering.TimeText.FromUnixSeconds(unixSeconds);
 
     /// <summary>A copy of the user whose roles in <paramref name="tenantId"/> (or the project's, without one) are <paramref name="roles"/>.</summary>
     public static JsonObject WithRoles(JsonObject user, string? tenantId, IReadOnlyList<string> roles)
