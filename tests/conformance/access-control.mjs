@@ -3,19 +3,9 @@
 // MODE=set-role-permissions ROLE_NAME, ROLE_TENANT (optional), PERMISSIONS (comma list).
 //   MODE=read: prints {roles, permissions, passwordProject, passwordTenants: {<id>: ...}} for TENANTS (comma list)
 //   MODE=set-role-permissions: replaces the role's permissions, keeping its other fields (an out-of-band change)
-import DescopeClient from '@descope/node-sdk';
+import { management as m, ok } from './sdk.mjs';
 
 const env = process.env;
-const client = DescopeClient({ projectId: env.DESCOPE_PROJECT_ID, baseUrl: env.DESCOPE_BASE_URL, managementKey: env.DESCOPE_MANAGEMENT_KEY, logger: { log() {}, debug() {}, warn() {}, error() {} } });
-const m = client.management;
-
-function ok(res, what) {
-  if (!res.ok) {
-    console.error(`${what} failed: ${JSON.stringify(res.error)}`);
-    process.exit(1);
-  }
-  return res.data;
-}
 
 if (env.MODE === 'read') {
   const passwordTenants = {};

@@ -2,19 +2,9 @@
 // the workspace kinds built on them. Env: DESCOPE_BASE_URL, DESCOPE_PROJECT_ID, DESCOPE_MANAGEMENT_KEY, MODE, and
 //   MODE=read: prints {accessKeys, sso: {<tenantId>: [...]}, users} for TENANTS (comma list); never a cleartext
 //   MODE=set-access-key-description: KEY_NAME, DESCRIPTION; changes one key's description (an out-of-band change)
-import DescopeClient from '@descope/node-sdk';
+import { management as m, ok } from './sdk.mjs';
 
 const env = process.env;
-const client = DescopeClient({ projectId: env.DESCOPE_PROJECT_ID, baseUrl: env.DESCOPE_BASE_URL, managementKey: env.DESCOPE_MANAGEMENT_KEY, logger: { log() {}, debug() {}, warn() {}, error() {} } });
-const m = client.management;
-
-function ok(res, what) {
-  if (!res.ok) {
-    console.error(`${what} failed: ${JSON.stringify(res.error)}`);
-    process.exit(1);
-  }
-  return res.data;
-}
 
 if (env.MODE === 'read') {
   const sso = {};
