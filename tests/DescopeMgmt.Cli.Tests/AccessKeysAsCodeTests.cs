@@ -138,4 +138,25 @@ public sealed class AccessKeysAsCodeTests
         Assert.Empty(cli.WritingRequests());
         Assert.False(File.Exists(Path.Combine(cli.Root, "s.yaml")));
     }
+
+    [Fact]
+    public async Task BackupRestore_ofADeletedKey_withoutATerminal_isRefusedBeforeAnyChange()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await SeedAsync(cli);
+        Assert.Equal(0, (await cli.RunAsync("backup", "create", "--only", "accessKeys")).ExitCode);
+        using (var client = cli.Client())
+        {
+            var deploy = (await client.AccessKeys.SearchAsync(null, Ct)).Single(k => k.Name == "deploy");
+            await client.AccessKeys.DeleteAsync(deploy.Id, Ct);
+        }
+
+        cli.Host.Requests.Clear();
+        var restore = await cli.RunAsync("backup", "restore", "latest", "--only", "accessKeys", "--yes");
+
+        Assert.Equal(1, restore.ExitCode);
+        Assert.Contains("a deleted access key comes back with a new secret", restore.Error, StringComparison.Ordinal);
+        Assert.Contains("Run the restore from a terminal", restore.Error, StringComparison.Ordinal);
+        Assert.Empty(cli.WritingRequests());
+    }
 }

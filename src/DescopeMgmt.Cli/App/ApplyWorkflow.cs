@@ -45,7 +45,7 @@ internal static class ApplyWorkflow
             PlanRenderer.WriteText(context.IO.Err, run.Plan);
             if (!dryRun)
             {
-                secrets.Require(AccessKeysCreated(run.Plan), operation);
+                secrets.Require(AccessKeysCreated(run.Plan), CreatedSecrets.SecretsOutHint(operation));
             }
 
             var live = new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false), secrets);
@@ -111,7 +111,7 @@ internal static class ApplyWorkflow
             }
 
             PlanRenderer.WriteText(context.IO.Err, plan);
-            secrets.Require(AccessKeysCreated(plan), "apply " + planFile);
+            secrets.Require(AccessKeysCreated(plan), CreatedSecrets.SecretsOutHint("apply " + planFile));
             return new PreparedChange(
                 $"Apply the saved plan ({Plural.Of(plan.Actionable.Count, "change")}) to {context.Target.Describe()}?",
                 "Dry run: nothing was changed.",

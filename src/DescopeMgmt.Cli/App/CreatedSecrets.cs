@@ -48,7 +48,9 @@ internal sealed class CreatedSecrets : ICreatedSecrets
     /// nowhere to put their secrets: no <c>--secrets-out</c> and no terminal to show them on, or a
     /// <c>--secrets-out</c> file that exists already (a secret is never written over another file).
     /// </summary>
-    public void Require(int count, string command)
+    /// <param name="count">The access keys the change creates.</param>
+    /// <param name="hint">What to do instead, for the refusal.</param>
+    public void Require(int count, string hint)
     {
         if (count == 0)
         {
@@ -65,7 +67,7 @@ internal sealed class CreatedSecrets : ICreatedSecrets
         {
             throw new UserError("secrets_out_required",
                 $"This change creates {Rendering.Plural.Of(count, "access key")}, whose secret the service shows only once, and there is no --secrets-out file and no terminal to show it on. Nothing was changed.",
-                $"Run `descope-mgmt {command} --secrets-out FILE` (FILE must not exist; it is created readable by you alone).");
+                hint);
         }
     }
 
@@ -115,6 +117,10 @@ internal sealed class CreatedSecrets : ICreatedSecrets
 
     // A JSON string is a YAML double-quoted scalar: any name or secret reads back exactly.
     private static string Quoted(string text) => JsonEncodedText.Encode(text, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping) is var encoded ? $"\"{encoded}\"" : "";
+
+    /// <summary>The refusal's hint for a command that has <c>--secrets-out</c>.</summary>
+    public static string SecretsOutHint(string command) =>
+        $"Run `descope-mgmt {command} --secrets-out FILE` (FILE must not exist; it is created readable by you alone).";
 
     private static void EnsureAbsent(string path, string option)
     {
