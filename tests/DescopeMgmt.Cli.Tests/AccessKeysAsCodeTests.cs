@@ -159,4 +159,21 @@ public sealed class AccessKeysAsCodeTests
         Assert.Contains("Run the restore from a terminal", restore.Error, StringComparison.Ordinal);
         Assert.Empty(cli.WritingRequests());
     }
+
+    [Fact]
+    public async Task Apply_onATerminal_withoutSecretsOut_showsTheSecretOnce_andKeepsItOutOfEveryFile()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await SeedAsync(cli);
+        Assert.Equal(0, (await cli.RunAsync("init", "--from-live")).ExitCode);
+        await File.AppendAllTextAsync(Path.Combine(cli.WorkingDirectory, "access-keys.yaml"), "  - name: ci\n", Ct);
+
+        var apply = await cli.RunWithTerminalAsync(["apply", "--yes"], new StringReader(""), Ct);
+
+        Assert.True(apply.ExitCode == 0, apply.Error);
+        var secret = System.Text.RegularExpressions.Regex.Match(apply.Error, @"Access key 'ci' \([^)]+\): (\S+)").Groups[1].Value;
+        Assert.NotEmpty(secret);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(apply.All, System.Text.RegularExpressions.Regex.Escape(secret)));
+        Assert.DoesNotContain(FilesUnder(cli.Home).Concat(FilesUnder(cli.WorkingDirectory)), f => File.ReadAllText(f).Contains(secret, StringComparison.Ordinal));
+    }
 }

@@ -8,7 +8,7 @@ namespace DescopeMgmt.Cli.App;
 
 /// <summary>
 /// Where a change puts each new access key's cleartext: the file of <c>--secrets-out</c> (created 0600, never
-/// over an existing file), else the terminal, once. Without either a change that creates a key is refused
+/// over an existing file), else the terminal of an interactive run, once. Without either a change that creates a key is refused
 /// before anything runs (<see cref="Require"/>): a secret written to a log or a pipe is a leaked secret.
 /// Every cleartext kept is also redacted from everything the command writes afterwards.
 /// </summary>
@@ -63,7 +63,7 @@ internal sealed class CreatedSecrets : ICreatedSecrets
             return;
         }
 
-        if (!_context.Env.ErrorIsTerminal)
+        if (!_context.IO.IsInteractive)
         {
             throw new UserError("secrets_out_required",
                 $"This change creates {Rendering.Plural.Of(count, "access key")}, whose secret the service shows only once, and there is no --secrets-out file and no terminal to show it on. Nothing was changed.",
