@@ -13,8 +13,9 @@ namespace DescopeMgmt.Cli.App;
 /// </summary>
 internal static class ApplyWorkflow
 {
-    public static async Task<int> RunAsync(CommandContext context, PlanScope scope, string operation, bool dryRun, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, PlanScope scope, string operation, bool dryRun, CancellationToken cancellationToken, string? secretsOut = null)
     {
+        var secrets = CreatedSecrets.For(context, secretsOut);
         if (!dryRun && !CanConfirm(context))
         {
             // The refusal still shows what would have changed, so a CI log says what to review; the change
@@ -42,7 +43,12 @@ internal static class ApplyWorkflow
             }
 
             PlanRenderer.WriteText(context.IO.Err, run.Plan);
-            var live = new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false));
+            if (!dryRun)
+            {
+                secrets.Require(AccessKeysCreated(run.Plan), CreatedSecrets.SecretsOutHint(operation));
+            }
+
+            var live = new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false), secrets);
             return new PreparedChange(
                 $"Apply {Plural.Of(run.Plan.Actionable.Count, "change")} to {context.Target.Describe()}?",
                 $"Dry run: nothing was changed. Run `descope-mgmt {operation}{(operation == "apply" ? "" : " --apply")}` to make these changes.",
@@ -57,8 +63,9 @@ internal static class ApplyWorkflow
     /// while every live item and workspace item it was made from is unchanged (checked under the lock,
     /// before the backup); otherwise it refuses, having changed and written nothing.
     /// </summary>
-    public static async Task<int> RunSavedAsync(CommandContext context, string planFile, CancellationToken cancellationToken)
+    public static async Task<int> RunSavedAsync(CommandContext context, string planFile, CancellationToken cancellationToken, string? secretsOut = null)
     {
+        var secrets = CreatedSecrets.For(context, secretsOut);
         var saved = SavedPlan.Read(Path.GetFullPath(planFile, context.Env.CurrentDirectory));
         var kinds = saved.KindTypes();
         var target = TargetText.ForPlan(context.Target);
@@ -104,10 +111,11 @@ internal static class ApplyWorkflow
             }
 
             PlanRenderer.WriteText(context.IO.Err, plan);
+            secrets.Require(AccessKeysCreated(plan), CreatedSecrets.SecretsOutHint("apply " + planFile));
             return new PreparedChange(
                 $"Apply the saved plan ({Plural.Of(plan.Actionable.Count, "change")}) to {context.Target.Describe()}?",
                 "Dry run: nothing was changed.",
-                new ApplyService(new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false))).BuildChange(plan, "apply"),
+                new ApplyService(new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false), secrets)).BuildChange(plan, "apply"),
                 backupId => UndoCommands.ForBackup(context, kinds, backupId));
         }), cancellationToken).ConfigureAwait(false);
         return Recorded(exit, applied);
@@ -123,6 +131,10 @@ internal static class ApplyWorkflow
 
         return exit;
     }
+
+    /// <summary>The access keys the plan creates: each answers a secret once, which needs a place to go.</summary>
+    private static int AccessKeysCreated(Plan plan) =>
+        plan.Actionable.Count(c => c.Key.Type == Core.Model.ResourceType.AccessKey && c.Action == ChangeAction.Create);
 
     private static bool CanConfirm(CommandContext context) => context.Settings.Yes || context.IO.IsInteractive;
 

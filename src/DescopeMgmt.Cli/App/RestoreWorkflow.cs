@@ -42,7 +42,9 @@ internal static class RestoreWorkflow
                     "Choose another backup with `descope-mgmt backup list`.");
             }
 
-            var service = new RestoreService(new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false)));
+            // A deleted access key comes back with a new secret, shown once on a terminal; without one it is refused.
+            var secrets = CreatedSecrets.For(context, secretsOut: null);
+            var service = new RestoreService(new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false), secrets));
             var plan = await service.PlanAsync(source, items, absent, ct).ConfigureAwait(false);
             context.IO.Info($"{TargetText.Line(context.Target)}; restoring from {source.Description}");
             foreach (var item in plan.Items)
@@ -59,6 +61,12 @@ internal static class RestoreWorkflow
             foreach (var caveat in toChange.Where(i => i.Live is null && i.Content is not null).Select(i => ResourceKinds.Of(i.Key).RestoreCaveat).OfType<string>().Distinct(StringComparer.Ordinal))
             {
                 context.IO.Warn(caveat);
+            }
+
+            if (!spec.DryRun)
+            {
+                secrets.Require(toChange.Count(i => i.Live is null && i.Content is not null && i.Key.Type == ResourceType.AccessKey),
+                    "Run the restore from a terminal, where each new secret is shown once, or create the key again with `descope-mgmt apply --secrets-out FILE`.");
             }
 
             // Finishing means putting back the same content again: name its backup (or file) exactly, since

@@ -35,6 +35,6 @@ internal static class DocumentFields
     {
         var kind = ResourceKinds.Of(key);
         return new UserError($"invalid_{kind.Name}", $"{char.ToUpperInvariant(kind.Name[0])}{kind.Name[1..]} '{ItemIds.Printable(key.Id)}' has a field of the wrong type at {field}: expected {expected}.",
-            $"Fix the {kind.Name} ({kind.KindsName}.yaml: run `descope-mgmt flow validate`) and try again.");
+            $"Fix the {kind.Name} ({kind.WorkspaceFile}: run `descope-mgmt flow validate`) and try again.");
     }
 }

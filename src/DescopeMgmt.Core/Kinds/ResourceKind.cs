@@ -79,6 +79,13 @@ public abstract class ResourceKind
     /// <summary>Makes the live item equal to <paramref name="desired"/> (the whole document, where the API replaces every field).</summary>
     public abstract Task PutAsync(DescopeClient client, string id, JsonObject desired, bool exists, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="PutAsync(DescopeClient, string, JsonObject, bool, CancellationToken)"/> for a change that has a place for the secrets a
+    /// create answers once (an access key's cleartext); kinds without such secrets ignore it.
+    /// </summary>
+    public virtual Task PutAsync(DescopeClient client, string id, JsonObject desired, bool exists, Kinds.AccessKeys.ICreatedSecrets? secrets, CancellationToken cancellationToken) =>
+        PutAsync(client, id, desired, exists, cancellationToken);
+
     public virtual Task DeleteAsync(DescopeClient client, string id, bool cascade, CancellationToken cancellationToken) =>
         throw new UserError("cannot_delete", $"The {Name} cannot be deleted, only replaced.");
 

@@ -1,3 +1,4 @@
+using DescopeMgmt.Core.Kinds.AccessKeys;
 using DescopeMgmt.Core.Kinds.PasswordPolicies;
 using DescopeMgmt.Core.Kinds.Permissions;
 using DescopeMgmt.Core.Kinds.Roles;
@@ -23,8 +24,10 @@ public static class ResourceKinds
 
     public static UserKind User { get; } = new();
 
+    public static AccessKeyKind AccessKey { get; } = new();
+
     /// <summary>Every workspace kind (what init, pull, plan, apply, drift and manage: cover), in the order a change writes them.</summary>
-    public static IReadOnlyList<ResourceKind> All { get; } = new ResourceKind[] { Flow, Theme, Tenant, Permission, Role, PasswordPolicy }.OrderBy(k => k.Order).ToList();
+    public static IReadOnlyList<ResourceKind> All { get; } = new ResourceKind[] { Flow, Theme, Tenant, Permission, Role, PasswordPolicy, AccessKey }.OrderBy(k => k.Order).ToList();
 
     /// <summary>
     /// Every kind a backup can hold and a restore put back, in the order of a change: the workspace kinds and the

@@ -5,8 +5,11 @@ using DescopeMgmt.Core.Model;
 
 namespace DescopeMgmt.Core.Live;
 
-/// <summary>Reads and writes live items as documents through their kinds, for one project's client.</summary>
-public sealed class LiveState(DescopeClient client) : Changes.ILiveReader
+/// <summary>
+/// Reads and writes live items as documents through their kinds, for one project's client; <paramref name="secrets"/>
+/// keeps the secrets creates answer once (access keys), null where the command has no place for them.
+/// </summary>
+public sealed class LiveState(DescopeClient client, Kinds.AccessKeys.ICreatedSecrets? secrets = null) : Changes.ILiveReader
 {
     /// <summary>The live document, or null when the item does not exist.</summary>
     public Task<JsonObject?> GetAsync(ResourceKey key, CancellationToken cancellationToken) =>
@@ -31,7 +34,7 @@ public sealed class LiveState(DescopeClient client) : Changes.ILiveReader
 
     /// <summary>Makes the live item equal to <paramref name="desired"/>, as its kind writes it.</summary>
     public Task PutAsync(ResourceKey key, JsonObject desired, bool exists, CancellationToken cancellationToken) =>
-        ResourceKinds.Of(key).PutAsync(client, key.Id, desired, exists, cancellationToken);
+        ResourceKinds.Of(key).PutAsync(client, key.Id, desired, exists, secrets, cancellationToken);
 
     public Task DeleteAsync(ResourceKey key, bool cascade, CancellationToken cancellationToken) =>
         ResourceKinds.Of(key).DeleteAsync(client, key.Id, cascade, cancellationToken);

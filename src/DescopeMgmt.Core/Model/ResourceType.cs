@@ -12,6 +12,9 @@ public enum ResourceType
 
     /// <summary>Runtime data changed one at a time and backed up, never part of the workspace.</summary>
     User,
+
+    /// <summary>After <see cref="User"/> so that the values of the types before it stay what they were.</summary>
+    AccessKey,
 }
 
 /// <summary>Identifies one managed item; the theme has the fixed ID <c>theme</c>.</summary>

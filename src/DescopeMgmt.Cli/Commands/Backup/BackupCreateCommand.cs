@@ -18,7 +18,7 @@ internal static class BackupCreateCommand
 
     public static Command Build(CommandRunner runner)
     {
-        var command = new Command("create", "Back up the live items of every managed kind of the project now (flows, theme, tenants, permissions, roles, the project password policy).") { Only, Note };
+        var command = new Command("create", "Back up the live items of every managed kind of the project now (flows, theme, tenants, permissions, roles, the project password policy, access keys without their secrets).") { Only, Note };
         runner.SetAction(command, (parse, context, ct) => RunAsync(OnlyOption.Parse(parse.GetValue(Only)), parse.GetValue(Note), context, ct));
         return command;
     }

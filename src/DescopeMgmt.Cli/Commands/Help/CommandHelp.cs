@@ -222,6 +222,7 @@ internal static class CommandHelp
         [
             new("Make live match the workspace (shows the plan and confirms)", "descope-mgmt apply"),
             new("Only the roles, in prod, without a prompt", "descope-mgmt apply --env prod --only roles --yes"),
+            new("In CI: new access keys' secrets go to a private file", "descope-mgmt apply --yes --secrets-out new-keys.yaml"),
         ],
         ["drift"] =
         [

@@ -1,0 +1,133 @@
+using System.Text;
+using System.Text.Json;
+using DescopeMgmt.Api.AccessKeys;
+using DescopeMgmt.Core;
+using DescopeMgmt.Core.Kinds.AccessKeys;
+
+namespace DescopeMgmt.Cli.App;
+
+/// <summary>
+/// Where a change puts each new access key's cleartext: the file of <c>--secrets-out</c> (created 0600, never
+/// over an existing file), else the terminal of an interactive run, once. Without either a change that creates a key is refused
+/// before anything runs (<see cref="Require"/>): a secret written to a log or a pipe is a leaked secret.
+/// Every cleartext kept is also redacted from everything the command writes afterwards.
+/// </summary>
+internal sealed class CreatedSecrets : ICreatedSecrets
+{
+    private static readonly UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private readonly CommandContext _context;
+    private readonly string? _path;
+    private readonly string? _option;
+    private readonly Lock _lock = new();
+    private bool _started;
+
+    private CreatedSecrets(CommandContext context, string? path, string? option)
+    {
+        _context = context;
+        _path = path;
+        _option = option;
+    }
+
+    /// <summary>
+    /// The secrets of a command with <c>--secrets-out</c> (<paramref name="secretsOut"/>, null when not given). The file
+    /// is checked only when the change creates a key: an apply with nothing to create leaves it alone.
+    /// </summary>
+    public static CreatedSecrets For(CommandContext context, string? secretsOut)
+    {
+        if (secretsOut is null)
+        {
+            return new CreatedSecrets(context, null, null);
+        }
+
+        return new CreatedSecrets(context, Path.GetFullPath(secretsOut, context.Env.CurrentDirectory), secretsOut);
+    }
+
+    /// <summary>
+    /// Refuses, before anything changes, a change that would create <paramref name="count"/> access keys with
+    /// nowhere to put their secrets: no <c>--secrets-out</c> and no terminal to show them on, or a
+    /// <c>--secrets-out</c> file that exists already (a secret is never written over another file).
+    /// </summary>
+    /// <param name="count">The access keys the change creates.</param>
+    /// <param name="hint">What to do instead, for the refusal.</param>
+    public void Require(int count, string hint)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (_path is not null)
+        {
+            EnsureAbsent(_path, _option!);
+            return;
+        }
+
+        if (!_context.IO.IsInteractive)
+        {
+            throw new UserError("secrets_out_required",
+                $"This change creates {Rendering.Plural.Of(count, "access key")}, whose secret the service shows only once, and there is no --secrets-out file and no terminal to show it on. Nothing was changed.",
+                hint);
+        }
+    }
+
+    public Task KeepAsync(CreatedAccessKey created, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var secret = created.Cleartext.Reveal();
+            if (_path is null)
+            {
+                _context.IO.Markup($"[yellow]Access key '{Spectre.Console.Markup.Escape(created.Key.Name)}' ({Spectre.Console.Markup.Escape(created.Key.Id)}): {Spectre.Console.Markup.Escape(secret)}[/] (shown once: store it now)");
+                _context.Env.AddSecret(secret);
+                return Task.CompletedTask;
+            }
+
+            _context.Env.AddSecret(secret);
+            Append(created, secret);
+            return Task.CompletedTask;
+        }
+    }
+
+    private void Append(CreatedAccessKey created, string secret)
+    {
+        // Only this command appends to the file it created: a file appearing since the check is never written to.
+        var exists = _started;
+        var text = new StringBuilder();
+        if (!exists)
+        {
+            text.Append("# Access key secrets created by descope-mgmt; the service never shows them again. Keep this file private.\naccessKeys:\n");
+        }
+
+        text.Append("  - name: ").Append(Quoted(created.Key.Name)).Append('\n')
+            .Append("    id: ").Append(Quoted(created.Key.Id)).Append('\n')
+            .Append("    cleartext: ").Append(Quoted(secret)).Append('\n');
+        var options = new FileStreamOptions { Mode = exists ? FileMode.Append : FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!exists && !OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = PrivateFile;
+        }
+
+        using var stream = new FileStream(_path!, options);
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        stream.Write(bytes);
+        stream.Flush(flushToDisk: true);
+        _started = true;
+    }
+
+    // A JSON string is a YAML double-quoted scalar: any name or secret reads back exactly.
+    private static string Quoted(string text) => JsonEncodedText.Encode(text, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping) is var encoded ? $"\"{encoded}\"" : "";
+
+    /// <summary>The refusal's hint for a command that has <c>--secrets-out</c>.</summary>
+    public static string SecretsOutHint(string command) =>
+        $"Run `descope-mgmt {command} --secrets-out FILE` (FILE must not exist; it is created readable by you alone).";
+
+    private static void EnsureAbsent(string path, string option)
+    {
+        if (File.Exists(path) || Directory.Exists(path))
+        {
+            throw new UserError("secrets_out_exists", $"--secrets-out {option} exists already; a secret is never written over another file. Nothing was changed.",
+                "Name a file that does not exist yet (move the old one away once its secrets are stored safely).");
+        }
+    }
+}
