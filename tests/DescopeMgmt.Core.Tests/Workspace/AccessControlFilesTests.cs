@@ -6,36 +6,22 @@ namespace DescopeMgmt.Core.Tests.Workspace;
 /// <summary>permissions.yaml, roles.yaml and password.yaml: malformed is never absent, and each problem is found at its line.</summary>
 public sealed class AccessControlFilesTests
 {
-    private static LoadedWorkspace Load(params (string File, string Text)[] files)
-    {
-        var builder = new WorkspaceBuilder().File("descope.yaml", WorkspaceBuilder.TwoEnvironments);
-        foreach (var (file, text) in files)
-        {
-            builder.File(file, text);
-        }
-
-        return WorkspaceLoader.Load(builder.Root, "dev", _ => null);
-    }
-
-    private static string Errors(LoadedWorkspace loaded) =>
-        string.Join("\n", loaded.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.ToString()));
-
     [Theory]
     [InlineData("permissions.yaml")]
     [InlineData("roles.yaml")]
     [InlineData("password.yaml")]
     public void EmptyOrCommentOnlyFile_isAnError_neverNoItems(string file)
     {
-        var loaded = Load((file, "# nothing here yet\n"));
+        var loaded = DevWorkspace.Load((file, "# nothing here yet\n"));
 
-        Assert.Contains($"{file}:1:1", Errors(loaded), StringComparison.Ordinal);
-        Assert.Contains("empty or holds only comments", Errors(loaded), StringComparison.Ordinal);
+        Assert.Contains($"{file}:1:1", DevWorkspace.Errors(loaded), StringComparison.Ordinal);
+        Assert.Contains("empty or holds only comments", DevWorkspace.Errors(loaded), StringComparison.Ordinal);
     }
 
     [Fact]
     public void EmptyLists_meanNone()
     {
-        var loaded = Load(("permissions.yaml", "permissions: []\n"), ("roles.yaml", "roles: []\n")).EnsureValid();
+        var loaded = DevWorkspace.Load(("permissions.yaml", "permissions: []\n"), ("roles.yaml", "roles: []\n")).EnsureValid();
 
         Assert.Empty(loaded.Desired.Of(ResourceType.Permission)!);
         Assert.Empty(loaded.Desired.Of(ResourceType.Role)!);
@@ -45,7 +31,7 @@ public sealed class AccessControlFilesTests
     [Fact]
     public void Roles_identityIsTenantAndName_permissionsAreASet()
     {
-        var loaded = Load(("roles.yaml", "roles:\n  - name: Editor\n    permissions: [b, a]\n  - name: Editor\n    tenant: acme\n    default: true\n")).EnsureValid();
+        var loaded = DevWorkspace.Load(("roles.yaml", "roles:\n  - name: Editor\n    permissions: [b, a]\n  - name: Editor\n    tenant: acme\n    default: true\n")).EnsureValid();
 
         var roles = loaded.Desired.Of(ResourceType.Role)!;
         Assert.Equal(["Editor", "acme/Editor"], roles.Keys.Order(StringComparer.Ordinal));
@@ -62,18 +48,18 @@ public sealed class AccessControlFilesTests
     [InlineData("roles: Editor\n", "'roles' must be a list of roles")]
     public void Roles_wrongShapesAndTypes_areErrorsAtTheirLine(string text, string expected)
     {
-        Assert.Contains(expected, Errors(Load(("roles.yaml", text))), StringComparison.Ordinal);
+        Assert.Contains(expected, DevWorkspace.Errors(DevWorkspace.Load(("roles.yaml", text))), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Roles_grantingAPermissionNotInPermissionsYaml_orOfATenantNotInTenantsYaml_areErrors_builtInsAreKnown()
     {
-        var loaded = Load(
+        var loaded = DevWorkspace.Load(
             ("permissions.yaml", "permissions:\n  - name: projects.read\n"),
             ("tenants.yaml", "tenants:\n  - id: acme\n    name: Acme\n"),
             ("roles.yaml", "roles:\n  - name: Editor\n    permissions: [projects.read, projects.write, User Admin]\n  - name: Billing\n    tenant: globex\n"));
 
-        var errors = Errors(loaded);
+        var errors = DevWorkspace.Errors(loaded);
         Assert.Contains("roles.yaml:2: error: role 'Editor' grants permission 'projects.write', which is not in permissions.yaml", errors, StringComparison.Ordinal);
         Assert.Contains("roles.yaml:4: error: role 'Billing' of tenant 'globex' belongs to tenant 'globex', which is not in tenants.yaml", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("User Admin", errors, StringComparison.Ordinal);
@@ -89,15 +75,15 @@ public sealed class AccessControlFilesTests
     [InlineData("project:\n  minLength: 10\n  lock: true\n", "lockAttempts must be between 2 and 10 while lock is on (got 0)")]
     public void Password_wrongShapesTypesAndBounds_areErrors(string text, string expected)
     {
-        Assert.Contains(expected, Errors(Load(("password.yaml", text))), StringComparison.Ordinal);
+        Assert.Contains(expected, DevWorkspace.Errors(DevWorkspace.Load(("password.yaml", text))), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Password_tenantPolicyOfATenantNotInTenantsYaml_isAnError_andFieldsLeftOutAreZero()
     {
-        var loaded = Load(("tenants.yaml", "tenants:\n  - id: acme\n    name: Acme\n"), ("password.yaml", "project:\n  minLength: 10\ntenants:\n  acme:\n    minLength: 12\n  globex:\n    minLength: 12\n"));
+        var loaded = DevWorkspace.Load(("tenants.yaml", "tenants:\n  - id: acme\n    name: Acme\n"), ("password.yaml", "project:\n  minLength: 10\ntenants:\n  acme:\n    minLength: 12\n  globex:\n    minLength: 12\n"));
 
-        Assert.Contains("tenants.globex: tenant 'globex' is not in tenants.yaml", Errors(loaded), StringComparison.Ordinal);
+        Assert.Contains("tenants.globex: tenant 'globex' is not in tenants.yaml", DevWorkspace.Errors(loaded), StringComparison.Ordinal);
         var acme = loaded.Desired.Of(ResourceType.PasswordPolicy)!["tenants/acme"].Document;
         Assert.Equal(12, acme["minLength"]!.GetValue<int>());
         Assert.False(acme["lock"]!.GetValue<bool>());

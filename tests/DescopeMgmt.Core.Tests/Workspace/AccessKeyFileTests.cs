@@ -8,24 +8,10 @@ namespace DescopeMgmt.Core.Tests.Workspace;
 /// <summary>access-keys.yaml: identity is the name, unique in the file; every problem is found at its line; sets are sets.</summary>
 public sealed class AccessKeyFileTests
 {
-    private static LoadedWorkspace Load(params (string File, string Text)[] files)
-    {
-        var builder = new WorkspaceBuilder().File("descope.yaml", WorkspaceBuilder.TwoEnvironments);
-        foreach (var (file, text) in files)
-        {
-            builder.File(file, text);
-        }
-
-        return WorkspaceLoader.Load(builder.Root, "dev", _ => null);
-    }
-
-    private static string Errors(LoadedWorkspace loaded) =>
-        string.Join("\n", loaded.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.ToString()));
-
     [Fact]
     public void AccessKeys_identityIsTheName_rolesTenantRolesAndIpsAreSets()
     {
-        var loaded = Load(("access-keys.yaml",
+        var loaded = DevWorkspace.Load(("access-keys.yaml",
             "accessKeys:\n  - name: ci\n    roles: [b, a]\n    tenants: {acme: [y, x]}\n    permittedIps: [10.0.0.2, 10.0.0.1]\n    expireTime: 1900000000\n    customClaims: {team: build, level: 2}\n")).EnsureValid();
 
         var key = loaded.Desired.Of(ResourceType.AccessKey)!["ci"].Document;
@@ -49,17 +35,17 @@ public sealed class AccessKeyFileTests
     [InlineData("accessKeys: ci\n", "'accessKeys' must be a list of")]
     public void AccessKeys_wrongShapesAndTypes_areErrorsAtTheirLine(string text, string expected)
     {
-        Assert.Contains(expected, Errors(Load(("access-keys.yaml", text))), StringComparison.Ordinal);
+        Assert.Contains(expected, DevWorkspace.Errors(DevWorkspace.Load(("access-keys.yaml", text))), StringComparison.Ordinal);
     }
 
     [Fact]
     public void AccessKeys_ofATenantNotInTenantsYaml_areErrors()
     {
-        var loaded = Load(
+        var loaded = DevWorkspace.Load(
             ("tenants.yaml", "tenants:\n  - id: acme\n    name: Acme\n"),
             ("access-keys.yaml", "accessKeys:\n  - name: ci\n    tenants: {acme: [], globex: [Viewer]}\n"));
 
-        var errors = Errors(loaded);
+        var errors = DevWorkspace.Errors(loaded);
         Assert.Contains("access-keys.yaml:2: error: access key 'ci' belongs to tenant 'globex', which is not in tenants.yaml", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("'acme'", errors, StringComparison.Ordinal);
     }
