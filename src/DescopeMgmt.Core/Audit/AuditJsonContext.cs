@@ -9,7 +9,6 @@ namespace DescopeMgmt.Core.Audit;
     RespectNullableAnnotations = true,
     Converters = [typeof(UtcTimestampJsonConverter)])]
 [JsonSerializable(typeof(AuditEntry))]
-[JsonSerializable(typeof(AuditEntryList))]
 [JsonSerializable(typeof(AuditStats))]
 [JsonSerializable(typeof(RollbackRecordList))]
 public sealed partial class AuditJsonContext : JsonSerializerContext;

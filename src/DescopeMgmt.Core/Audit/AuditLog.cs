@@ -89,13 +89,6 @@ public sealed class AuditLog
         return new AuditReadResult(newestFirst.ToList(), warnings);
     }
 
-    /// <summary><c>{"items":[...]}</c>, indented, as <c>audit export --format json</c> writes it.</summary>
-    public static string ExportJson(IEnumerable<AuditEntry> entries)
-    {
-        var node = JsonSerializer.SerializeToNode(new AuditEntryList(entries.ToList()), AuditJsonContext.Default.AuditEntryList);
-        return AuditJsonText.Write(node, indented: true) + "\n";
-    }
-
     /// <summary>RFC 4180 CSV with a header row, as <c>audit export --format csv</c> writes it.</summary>
     public static string ExportCsv(IEnumerable<AuditEntry> entries) => AuditCsv.Write(entries);
 

@@ -27,5 +27,3 @@ public sealed record AuditQuery(
 /// <summary>Entries newest first, and one warning per line that could not be read.</summary>
 public sealed record AuditReadResult(IReadOnlyList<AuditEntry> Entries, IReadOnlyList<string> Warnings);
 
-/// <summary>The <c>{"items":[...]}</c> document of <c>audit list/export --output json</c>.</summary>
-public sealed record AuditEntryList(IReadOnlyList<AuditEntry> Items);

@@ -145,15 +145,6 @@ public sealed class AuditLogTests : IDisposable
     }
 
     [Fact]
-    public void ExportJson_entries_areAnItemsDocument()
-    {
-        var json = AuditLog.ExportJson([Entry("apply", AuditOutcome.Success, "flow:a")]);
-
-        var items = JsonNode.Parse(json)!["items"]!.AsArray();
-        Assert.Equal("apply", (string?)Assert.Single(items)!["operation"]);
-    }
-
-    [Fact]
     public void Stats_entries_countByOperationAndOutcomeWithFirstAndLastTime()
     {
         AuditEntry[] entries =
