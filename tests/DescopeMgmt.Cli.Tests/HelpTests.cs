@@ -26,7 +26,7 @@ public sealed class HelpTests
     /// <summary>The descope-mgmt invocation in an example, without the shell around it (source &lt;(...), a redirect).</summary>
     private static string[] Invocation(string example)
     {
-        var start = example.IndexOf(CommandHelp.Program + " ", StringComparison.Ordinal);
+        var start = example.IndexOf(App.ToolInfo.Name + " ", StringComparison.Ordinal);
         var text = example[start..];
         foreach (var end in new[] { ")", " > ", " | " })
         {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DescopeMgmt.Cli.Rendering;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace DescopeMgmt.Cli.Rendering;
 /// </summary>
 internal static class TimeText
 {
-    public static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Utc(DateTimeOffset time) => Core.Backups.BackupTimestamp.Format(time);
 
     public static string FromUnixSeconds(long seconds) => Utc(DateTimeOffset.FromUnixTimeSeconds(seconds));
 }

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace DescopeMgmt.Core.Backups;
 
 /// <summary>
-/// The creation time as <c>backup list</c> shows it (UTC, <c>2025-01-15T10:30:00</c>), and the parsing of
-/// such a time typed back as a backup reference, to the second or to the minute.
+/// The creation time as <c>backup list</c> shows it (UTC, <c>2025-01-15T10:30:00Z</c>, the form every time in
+/// text output takes), and the parsing of such a time typed back as a backup reference, to the second or to the minute.
 /// </summary>
 public static class BackupTimestamp
 {
@@ -17,7 +17,7 @@ public static class BackupTimestamp
     ];
 
     public static string Format(DateTimeOffset createdAt) =>
-        createdAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        createdAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Parses a UTC time (a trailing <c>Z</c> is allowed); the match window is [start, start + precision).</summary>
     public static bool TryParse(string text, out DateTimeOffset start, out TimeSpan precision)

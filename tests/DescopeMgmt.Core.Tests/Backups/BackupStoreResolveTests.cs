@@ -85,8 +85,9 @@ public sealed class BackupStoreResolveTests : IDisposable
 
         var shown = BackupTimestamp.Format(second.CreatedAt);
 
-        Assert.Equal("2025-01-15T10:30:42", shown);
+        Assert.Equal("2025-01-15T10:30:42Z", shown);
         Assert.Equal(second.Id, fixture.Store.Resolve(shown, BackupFixture.ProjectId).Id);
+        Assert.Equal(second.Id, fixture.Store.Resolve("2025-01-15T10:30:42", BackupFixture.ProjectId).Id);
     }
 
     [Fact]

@@ -100,7 +100,7 @@ internal static class BackupPruneCommand
         context.IO.Err.WriteLine($"Backups of project {projectId} to remove ({plan.Kept.Count} kept):");
         foreach (var b in plan.Removed)
         {
-            context.IO.Err.WriteLine($"  {b.Id}  {BackupTimestamp.Format(b.CreatedAt)}  {b.Host ?? "unknown host"}  {b.Operation}");
+            context.IO.Err.WriteLine($"  {b.Id}  {Rendering.TimeText.Utc(b.CreatedAt)}  {b.Host ?? "unknown host"}  {b.Operation}");
         }
     }
 

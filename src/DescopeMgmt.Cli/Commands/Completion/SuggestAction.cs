@@ -68,7 +68,7 @@ internal sealed class SuggestAction(SuggestDirective directive) : SynchronousCom
         var trimmed = line.TrimStart();
         var end = trimmed.IndexOfAny([' ', '\t']);
         var first = end < 0 ? trimmed : trimmed[..end];
-        return end >= 0 && Path.GetFileNameWithoutExtension(first) == CommandHelp.Program ? trimmed[(end + 1)..].TrimStart() : trimmed;
+        return end >= 0 && Path.GetFileNameWithoutExtension(first) == App.ToolInfo.Name ? trimmed[(end + 1)..].TrimStart() : trimmed;
     }
 
     /// <summary>Names of global options the command does not act on, unless an option of its own has the same name.</summary>

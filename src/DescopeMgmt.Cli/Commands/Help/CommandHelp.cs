@@ -13,8 +13,6 @@ internal sealed record HelpExample(string Purpose, string CommandLine);
 /// </summary>
 internal static class CommandHelp
 {
-    public const string Program = "descope-mgmt";
-
     private static readonly Dictionary<string, HelpExample[]> ExamplesByPath = new(StringComparer.Ordinal)
     {
         [""] =

@@ -81,13 +81,13 @@ internal sealed class HelpPage(Func<int> width) : SynchronousCommandLineAction
         {
             Section(page, "Options:", Columns(options, width));
             var globals = CommandHelp.GlobalsFor(command);
-            var line = $"Global options: {string.Join(", ", globals.Select(ShortLabel))} (described in `{CommandHelp.Program} --help`).";
+            var line = $"Global options: {string.Join(", ", globals.Select(ShortLabel))} (described in `{App.ToolInfo.Name} --help`).";
             page.Append(string.Join('\n', Wrap(line, width, 0))).Append("\n\n");
         }
 
         if (subcommands.Count > 0)
         {
-            var hint = $"Run `{CommandHelp.Program} {(path.Length == 0 ? "" : path + " ")}<command> --help` for a command's options and examples.";
+            var hint = $"Run `{App.ToolInfo.Name} {(path.Length == 0 ? "" : path + " ")}<command> --help` for a command's options and examples.";
             Section(page, "Commands:", Columns(subcommands.Select(c => (c.Name, c.Description ?? "")), width)
                 .Append("").Concat(Wrap(hint, width, Indent.Length).Select(line => Indent + line)));
         }
@@ -114,7 +114,7 @@ internal sealed class HelpPage(Func<int> width) : SynchronousCommandLineAction
 
     private static string Usage(Command command, string path, bool hasSubcommands)
     {
-        var words = new List<string> { CommandHelp.Program };
+        var words = new List<string> { App.ToolInfo.Name };
         if (path.Length > 0)
         {
             words.Add(path);
