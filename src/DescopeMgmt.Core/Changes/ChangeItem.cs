@@ -8,7 +8,28 @@ namespace DescopeMgmt.Core.Changes;
 /// read back as once written (<see cref="Expected"/>; null for a deletion), and the write itself. Steps
 /// only write: the session reads every written item back at once after the last write.
 /// </summary>
-public sealed record ChangeItem(ResourceKey Key, string Verb, JsonObject? Expected, Func<CancellationToken, Task> WriteAsync);
+public sealed record ChangeItem(ResourceKey Key, string Verb, JsonObject? Expected, Func<CancellationToken, Task> WriteAsync)
+{
+    /// <summary>
+    /// The verbs of a replacement's two steps, the old item deleted and then the new one created (names are
+    /// unique, so never the other way round): reported and audited as two steps, so a replacement stopped
+    /// halfway says the old item is gone and the new one not there.
+    /// </summary>
+    public const string ReplaceDelete = "replace-delete";
+
+    /// <inheritdoc cref="ReplaceDelete"/>
+    public const string ReplaceCreate = "replace-create";
+
+    /// <summary>
+    /// The two steps that replace <paramref name="key"/>: delete it, then create <paramref name="desired"/>. The
+    /// delete's read-back is superseded by the create's (the same key reads back as the new item).
+    /// </summary>
+    public static IEnumerable<ChangeItem> Replacement(ResourceKey key, JsonObject desired, Func<CancellationToken, Task> deleteAsync, Func<CancellationToken, Task> createAsync) =>
+    [
+        new ChangeItem(key, ReplaceDelete, null, deleteAsync),
+        new ChangeItem(key, ReplaceCreate, desired, createAsync),
+    ];
+}
 
 /// <summary>What became of one step.</summary>
 public enum ItemStatus

@@ -27,6 +27,15 @@ public sealed record ChangeReport(string Operation, string BackupId, IReadOnlyLi
     /// <summary>Whether anything may differ from before the change, so the undo command is worth running.</summary>
     public bool AnythingChanged => Items.Any(i => i.Status is ItemStatus.Done or ItemStatus.MayHaveChanged);
 
+    /// <summary>
+    /// Items a replacement left halfway: the old one deleted (or maybe deleted) and the new one not created. They
+    /// are missing live now, which the report must say in so many words.
+    /// </summary>
+    public IReadOnlyList<Model.ResourceKey> HalfReplaced => Items
+        .Where(i => i.Item.Verb == ChangeItem.ReplaceDelete && i.Status is ItemStatus.Done or ItemStatus.MayHaveChanged)
+        .Where(d => !Items.Any(c => c.Key == d.Key && c.Item.Verb == ChangeItem.ReplaceCreate && c.Status == ItemStatus.Done))
+        .Select(i => i.Key).ToList();
+
     public string Outcome => this switch
     {
         { Interrupted: true } => AuditOutcome.Interrupted,

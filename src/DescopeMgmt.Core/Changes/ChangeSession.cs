@@ -216,7 +216,18 @@ public sealed class ChangeSession
             return results.Select(r => r.Status == ItemStatus.Done ? r with { Status = ItemStatus.MayHaveChanged, Error = why } : r).ToList();
         }
 
-        return results.Select(r => r.Status == ItemStatus.Done && Mismatch(r.Item, after.GetValueOrDefault(r.Key)) is { } problem
+        // Only the last step sent for a key says what it must read back as: a replacement's delete is followed
+        // by the create of the same key, which reads back as the new item.
+        var last = new Dictionary<ResourceKey, int>();
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].Status is ItemStatus.Done or ItemStatus.MayHaveChanged)
+            {
+                last[results[i].Key] = i;
+            }
+        }
+
+        return results.Select((r, i) => r.Status == ItemStatus.Done && last[r.Key] == i && Mismatch(r.Item, after.GetValueOrDefault(r.Key)) is { } problem
             ? r with { Status = ItemStatus.MayHaveChanged, Error = problem }
             : r).ToList();
     }

@@ -128,6 +128,22 @@ public abstract class ResourceKind
     /// <summary>Every live item of the kind at a constant API cost, for plan, drift, pull and backup create.</summary>
     public abstract Task<IReadOnlyDictionary<string, JsonObject>> ReadAllAsync(LiveReadContext context, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The changed fields the API cannot update in place (an access key's expiry and bound user), which make the
+    /// change a replacement: delete the live item, then create it anew. Empty for an update; the default, for
+    /// kinds whose every field can be updated.
+    /// </summary>
+    public virtual IReadOnlyList<string> ReplaceFields(JsonObject live, JsonObject desired) => [];
+
+    /// <summary>What a replacement of this kind costs beyond the fields (<c>new secret</c>), said with it; null when nothing.</summary>
+    public virtual string? ReplaceNote => null;
+
+    /// <summary>
+    /// Whether creating an item answers a secret once (an access key's cleartext): a change that creates one, or
+    /// replaces or restores one, needs a place for it before it runs. Apply and restore both ask this.
+    /// </summary>
+    public virtual bool CreatesSecrets => false;
+
     /// <summary>Refuses, before anything runs, a change the API cannot make (moving a tenant to another parent).</summary>
     public virtual void CheckChange(string id, JsonObject live, JsonObject desired)
     {

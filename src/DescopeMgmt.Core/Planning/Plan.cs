@@ -9,10 +9,20 @@ public enum ChangeAction
     Create,
     Update,
     Delete,
+
+    /// <summary>
+    /// Delete the live item, then create it anew: a field changes that the API cannot update (an access key's
+    /// expiry), as Terraform's <c>-/+</c>. The kind decides (<see cref="Kinds.ResourceKind.ReplaceFields"/>).
+    /// </summary>
+    Replace,
 }
 
-/// <summary>One item of a plan: what happens to it and, for updates, which fields change.</summary>
-public sealed record ResourceChange(ResourceKey Key, ChangeAction Action, IReadOnlyList<PropertyChange> Properties, JsonObject? Live, JsonObject? Desired);
+/// <summary>One item of a plan: what happens to it and, for updates and replacements, which fields change.</summary>
+public sealed record ResourceChange(ResourceKey Key, ChangeAction Action, IReadOnlyList<PropertyChange> Properties, JsonObject? Live, JsonObject? Desired)
+{
+    /// <summary>For a replacement: the changed fields the API cannot update, which force it.</summary>
+    public IReadOnlyList<string> ReplaceFields { get; init; } = [];
+}
 
 /// <summary>
 /// How live differs from the workspace, in the order apply will act. Unmanaged items are live items the
@@ -30,7 +40,21 @@ public sealed record Plan(IReadOnlyList<ResourceChange> Changes, IReadOnlyList<R
 
     public string Summary => IsEmpty
         ? "No changes. Live matches the workspace."
-        : $"Plan: {Count(ChangeAction.Create)} to create, {Count(ChangeAction.Update)} to update, {Count(ChangeAction.Delete)} to delete.";
+        : $"Plan: {Counts}.";
+
+    /// <summary>
+    /// "1 to create, 0 to update, 0 to delete": replacements are counted on their own, and only when the plan
+    /// has any (most plans never do, and their summary keeps its three counts).
+    /// </summary>
+    public string Counts =>
+        $"{Count(ChangeAction.Create)} to create, {Count(ChangeAction.Update)} to update, {Count(ChangeAction.Delete)} to delete"
+        + (Count(ChangeAction.Replace) is > 0 and var replaced ? $", {replaced} to replace" : "");
+
+    /// <summary>
+    /// The items the plan creates that answer a secret once (an access key's cleartext), replacements included:
+    /// each needs a place for it before anything runs. The kind says which do.
+    /// </summary>
+    public int SecretsCreated => Actionable.Count(c => c.Action is ChangeAction.Create or ChangeAction.Replace && Kinds.ResourceKinds.Of(c.Key).CreatesSecrets);
 }
 
 /// <summary>Which kinds a plan covers (<c>--only</c>).</summary>

@@ -66,8 +66,8 @@ public static class Planner
                     kind.CheckChange(item.Id, existing, item.Document);
                 }
 
-                compared[i] = Compare(key, existing, item.Document, kind.SameTopLevel(item, live));
-                if (compared[i].Action == ChangeAction.Update && existing is not null && kind.IsBuiltIn(existing))
+                compared[i] = Compare(kind, key, existing, item.Document, kind.SameTopLevel(item, live));
+                if (compared[i].Action is ChangeAction.Update or ChangeAction.Replace && existing is not null && kind.IsBuiltIn(existing))
                 {
                     throw new UserError("builtin_change",
                         $"{key} is built into every Descope project and cannot be changed, but {item.File} changes {string.Join(", ", compared[i].Properties.Select(p => p.Path))}.",
@@ -84,7 +84,8 @@ public static class Planner
         return compared;
     }
 
-    private static ResourceChange Compare(ResourceKey key, JsonObject? live, JsonObject desired, Func<string, bool?>? sameTopLevel)
+    /// <summary>Create, update or no change; a replacement when the kind says a changed field cannot be updated.</summary>
+    private static ResourceChange Compare(ResourceKind kind, ResourceKey key, JsonObject? live, JsonObject desired, Func<string, bool?>? sameTopLevel)
     {
         if (live is null)
         {
@@ -92,7 +93,14 @@ public static class Planner
         }
 
         var properties = JsonDiff.Compare(live, desired, DiffOptions.For(key.Type), sameTopLevel);
-        return new ResourceChange(key, properties.Count == 0 ? ChangeAction.NoChange : ChangeAction.Update, properties, live, desired);
+        if (properties.Count == 0)
+        {
+            return new ResourceChange(key, ChangeAction.NoChange, properties, live, desired);
+        }
+
+        return kind.ReplaceFields(live, desired) is { Count: > 0 } forced
+            ? new ResourceChange(key, ChangeAction.Replace, properties, live, desired) { ReplaceFields = forced }
+            : new ResourceChange(key, ChangeAction.Update, properties, live, desired);
     }
 
     /// <summary>Each ID after its dependencies, otherwise by ID; cycles are broken by ID order.</summary>

@@ -12,10 +12,15 @@ namespace DescopeMgmt.Core.Planning;
 public sealed record SavedProperty(string Path, string Kind, JsonNode? Old, JsonNode? New);
 
 /// <summary>The counts a reader of the file sees first.</summary>
-public sealed record SavedPlanSummary(int Create, int Update, int Delete);
+public sealed record SavedPlanSummary(int Create, int Update, int Delete, int Replace = 0);
 
 /// <summary>One item of a saved plan: what happens to it, the fields shown, and the document apply sends.</summary>
-public sealed record SavedChange(string Type, string Id, string Action, IReadOnlyList<SavedProperty> Properties, JsonObject? Desired);
+public sealed record SavedChange(string Type, string Id, string Action, IReadOnlyList<SavedProperty> Properties, JsonObject? Desired)
+{
+    /// <summary>For a replacement: the fields that force it, as the plan showed them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? ReplaceFields { get; init; }
+}
 
 /// <summary>
 /// A plan as <c>plan --out</c> writes it and <c>apply PLANFILE</c> executes it (like a Terraform plan
@@ -45,10 +50,13 @@ public sealed record SavedPlan(
     {
         var kindNames = ResourceKinds.All.Where(k => kinds.Contains(k.Type)).Select(k => k.Name).ToList();
         return new SavedPlan(CurrentFormat, inputs.PlanFingerprint(target, kindNames), createdAt, toolVersion, target, kindNames, inputs,
-            new SavedPlanSummary(plan.Count(ChangeAction.Create), plan.Count(ChangeAction.Update), plan.Count(ChangeAction.Delete)),
+            new SavedPlanSummary(plan.Count(ChangeAction.Create), plan.Count(ChangeAction.Update), plan.Count(ChangeAction.Delete), plan.Count(ChangeAction.Replace)),
             plan.Actionable.Select(c => new SavedChange(ResourceTypeNames.ToWire(c.Key.Type), c.Key.Id, c.Action.ToString().ToLowerInvariant(),
                 c.Properties.Select(p => new SavedProperty(p.Path, p.Kind.ToString().ToLowerInvariant(), p.Old, p.New)).ToList(),
-                c.Action == ChangeAction.Delete ? null : c.Desired)).ToList(),
+                c.Action == ChangeAction.Delete ? null : c.Desired)
+            {
+                ReplaceFields = c.Action == ChangeAction.Replace ? c.ReplaceFields : null,
+            }).ToList(),
             plan.Unmanaged.Select(k => k.ToString()).ToList(),
             plan.BuiltIn.Select(k => k.ToString()).ToList());
     }
@@ -75,7 +83,7 @@ public sealed record SavedPlan(
                 p.Old?.DeepClone(), p.New?.DeepClone())).ToList();
             var key = new ResourceKey(type, c.Id);
             var current = live is null ? (action == ChangeAction.Create ? null : new JsonObject()) : live.Of(type).GetValueOrDefault(c.Id);
-            return new ResourceChange(key, action, properties, current, c.Desired?.DeepClone().AsObject());
+            return new ResourceChange(key, action, properties, current, c.Desired?.DeepClone().AsObject()) { ReplaceFields = c.ReplaceFields ?? [] };
         }).ToList();
         return new Plan(changes, Parse(Unmanaged)) { BuiltIn = Parse(BuiltIn) };
     }

@@ -10,7 +10,8 @@ namespace DescopeMgmt.Core.Rollback;
 /// <summary>
 /// Puts backed-up items back (flow rollback, tenant rollback, backup restore): plan the diff
 /// live → backup, then import each changed item; the change session reads them back to prove they took. Items the backup
-/// records as absent (the undone change created them) are deleted.
+/// records as absent (the undone change created them) are deleted; an item whose kind cannot update a changed field
+/// (an access key's expiry) is replaced, as apply replaces it.
 /// </summary>
 public sealed class RestoreService(LiveState live)
 {
@@ -25,7 +26,8 @@ public sealed class RestoreService(LiveState live)
             var current = now.GetValueOrDefault(item.Key);
             var content = item.Content.AsObject();
             var changes = JsonDiff.Compare(current, content, DiffOptions.For(item.Type));
-            planned.Add(new RestorePlanItem(item.Key, content, current, changes));
+            var forced = current is null || changes.Count == 0 ? [] : ResourceKinds.Of(item.Key).ReplaceFields(current, content);
+            planned.Add(new RestorePlanItem(item.Key, content, current, changes) { ReplaceFields = forced });
         }
 
         var removals = absent.Select(key => new RestorePlanItem(key, null, now.GetValueOrDefault(key), [])).ToList();
@@ -45,11 +47,13 @@ public sealed class RestoreService(LiveState live)
             .Select(i => new BackupItemContent(i.Key.Type, i.Key.Id, i.Live!))
             .ToList();
         var recreated = toChange.Where(i => i.Live is null).Select(i => i.Key).ToList();
-        var steps = toChange.Select(i => i switch
+        var steps = toChange.SelectMany<RestorePlanItem, ChangeItem>(i => i switch
         {
-            { Content: null } => new ChangeItem(i.Key, "remove", null, ct => live.DeleteAsync(i.Key, cascade: false, ct)),
-            { Live: null } => new ChangeItem(i.Key, "recreate", i.Content, ct => live.PutAsync(i.Key, i.Content, exists: false, ct)),
-            _ => new ChangeItem(i.Key, "restore", i.Content, ct => live.PutAsync(i.Key, i.Content, exists: true, ct)),
+            { Content: null } => [new ChangeItem(i.Key, "remove", null, ct => live.DeleteAsync(i.Key, cascade: false, ct))],
+            { Live: null } => [new ChangeItem(i.Key, "recreate", i.Content, ct => live.PutAsync(i.Key, i.Content, exists: false, ct))],
+            { ReplaceFields.Count: > 0 } => ChangeItem.Replacement(i.Key, i.Content,
+                ct => live.DeleteAsync(i.Key, cascade: false, ct), ct => live.PutAsync(i.Key, i.Content, exists: false, ct)),
+            _ => [new ChangeItem(i.Key, "restore", i.Content, ct => live.PutAsync(i.Key, i.Content, exists: true, ct))],
         }).ToList();
         return new ChangeRequest(operation, backupItems, steps, live, Note: $"before {operation} from {plan.Source}",
             RestoredFrom: plan.BackupId ?? plan.Source, Absent: recreated);

@@ -9,8 +9,8 @@ namespace DescopeMgmt.Core.Kinds.AccessKeys;
 /// <summary>
 /// Access keys: identity (and item ID) is the name, which this tool keeps unique per project; the service names a
 /// key by an ID of its own, looked up by name for every write. The API lists keys whole (one search), and update
-/// replaces every field except the expiry and the bound user, which are fixed at creation: changing them needs a
-/// new key and so a new secret. A create answers the key's cleartext once, which goes to the change's
+/// replaces every field except the expiry and the bound user, which are fixed at creation: changing them is a
+/// replacement (<see cref="ReplaceFields"/>: the old key deleted, a new one created, so a new secret). A create answers the key's cleartext once, which goes to the change's
 /// <see cref="ICreatedSecrets"/>; without one a create is refused before the API is called.
 /// </summary>
 public sealed partial class AccessKeyKind : ResourceKind
@@ -70,15 +70,11 @@ public sealed partial class AccessKeyKind : ResourceKind
         ?? throw new UserError("access_key_not_found", $"There is no access key named '{ItemIds.Printable(name)}'.",
             "Run `descope-mgmt plan` to see what the project holds now.");
 
-    public override void CheckChange(string id, JsonObject live, JsonObject desired)
-    {
-        if (FixedFieldChanges(live, desired) is { Count: > 0 } changed)
-        {
-            throw new UserError("access_key_replace",
-                $"Access key '{ItemIds.Printable(id)}' changes {string.Join(" and ", changed)}, which the API cannot update: it needs replace (new secret), a new key with a new cleartext. Replacing a key is not supported yet; nothing was changed.",
-                $"Put {string.Join(" and ", changed)} back to the live value in access-keys.yaml, or give the new key another name (and remove the old one) so that it is created with its own secret.");
-        }
-    }
+    public override IReadOnlyList<string> ReplaceFields(JsonObject live, JsonObject desired) => FixedFieldChanges(live, desired);
+
+    public override string ReplaceNote => "new secret";
+
+    public override bool CreatesSecrets => true;
 
     /// <summary>The fixed fields whose desired value differs from the live one.</summary>
     public static IReadOnlyList<string> FixedFieldChanges(JsonObject live, JsonObject desired) =>
