@@ -45,7 +45,7 @@ internal static class ApplyWorkflow
             PlanRenderer.WriteText(context.IO.Err, run.Plan);
             if (!dryRun)
             {
-                secrets.Require(AccessKeysCreated(run.Plan), CreatedSecrets.SecretsOutHint(operation));
+                secrets.Require(run.Plan.SecretsCreated, CreatedSecrets.SecretsOutHint(operation));
             }
 
             var live = new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false), secrets);
@@ -53,7 +53,8 @@ internal static class ApplyWorkflow
                 $"Apply {Plural.Of(run.Plan.Actionable.Count, "change")} to {context.Target.Describe()}?",
                 $"Dry run: nothing was changed. Run `descope-mgmt {operation}{(operation == "apply" ? "" : " --apply")}` to make these changes.",
                 new ApplyService(live).BuildChange(run.Plan, operation),
-                backupId => UndoCommands.ForBackup(context, scope.Types, backupId));
+                backupId => UndoCommands.WithSecretsOut(UndoCommands.ForBackup(context, scope.Types, backupId), run.Plan.UndoCreatesSecrets),
+                FinishWithNewSecrets(context, run.Plan, scope.Types));
         }), cancellationToken).ConfigureAwait(false);
         return Recorded(exit, dryRun ? null : applied);
     }
@@ -111,12 +112,13 @@ internal static class ApplyWorkflow
             }
 
             PlanRenderer.WriteText(context.IO.Err, plan);
-            secrets.Require(AccessKeysCreated(plan), CreatedSecrets.SecretsOutHint("apply " + planFile));
+            secrets.Require(plan.SecretsCreated, CreatedSecrets.SecretsOutHint("apply " + planFile));
             return new PreparedChange(
                 $"Apply the saved plan ({Plural.Of(plan.Actionable.Count, "change")}) to {context.Target.Describe()}?",
                 "Dry run: nothing was changed.",
                 new ApplyService(new LiveState(await context.GetClientAsync(ct).ConfigureAwait(false), secrets)).BuildChange(plan, "apply"),
-                backupId => UndoCommands.ForBackup(context, kinds, backupId));
+                backupId => UndoCommands.WithSecretsOut(UndoCommands.ForBackup(context, kinds, backupId), plan.UndoCreatesSecrets),
+                FinishWithNewSecrets(context, plan, kinds));
         }), cancellationToken).ConfigureAwait(false);
         return Recorded(exit, applied);
     }
@@ -132,9 +134,13 @@ internal static class ApplyWorkflow
         return exit;
     }
 
-    /// <summary>The access keys the plan creates: each answers a secret once, which needs a place to go.</summary>
-    private static int AccessKeysCreated(Plan plan) =>
-        plan.Actionable.Count(c => c.Key.Type == Core.Model.ResourceType.AccessKey && c.Action == ChangeAction.Create);
+    /// <summary>
+    /// What finishes a stopped apply that creates secrets: apply again, planned afresh, with a new --secrets-out
+    /// file (the first may exist by then, and a secret is never written over one). Other applies are finished by
+    /// running the same command again, which the report says without a command.
+    /// </summary>
+    private static string? FinishWithNewSecrets(CommandContext context, Plan plan, IReadOnlySet<Core.Model.ResourceType> kinds) =>
+        plan.SecretsCreated > 0 ? UndoCommands.WithSecretsOut(UndoCommands.ForApply(context, kinds), createsSecrets: true) : null;
 
     private static bool CanConfirm(CommandContext context) => context.Settings.Yes || context.IO.IsInteractive;
 

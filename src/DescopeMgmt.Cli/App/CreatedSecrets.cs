@@ -22,6 +22,9 @@ internal sealed class CreatedSecrets : ICreatedSecrets
     private readonly Lock _lock = new();
     private bool _started;
 
+    /// <summary>How many cleartexts this command kept (so a restore can say its keys came back with new ones).</summary>
+    public int Kept { get; private set; }
+
     private CreatedSecrets(CommandContext context, string? path, string? option)
     {
         _context = context;
@@ -76,6 +79,7 @@ internal sealed class CreatedSecrets : ICreatedSecrets
         lock (_lock)
         {
             var secret = created.Cleartext.Reveal();
+            Kept++;
             if (_path is null)
             {
                 _context.IO.Markup($"[yellow]Access key '{Spectre.Console.Markup.Escape(created.Key.Name)}' ({Spectre.Console.Markup.Escape(created.Key.Id)}): {Spectre.Console.Markup.Escape(secret)}[/] (shown once: store it now)");
@@ -85,6 +89,7 @@ internal sealed class CreatedSecrets : ICreatedSecrets
 
             _context.Env.AddSecret(secret);
             Append(created, secret);
+            _context.IO.Info($"The secret of access key '{created.Key.Name}' ({created.Key.Id}) is in {_option}.");
             return Task.CompletedTask;
         }
     }

@@ -25,6 +25,18 @@ internal static class UndoCommands
             ? $"descope-mgmt {kind.Name} rollback --all --backup {Quote(backupId ?? "")}"
             : $"descope-mgmt backup restore {Quote(backupId ?? "")}");
 
+    /// <summary>
+    /// A command whose change creates items that answer a secret (access keys restored with a new one): it
+    /// needs <c>--secrets-out</c>, the file left for the user to name (it must not exist yet).
+    /// </summary>
+    public static string WithSecretsOut(string command, bool createsSecrets) => createsSecrets ? $"{command} --secrets-out FILE" : command;
+
+    /// <summary>Running apply again (of the same kinds, planned afresh), which finishes what a stopped apply left.</summary>
+    public static string ForApply(CommandContext context, IReadOnlySet<ResourceType> types) =>
+        WithTarget(context, types.SetEquals(ResourceKinds.All.Select(k => k.Type))
+            ? "descope-mgmt apply"
+            : $"descope-mgmt apply --only {string.Join(',', ResourceKinds.All.Where(k => types.Contains(k.Type)).Select(k => k.KindsName))}");
+
     private static string WithTarget(CommandContext context, string command)
     {
         var target = context.Target;

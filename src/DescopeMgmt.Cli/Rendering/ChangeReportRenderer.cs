@@ -111,11 +111,23 @@ internal static class ChangeReportRenderer
         }
     }
 
+    /// <summary>
+    /// A replacement stopped between its halves leaves the item missing live: said in so many words, since the
+    /// counts alone ("1 done, 1 failed") read as if something was merely left unchanged.
+    /// </summary>
+    private static string HalfReplaced(ChangeReport report) => string.Concat(report.HalfReplaced.Select(key =>
+    {
+        var created = report.Items.FirstOrDefault(i => i.Key == key && i.Item.Verb == ChangeItem.ReplaceCreate);
+        return created?.Status == ItemStatus.MayHaveChanged
+            ? $". {key} was replaced halfway: the old one is DELETED and the new one may or may not have been created"
+            : $". {key} was replaced halfway: the old one is DELETED and the new one was NOT created";
+    }));
+
     private static (string? Code, string? Message, string? Hint, int Exit) Verdict(ChangeReport report, string? finishCommand)
     {
         var uncertainCount = report.MayHaveChanged.Count;
         var failedCount = report.Failed.Count + uncertainCount;
-        var counts = $"{report.Done.Count} done, {failedCount} failed{(uncertainCount > 0 ? $" ({uncertainCount} may have changed)" : "")}, {report.NotStarted.Count} not started";
+        var counts = $"{report.Done.Count} done, {failedCount} failed{(uncertainCount > 0 ? $" ({uncertainCount} may have changed)" : "")}, {report.NotStarted.Count} not started{HalfReplaced(report)}";
         var rerun = finishCommand is null
             ? "Run the same command again to finish: it only does what is still left."
             : "Run the To finish command to complete it, or the To undo command to go back.";

@@ -17,6 +17,17 @@ internal enum DiffVoice
     Pull,
 }
 
+/// <summary>A replacement (Terraform's <c>-/+</c>): the changed fields that force it, and what it costs (<c>new secret</c>).</summary>
+internal sealed record Replacement(IReadOnlyList<string> Fields, string? Note)
+{
+    /// <summary>The replacement a kind makes of a change of <paramref name="fields"/>, or null when they force none.</summary>
+    public static Replacement? Of(ResourceKey key, IReadOnlyList<string> fields) =>
+        fields.Count == 0 ? null : new Replacement(fields, Core.Kinds.ResourceKinds.Of(key).ReplaceNote);
+
+    /// <summary>"replace (new secret)": the word for the action with its cost.</summary>
+    public string Action => Note is null ? "replace" : $"replace ({Note})";
+}
+
 /// <summary>
 /// Terraform-style rendering of one item's difference: <c>+</c> created, with every attribute it gets;
 /// <c>~</c> updated, with <c>path: old → new</c>; <c>-</c> deleted, with the attributes it loses. Long
@@ -27,21 +38,22 @@ internal static class DiffPrinter
     private const int MaxValueLength = 80;
     private const int MaxLines = 40;
 
-    public static void Print(CliIO io, ResourceKey key, JsonObject? live, JsonObject? desired, IReadOnlyList<PropertyChange> changes, DiffVoice voice = DiffVoice.Change)
+    public static void Print(CliIO io, ResourceKey key, JsonObject? live, JsonObject? desired, IReadOnlyList<PropertyChange> changes, DiffVoice voice = DiffVoice.Change, Replacement? replace = null)
     {
         if (io.Quiet)
         {
             return;
         }
 
-        foreach (var line in Lines(key, live, desired, changes, voice))
+        foreach (var line in Lines(key, live, desired, changes, voice, replace))
         {
             io.Err.MarkupLine(line);
         }
     }
 
     /// <summary>Spectre markup lines, so tests can compare the text without colours.</summary>
-    internal static IEnumerable<string> Lines(ResourceKey key, JsonObject? live, JsonObject? desired, IReadOnlyList<PropertyChange> changes, DiffVoice voice = DiffVoice.Change)
+    /// <param name="replace">Set when the change is a replacement: the item is deleted and created anew, the fields that force it marked.</param>
+    internal static IEnumerable<string> Lines(ResourceKey key, JsonObject? live, JsonObject? desired, IReadOnlyList<PropertyChange> changes, DiffVoice voice = DiffVoice.Change, Replacement? replace = null)
     {
         var name = Markup.Escape($"{ResourceTypeNames.ToWire(key.Type)} \"{key.Id}\"");
         if (live is null && desired is not null)
@@ -89,6 +101,27 @@ internal static class DiffPrinter
         }
 
         var fields = Plural.Of(changes.Count, "field");
+        if (replace is not null)
+        {
+            var forcing = $"{Markup.Escape(string.Join(" and ", replace.Fields))} cannot be updated";
+            yield return $"[yellow]-/+ {name}[/] " + voice switch
+            {
+                DiffVoice.Drift => $"differs from the workspace ({fields}: live → workspace); apply would {Markup.Escape(replace.Action)}: {forcing}",
+                _ => $"will be replaced{(replace.Note is null ? "" : $" ({Markup.Escape(replace.Note)})")}: {forcing}, so it is deleted and created anew ({fields})",
+            };
+            foreach (var change in changes.Take(MaxLines))
+            {
+                yield return PropertyLine(change) + (replace.Fields.Contains(change.Path, StringComparer.Ordinal) ? " [grey]# forces replacement[/]" : "");
+            }
+
+            if (changes.Count > MaxLines)
+            {
+                yield return $"    ... and {changes.Count - MaxLines} more";
+            }
+
+            yield break;
+        }
+
         yield return $"[yellow]~ {name}[/] " + voice switch
         {
             DiffVoice.Drift => $"differs from the workspace ({fields}: live → workspace)",

@@ -8,9 +8,18 @@ namespace DescopeMgmt.Cli.Rendering;
 
 public sealed record PlanPropertyDocument(string Path, string Kind, System.Text.Json.Nodes.JsonNode? Old, System.Text.Json.Nodes.JsonNode? New);
 
-public sealed record PlanChangeDocument(string Type, string Id, string Action, IReadOnlyList<PlanPropertyDocument> Properties);
+public sealed record PlanChangeDocument(string Type, string Id, string Action, IReadOnlyList<PlanPropertyDocument> Properties)
+{
+    /// <summary>For a replacement: the changed fields the API cannot update, which force it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? ReplaceFields { get; init; }
 
-public sealed record PlanSummaryDocument(int Create, int Update, int Delete, int Unchanged);
+    /// <summary>For a replacement: what it costs besides the fields (<c>new secret</c>), when anything.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReplaceNote { get; init; }
+}
+
+public sealed record PlanSummaryDocument(int Create, int Update, int Delete, int Replace, int Unchanged);
 
 public sealed record PlanDocument(string? ProjectId, string? Environment, IReadOnlyList<PlanChangeDocument> Changes, IReadOnlyList<string> Unmanaged, PlanSummaryDocument Summary, bool HasChanges)
 {
@@ -32,9 +41,13 @@ internal static class PlanRenderer
         projectId,
         environment,
         plan.Actionable.Select(c => new PlanChangeDocument(ResourceTypeNames.ToWire(c.Key.Type), c.Key.Id, c.Action.ToString().ToLowerInvariant(),
-            Fields(c).Select(p => new PlanPropertyDocument(p.Path, p.Kind.ToString().ToLowerInvariant(), p.Old, p.New)).ToList())).ToList(),
+            Fields(c).Select(p => new PlanPropertyDocument(p.Path, p.Kind.ToString().ToLowerInvariant(), p.Old, p.New)).ToList())
+        {
+            ReplaceFields = Replacing(c)?.Fields,
+            ReplaceNote = Replacing(c)?.Note,
+        }).ToList(),
         plan.Unmanaged.Select(k => k.ToString()).ToList(),
-        new PlanSummaryDocument(plan.Count(ChangeAction.Create), plan.Count(ChangeAction.Update), plan.Count(ChangeAction.Delete), plan.Count(ChangeAction.NoChange)),
+        new PlanSummaryDocument(plan.Count(ChangeAction.Create), plan.Count(ChangeAction.Update), plan.Count(ChangeAction.Delete), plan.Count(ChangeAction.Replace), plan.Count(ChangeAction.NoChange)),
         !plan.IsEmpty) { BuiltIn = plan.BuiltIn.Select(k => k.ToString()).ToList() };
 
     /// <summary>Text to stdout: each change with its fields, unmanaged items, and the summary line.</summary>
@@ -42,7 +55,7 @@ internal static class PlanRenderer
     {
         foreach (var change in plan.Actionable)
         {
-            foreach (var line in DiffPrinter.Lines(change.Key, change.Live, change.Action == ChangeAction.Delete ? null : change.Desired, change.Properties, voice))
+            foreach (var line in DiffPrinter.Lines(change.Key, change.Live, change.Action == ChangeAction.Delete ? null : change.Desired, change.Properties, voice, Replacing(change)))
             {
                 console.MarkupLine(line);
             }
@@ -73,7 +86,7 @@ internal static class PlanRenderer
 
         var count = plan.Actionable.Count;
         return $"Drift: {Plural.Of(count, "item")} {(count == 1 ? "differs" : "differ")} from the workspace " +
-            $"(apply would make {plan.Count(ChangeAction.Create)} to create, {plan.Count(ChangeAction.Update)} to update, {plan.Count(ChangeAction.Delete)} to delete).";
+            $"(apply would make {plan.Counts}).";
     }
 
     /// <summary>
@@ -98,14 +111,16 @@ internal static class PlanRenderer
         md.Append(voice == DiffVoice.Drift ? "| Apply would | Item | Fields |\n|---|---|---|\n" : "| Action | Item | Fields |\n|---|---|---|\n");
         foreach (var change in plan.Actionable)
         {
-            md.Append("| ").Append(change.Action.ToString().ToLowerInvariant()).Append(" | `").Append(change.Key).Append("` | ")
+            md.Append("| ").Append(Replacing(change)?.Action ?? change.Action.ToString().ToLowerInvariant()).Append(" | `").Append(change.Key).Append("` | ")
                 .Append(Fields(change).Count).Append(" |\n");
         }
 
         md.Append("\n<details><summary>Field changes</summary>\n\n```diff\n");
         foreach (var change in plan.Actionable)
         {
-            md.Append(change.Action switch { ChangeAction.Create => "+ ", ChangeAction.Delete => "- ", _ => "! " }).Append(change.Key).Append('\n');
+            var replace = Replacing(change);
+            md.Append(change.Action switch { ChangeAction.Create => "+ ", ChangeAction.Delete => "- ", ChangeAction.Replace => "-/+ ", _ => "! " }).Append(change.Key)
+                .Append(replace is null ? "" : $" ({replace.Action}: {string.Join(" and ", replace.Fields)} cannot be updated)").Append('\n');
             foreach (var p in Fields(change).Take(50))
             {
                 md.Append(p.Kind switch { ChangeKind.Added => "+   ", ChangeKind.Removed => "-   ", _ => "!   " }).Append(p.Path).Append(": ").Append(p.Kind switch
@@ -113,7 +128,7 @@ internal static class PlanRenderer
                     ChangeKind.Added => DiffPrinter.Summarise(p.New),
                     ChangeKind.Removed => DiffPrinter.Summarise(p.Old),
                     _ => $"{DiffPrinter.Summarise(p.Old)} -> {DiffPrinter.Summarise(p.New)}",
-                }).Append('\n');
+                }).Append(replace is not null && replace.Fields.Contains(p.Path, StringComparer.Ordinal) ? "  # forces replacement" : "").Append('\n');
             }
         }
 
@@ -130,6 +145,10 @@ internal static class PlanRenderer
 
         return md.ToString();
     }
+
+    /// <summary>The replacement a change is, or null for any other action.</summary>
+    private static Replacement? Replacing(ResourceChange change) =>
+        change.Action == ChangeAction.Replace ? Replacement.Of(change.Key, change.ReplaceFields) ?? new Replacement([], null) : null;
 
     /// <summary>The fields a change shows: every attribute of an item created or deleted, the changed ones of an update.</summary>
     private static IReadOnlyList<PropertyChange> Fields(ResourceChange change) => change.Action switch

@@ -55,6 +55,12 @@ public sealed record Plan(IReadOnlyList<ResourceChange> Changes, IReadOnlyList<R
     /// each needs a place for it before anything runs. The kind says which do.
     /// </summary>
     public int SecretsCreated => Actionable.Count(c => c.Action is ChangeAction.Create or ChangeAction.Replace && Kinds.ResourceKinds.Of(c.Key).CreatesSecrets);
+
+    /// <summary>
+    /// Whether undoing the plan (restoring its backup) creates items that answer a secret: it deletes or replaces
+    /// one, which the restore brings back with a new secret, so the undo command needs a place for it too.
+    /// </summary>
+    public bool UndoCreatesSecrets => Actionable.Any(c => c.Action is ChangeAction.Delete or ChangeAction.Replace && Kinds.ResourceKinds.Of(c.Key).CreatesSecrets);
 }
 
 /// <summary>Which kinds a plan covers (<c>--only</c>).</summary>

@@ -29,4 +29,7 @@ public sealed record RestorePlan(string Source, string? BackupId, IReadOnlyList<
 
     /// <summary>The items it creates whose kind answers a secret once (a deleted access key comes back with a new one).</summary>
     public int SecretsCreated => ToChange.Count(i => i.Creates && Kinds.ResourceKinds.Of(i.Key).CreatesSecrets);
+
+    /// <summary>Whether undoing the restore creates such items again: it removes or replaces one, which the undo brings back.</summary>
+    public bool UndoCreatesSecrets => ToChange.Any(i => (i.Content is null || i.ReplaceFields.Count > 0) && Kinds.ResourceKinds.Of(i.Key).CreatesSecrets);
 }

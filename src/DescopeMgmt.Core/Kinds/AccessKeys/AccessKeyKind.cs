@@ -29,7 +29,7 @@ public sealed partial class AccessKeyKind : ResourceKind
 
     public override bool HasRollbackCommand => false;
 
-    public override string? RestoreCaveat => "a deleted access key comes back with a new secret: its old cleartext cannot be restored";
+    public override string? RestoreCaveat => "a deleted or replaced access key comes back with a new secret: its old cleartext cannot be restored";
 
     public override DiffOptions Diff { get; } = new(new HashSet<string>(StringComparer.Ordinal), ZeroValuesAreAbsent: true);
 
