@@ -54,19 +54,15 @@ public sealed class AccessKeyFileTests
     [InlineData("{\"name\":\"ci\",\"expireTime\":1900000000}", "{\"name\":\"ci\",\"expireTime\":1900000001}", "expireTime")]
     [InlineData("{\"name\":\"ci\",\"userId\":\"U1\"}", "{\"name\":\"ci\"}", "userId")]
     [InlineData("{\"name\":\"ci\",\"description\":\"a\"}", "{\"name\":\"ci\",\"description\":\"b\"}", null)]
-    public void CheckChange_fixedFieldChanged_isRefusedAsAReplacement_otherFieldsAreUpdates(string live, string desired, string? fixedField)
+    public void ReplaceFields_fixedFieldChanged_forcesAReplacementWithANewSecret_otherFieldsAreUpdates(string live, string desired, string? fixedField)
     {
         var kind = new AccessKeyKind();
-        var check = () => kind.CheckChange("ci", JsonNode.Parse(live)!.AsObject(), JsonNode.Parse(desired)!.AsObject());
 
-        if (fixedField is null)
-        {
-            check();
-            return;
-        }
+        var forced = kind.ReplaceFields(JsonNode.Parse(live)!.AsObject(), JsonNode.Parse(desired)!.AsObject());
 
-        var error = Assert.Throws<UserError>(check);
-        Assert.Contains($"changes {fixedField}", error.Message, StringComparison.Ordinal);
-        Assert.Contains("replace (new secret)", error.Message, StringComparison.Ordinal);
+        string[] expected = fixedField is null ? [] : [fixedField];
+        Assert.Equal(expected, forced);
+        Assert.True(kind.CreatesSecrets);
+        Assert.Equal("new secret", kind.ReplaceNote);
     }
 }
