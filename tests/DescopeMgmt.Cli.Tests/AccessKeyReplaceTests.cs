@@ -83,7 +83,7 @@ public sealed class AccessKeyReplaceTests
         Assert.Equal(1, JsonNode.Parse(json.Out)!["summary"]!["replace"]!.GetValue<int>());
 
         Assert.Contains("| replace (new secret) | `access-key:deploy` |", markdown.Out, StringComparison.Ordinal);
-        Assert.Contains("-/+ access-key:deploy (replace (new secret): expireTime cannot be updated)", markdown.Out, StringComparison.Ordinal);
+        Assert.Contains("-/+ access-key:deploy  # replace (new secret): expireTime cannot be updated", markdown.Out, StringComparison.Ordinal);
         Assert.Contains("expireTime: 4102444800  # forces replacement", markdown.Out, StringComparison.Ordinal);
         Assert.Contains("Plan: 0 to create, 0 to update, 0 to delete, 1 to replace.", markdown.Out, StringComparison.Ordinal);
 

@@ -52,7 +52,8 @@ internal static class ChangeReportRenderer
             report.Operation,
             report.Outcome,
             report.BackupId,
-            report.Done.Select(i => i.Key.ToString()).ToList(),
+            // A replacement is two steps of one item: the item is listed once.
+            report.Done.Select(i => i.Key.ToString()).Distinct(StringComparer.Ordinal).ToList(),
             report.Items.Select(i => new ChangeItemDocument(i.Key.ToString(), i.Item.Verb, i.StatusName, i.Error)).ToList(),
             undo,
             finish,
@@ -117,10 +118,11 @@ internal static class ChangeReportRenderer
     /// </summary>
     private static string HalfReplaced(ChangeReport report) => string.Concat(report.HalfReplaced.Select(key =>
     {
-        var created = report.Items.FirstOrDefault(i => i.Key == key && i.Item.Verb == ChangeItem.ReplaceCreate);
-        return created?.Status == ItemStatus.MayHaveChanged
-            ? $". {key} was replaced halfway: the old one is DELETED and the new one may or may not have been created"
-            : $". {key} was replaced halfway: the old one is DELETED and the new one was NOT created";
+        var deleted = report.Items.First(i => i.Key == key && i.Item.Verb == ChangeItem.ReplaceDelete).Status == ItemStatus.Done
+            ? "the old one is DELETED" : "the old one may have been DELETED";
+        var created = report.Items.FirstOrDefault(i => i.Key == key && i.Item.Verb == ChangeItem.ReplaceCreate)?.Status == ItemStatus.MayHaveChanged
+            ? "the new one may or may not have been created" : "the new one was NOT created";
+        return $". {key} was replaced halfway: {deleted} and {created}";
     }));
 
     private static (string? Code, string? Message, string? Hint, int Exit) Verdict(ChangeReport report, string? finishCommand)

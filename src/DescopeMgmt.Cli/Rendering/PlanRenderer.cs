@@ -120,7 +120,7 @@ internal static class PlanRenderer
         {
             var replace = Replacing(change);
             md.Append(change.Action switch { ChangeAction.Create => "+ ", ChangeAction.Delete => "- ", ChangeAction.Replace => "-/+ ", _ => "! " }).Append(change.Key)
-                .Append(replace is null ? "" : $" ({replace.Action}: {string.Join(" and ", replace.Fields)} cannot be updated)").Append('\n');
+                .Append(replace is null ? "" : $"  # {replace.Action}: {string.Join(" and ", replace.Fields)} cannot be updated").Append('\n');
             foreach (var p in Fields(change).Take(50))
             {
                 md.Append(p.Kind switch { ChangeKind.Added => "+   ", ChangeKind.Removed => "-   ", _ => "!   " }).Append(p.Path).Append(": ").Append(p.Kind switch

@@ -199,7 +199,7 @@ public sealed class ChangeSession
     /// </summary>
     private static async Task<List<ItemResult>> ReadBackAsync(ILiveReader reader, List<ItemResult> results, CancellationToken cancellationToken)
     {
-        var written = results.Where(r => r.Status == ItemStatus.Done).Select(r => r.Key).ToList();
+        var written = results.Where(r => r.Status == ItemStatus.Done).Select(r => r.Key).Distinct().ToList();
         if (written.Count == 0)
         {
             return results;

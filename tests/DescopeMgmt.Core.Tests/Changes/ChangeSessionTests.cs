@@ -131,6 +131,63 @@ public sealed class ChangeSessionTests : IDisposable
         Assert.Equal(["done", "done", "not-started"], record.Items!.Select(i => i.Result));
     }
 
+    /// <summary>A replacement of tenant <paramref name="id"/> as apply builds it: delete, then create the new document.</summary>
+    private IEnumerable<ChangeItem> Replace(string id, Action? duringDelete = null, Exception? createFails = null) => ChangeItem.Replacement(
+        ResourceKey.Tenant(id), Doc(id),
+        _ =>
+        {
+            duringDelete?.Invoke();
+            live[ResourceKey.Tenant(id)] = null;
+            return Task.CompletedTask;
+        },
+        _ =>
+        {
+            if (createFails is not null)
+            {
+                throw createFails;
+            }
+
+            live[ResourceKey.Tenant(id)] = Doc(id);
+            return Task.CompletedTask;
+        });
+
+    [Fact]
+    public async Task RunAsync_replacementDone_theDeleteIsNotCheckedAgainstTheNewItem_bothDone_auditedAsTwoSteps()
+    {
+        live[ResourceKey.Tenant("a")] = new JsonObject { ["id"] = "a", ["name"] = "old" };
+
+        var report = await RunAsync(Request([.. Replace("a")]));
+
+        Assert.True(report!.Succeeded, string.Join("; ", report.Items.Select(i => i.Error)));
+        Assert.Empty(report.HalfReplaced);
+        Assert.Equal([ChangeItem.ReplaceDelete, ChangeItem.ReplaceCreate], OnlyRecord().Items!.Select(i => i.Action));
+    }
+
+    [Fact]
+    public async Task RunAsync_replacementsCreateRefused_reportsItHalfReplaced_partial()
+    {
+        var report = await RunAsync(Request([.. Replace("a", createFails: new DescopeApiException("create tenant", 400, "E011001", "Bad request", null, null))]));
+
+        Assert.Equal(["done", "failed"], report!.Items.Select(i => i.StatusName));
+        Assert.Equal([ResourceKey.Tenant("a")], report.HalfReplaced);
+        Assert.Equal(AuditOutcome.Partial, report.Outcome);
+    }
+
+    [Fact]
+    public async Task RunAsync_signalDuringAReplacementsDelete_itFinishes_theCreateIsNotStarted_reportedHalfReplaced()
+    {
+        using var signal = new CancellationTokenSource();
+
+        var report = await RunAsync(Request([.. Replace("a", duringDelete: signal.Cancel)]), signal.Token);
+
+        Assert.True(report!.Interrupted);
+        Assert.Equal(["done", "not-started"], report.Items.Select(i => i.StatusName));
+        Assert.Equal([ResourceKey.Tenant("a")], report.HalfReplaced);
+        var record = OnlyRecord();
+        Assert.Equal(AuditOutcome.Interrupted, record.Outcome);
+        Assert.Equal([ChangeItem.ReplaceDelete, ChangeItem.ReplaceCreate], record.Items!.Select(i => i.Action));
+    }
+
     [Fact]
     public async Task RunAsync_signalWhileAWriteWaitsToBeSent_thatItemIsNotStarted_notMayHaveChanged()
     {
