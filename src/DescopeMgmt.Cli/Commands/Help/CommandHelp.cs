@@ -261,6 +261,7 @@ internal static class CommandHelp
         [
             new("Preview restoring the latest backup", "descope-mgmt backup restore latest --dry-run"),
             new("Restore only the roles of a backup", "descope-mgmt backup restore 2025-01-15T10:30:00 --only roles"),
+            new("Bring back deleted access keys: each gets a new secret, written to a private file", "descope-mgmt backup restore latest --only accessKeys --yes --secrets-out restored-keys.yaml"),
         ],
 
         ["rollback history"] =
