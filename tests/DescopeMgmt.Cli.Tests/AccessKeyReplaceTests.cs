@@ -197,6 +197,7 @@ public sealed class AccessKeyReplaceTests
         Assert.Matches(@"done\s+replace-delete access-key:deploy", apply.Error);
         Assert.Matches(@"failed\s+replace-create access-key:deploy", apply.Error);
         Assert.Contains("access-key:deploy was replaced halfway: the old one is DELETED and the new one was NOT created", apply.Error, StringComparison.Ordinal);
+        Assert.Contains("FILE: a file that does not exist yet, for the new secrets.", apply.Error, StringComparison.Ordinal);
         var result = JsonNode.Parse(apply.Out)!;
         Assert.Equal("partial", result["outcome"]!.GetValue<string>());
         Assert.Contains("DELETED", result["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -132,7 +132,8 @@ internal static class ChangeReportRenderer
         var counts = $"{report.Done.Count} done, {failedCount} failed{(uncertainCount > 0 ? $" ({uncertainCount} may have changed)" : "")}, {report.NotStarted.Count} not started{HalfReplaced(report)}";
         var rerun = finishCommand is null
             ? "Run the same command again to finish: it only does what is still left."
-            : "Run the To finish command to complete it, or the To undo command to go back.";
+            : "Run the To finish command to complete it, or the To undo command to go back."
+                + (finishCommand.Contains("--secrets-out FILE", StringComparison.Ordinal) ? " FILE: a file that does not exist yet, for the new secrets." : "");
         if (report.Succeeded)
         {
             return report.AuditError is null
