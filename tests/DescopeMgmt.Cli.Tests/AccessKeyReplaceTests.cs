@@ -245,6 +245,36 @@ public sealed class AccessKeyReplaceTests
     }
 
     [Fact]
+    public async Task Undo_ofAReplacement_replacesTheKeyBack_itsOldExpiryWithANewSecret_refusedWithoutAFile()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await SeedAsync(cli);
+        await ChangeFixedFieldsAsync(cli);
+        var apply = await cli.RunAsync("apply", "--yes", "--secrets-out", Path.Combine(cli.Root, "replaced.yaml"));
+        Assert.True(apply.ExitCode == 0, apply.All);
+        Assert.EndsWith("--secrets-out FILE", apply.UndoCommand, StringComparison.Ordinal);
+        var replacedId = Assert.Single(await KeysAsync(cli), k => k.Name == "deploy").Id;
+        cli.Host.Requests.Clear();
+
+        var withoutFile = await cli.RunAsync([.. apply.UndoCommand.Replace(" --secrets-out FILE", "", StringComparison.Ordinal).Split(' '), "--yes"]);
+        var writesRefused = cli.WritingRequests().Count;
+        var secretsFile = Path.Combine(cli.Root, "undone.yaml");
+        var undo = await cli.RunAsync([.. apply.UndoCommand.Replace("FILE", secretsFile, StringComparison.Ordinal).Split(' '), "--yes"]);
+
+        Assert.Equal(1, withoutFile.ExitCode);
+        Assert.Equal(0, writesRefused);
+        Assert.Contains("--secrets-out FILE", withoutFile.Error, StringComparison.Ordinal);
+        Assert.True(undo.ExitCode == 0, undo.All);
+        Assert.Contains("-/+ access-key \"deploy\" will be replaced (new secret)", undo.Error, StringComparison.Ordinal);
+        Assert.Contains("1 access key came back with a new secret", undo.Error, StringComparison.Ordinal);
+        var deploy = Assert.Single(await KeysAsync(cli), k => k.Name == "deploy");
+        Assert.NotEqual(replacedId, deploy.Id);
+        Assert.Equal(0, deploy.ExpireTime);
+        Assert.Contains($"id: \"{deploy.Id}\"", File.ReadAllText(secretsFile), StringComparison.Ordinal);
+        AssertNowhereBut(cli, SecretIn(secretsFile), [withoutFile, undo], secretsFile);
+    }
+
+    [Fact]
     public async Task BackupRestore_ofADeletedKey_withSecretsOut_createsItWithANewSecretInTheFile_andSaysSoBeforeAndAfter()
     {
         await using var cli = await CliHarness.StartAsync();
