@@ -122,6 +122,47 @@ public sealed class SignalTests
         Assert.Matches(@"not started\s+create tenant:t", child.Error);
     }
 
+    [Fact]
+    public async Task Sigterm_duringAnAccessKeyReplacementsDelete_theCreateIsNotStarted_reportSaysTheOldKeyIsDeleted_exits130()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "POSIX signals");
+        await using var cli = await CliHarness.StartAsync();
+        using (var client = cli.Client())
+        {
+            await client.AccessKeys.CreateAsync(new Api.AccessKeys.AccessKeyWrite { Name = "deploy", Description = "Deploys" }, Ct);
+        }
+
+        Assert.Equal(0, (await cli.RunAsync("init", "--from-live")).ExitCode);
+        await File.AppendAllTextAsync(Path.Combine(cli.WorkingDirectory, "access-keys.yaml"), "    expireTime: 4102444800\n", Ct);
+        cli.Host.Faults.Add(FaultSpec.Parse("latency:2s@/v1/mgmt/accesskey/delete"));
+        cli.Host.Requests.Clear();
+
+        using var child = ChildCli.Start(cli, "apply", "--yes", "--secrets-out", Path.Combine(cli.Root, "new-keys.yaml"));
+        // The plan reads the keys (one search); the delete step looks the key up by name (the second search), then
+        // sends the delete, which the emulator holds 2 s: once the second search is answered, the delete is in flight.
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct))
+        {
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            while (cli.Host.Requests.Snapshot().Count(r => r.Path == "/v1/mgmt/accesskey/search") < 2)
+            {
+                Assert.False(child.Process.HasExited, child.Error);
+                await Task.Delay(20, timeout.Token);
+            }
+        }
+
+        Kill(child.Process.Id, "TERM");
+        var exit = await child.WaitAsync();
+
+        Assert.True(exit == 130, child.Error);
+        Assert.Matches(@"done\s+replace-delete access-key:deploy", child.Error);
+        Assert.Matches(@"not started\s+replace-create access-key:deploy", child.Error);
+        Assert.Contains("access-key:deploy was replaced halfway: the old one is DELETED and the new one was NOT created", child.Error, StringComparison.Ordinal);
+        Assert.Contains("To finish: descope-mgmt apply ", child.Error, StringComparison.Ordinal);
+        Assert.Contains("To undo: descope-mgmt backup restore ", child.Error, StringComparison.Ordinal);
+        using var after = cli.Client();
+        Assert.DoesNotContain(await after.AccessKeys.SearchAsync(null, Ct), k => k.Name == "deploy");
+    }
+
     private static bool LocalStateHolds(string folder, string text)
     {
         try
