@@ -65,7 +65,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         // Signals belong to the process that owns the emulator; it stops the host by disposing it.
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownGrace);
-        builder.WebHost.UseKestrel(kestrel =>
+        // The slim builder's Kestrel core: plain HTTP on loopback. UseKestrel would add HTTPS and HTTP/3 (QUIC),
+        // which the emulator never serves and which cost the native binary about a megabyte.
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(address, options.Port);
             kestrel.Limits.MaxRequestBodySize = 256 * 1024 * 1024;
