@@ -208,6 +208,7 @@ public sealed class AccessKeyCommandsTests
         Assert.Contains("access-key \"ci\" will be created", result.Error, StringComparison.Ordinal);
         Assert.Contains("Editor", result.Error, StringComparison.Ordinal);
         Assert.Contains("4070908800", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"The new secret would be written to {secretsFile}", result.Error, StringComparison.Ordinal);
         Assert.Contains("Dry run: nothing was changed.", result.Error, StringComparison.Ordinal);
         Assert.Empty(Writes(cli));
         Assert.False(File.Exists(secretsFile));
@@ -308,7 +309,7 @@ public sealed class AccessKeyCommandsTests
     }
 
     [Fact]
-    public async Task AccessKeyRotate_dryRun_saysWhatWouldHappen_andSendsNothing()
+    public async Task AccessKeyRotate_dryRunWithoutSecretsOutOrTerminal_saysTheRealRunWouldBeRefused_andSendsNothing()
     {
         await using var cli = await CliHarness.StartAsync();
         await SeedAsync(cli);
@@ -318,6 +319,7 @@ public sealed class AccessKeyCommandsTests
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("a new secret", result.Error, StringComparison.Ordinal);
         Assert.Contains("cannot be undone", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Without --dry-run this would be refused", result.Error, StringComparison.Ordinal);
         Assert.Empty(Writes(cli));
     }
 
@@ -372,6 +374,7 @@ public sealed class AccessKeyCommandsTests
         var secret = Regex.Match(restore.Error, @"Access key 'deploy' \([^)]+\): (\S+)").Groups[1].Value;
         Assert.NotEmpty(secret);
         Assert.NotEqual(old, secret);
+        Assert.Contains("comes back with a new secret", restore.Error, StringComparison.Ordinal);
     }
 
     [Theory]

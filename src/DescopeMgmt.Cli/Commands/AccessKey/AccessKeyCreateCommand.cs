@@ -39,11 +39,7 @@ internal static class AccessKeyCreateCommand
     {
         var desired = AccessKeyFieldOptions.NewKey(name, values, context.Time);
         var secrets = CreatedSecrets.For(context, secretsOut);
-        if (!dryRun)
-        {
-            // Before anything is read or sent: a secret with nowhere to go must not be created.
-            secrets.Require(1, CreatedSecrets.SecretsOutHint($"access-key create {UndoCommands.Quote(name)}"));
-        }
+        AccessKeySecretsOut.Require(context, secrets, secretsOut, dryRun, CreatedSecrets.SecretsOutHint($"access-key create {UndoCommands.Quote(name)}"), effect: null);
 
         var key = AccessKeyLookup.Key(name);
         return await SingleItemChange.RunAsync(context, key, Operation, dryRun, (existing, client, _) =>
@@ -52,13 +48,6 @@ internal static class AccessKeyCreateCommand
             {
                 throw new UserError("access_key_exists", $"An access key named '{WireIds.Printable(name)}' already exists in {context.Target.Describe()}; nothing was sent.",
                     $"Change it with `descope-mgmt access-key update {UndoCommands.Quote(name)}`, give it a new secret with `descope-mgmt access-key rotate {UndoCommands.Quote(name)}`, or pick another name.");
-            }
-
-            if (dryRun)
-            {
-                context.IO.Info(secretsOut is null
-                    ? "Its secret would be shown once on this terminal (with --secrets-out FILE it goes to FILE instead)."
-                    : $"Its secret would be written to {secretsOut} (created readable by you alone).");
             }
 
             return Task.FromResult(new SingleItemPlan(desired, "create", async (_, ct) =>
@@ -82,6 +71,34 @@ internal static class AccessKeySecretsOut
         Description = $"Write the secret the {verb} answers to this file, created readable by you alone (it must not exist). Without it the secret is shown once on a terminal, and refused without one.",
         HelpName = "FILE",
     };
+
+    /// <summary>
+    /// Refuses, before anything is read or sent, a command whose new secret would have nowhere to go (no file, no
+    /// terminal, or a file that exists). A dry run sends nothing, so it only says where the secret would go, or that
+    /// the real run would be refused.
+    /// </summary>
+    public static void Require(CommandContext context, CreatedSecrets secrets, string? secretsOut, bool dryRun, string hint, string? effect)
+    {
+        if (!dryRun)
+        {
+            secrets.Require(1, hint, effect);
+            return;
+        }
+
+        try
+        {
+            secrets.Require(1, hint, effect);
+        }
+        catch (UserError refused)
+        {
+            context.IO.Warn($"Without --dry-run this would be refused: {refused.Message} {refused.Hint}");
+            return;
+        }
+
+        context.IO.Info(secretsOut is null
+            ? "The new secret would be shown once on this terminal (with --secrets-out FILE it would go to FILE instead)."
+            : $"The new secret would be written to {secretsOut} (created readable by you alone).");
+    }
 
     public static void Written(CommandContext context, string? secretsOut, string name)
     {

@@ -28,11 +28,9 @@ internal static class AccessKeyRotateCommand
     internal static async Task<int> RunAsync(string name, string? secretsOut, bool dryRun, CommandContext context, CancellationToken cancellationToken)
     {
         var secrets = CreatedSecrets.For(context, secretsOut);
-        if (!dryRun)
-        {
-            // Before anything is read or sent: rotating with nowhere to put the new secret would leave the key with none anyone knows.
-            secrets.Require(1, CreatedSecrets.SecretsOutHint($"access-key rotate {UndoCommands.Quote(name)}"), $"rotates access key '{WireIds.Printable(name)}'");
-        }
+        // Before anything is read or sent: rotating with nowhere to put the new secret would leave the key with none anyone knows.
+        AccessKeySecretsOut.Require(context, secrets, secretsOut, dryRun, CreatedSecrets.SecretsOutHint($"access-key rotate {UndoCommands.Quote(name)}"),
+            $"rotates access key '{WireIds.Printable(name)}'");
 
         var key = AccessKeyLookup.Key(name);
         return await SingleItemChange.RunAsync(context, key, Operation, dryRun, async (found, client, ct) =>
