@@ -7,7 +7,7 @@ using DescopeMgmt.Core.Kinds.AccessKeys;
 namespace DescopeMgmt.Cli.App;
 
 /// <summary>
-/// Where a change puts each new access key's cleartext: the file of <c>--secrets-out</c> (created 0600, never
+/// Where a change puts each new access key's cleartext (a created key's, or a rotated one's): the file of <c>--secrets-out</c> (created 0600, never
 /// over an existing file), else the terminal of an interactive run, once. Without either a change that creates a key is refused
 /// before anything runs (<see cref="Require"/>): a secret written to a log or a pipe is a leaked secret.
 /// Every cleartext kept is also redacted from everything the command writes afterwards.

@@ -27,10 +27,20 @@ internal sealed record SingleItemPlan(JsonObject? Desired, string Verb, Func<Liv
 
     /// <summary>The undo command from the backup ID, when it is not the item's rollback or restore; one answering null says there is none.</summary>
     public Func<string?, string?>? Undo { get; init; }
+
+    /// <summary>
+    /// For a change the document does not show: what the item must read back as (<see cref="Expected"/>) through
+    /// a reader that shows it (<see cref="ReadBack"/>), so the change is verified, not assumed. Null: <see cref="Desired"/> through the kind.
+    /// </summary>
+    public JsonObject? Expected { get; init; }
+
+    /// <inheritdoc cref="Expected"/>
+    public Core.Changes.ILiveReader? ReadBack { get; init; }
 }
 
 /// <summary>
-/// The shared path of flow import/delete, theme import and tenant, permission and role create/update/delete: read the item
+/// The shared path of flow import/delete, theme import, tenant, permission and role create/update/delete and the
+/// access-key and user commands: read the item
 /// (under the lock), show the diff, stop on --dry-run, confirm, then one change (backup, write, read back,
 /// audit) and the command that undoes it.
 /// </summary>
@@ -80,7 +90,8 @@ internal static class SingleItemChange
 
             // A new item is recorded as absent in the backup, so rolling back to that backup deletes it again.
             var backupItems = current is null ? [] : new[] { new BackupItemContent(key.Type, key.Id, current) };
-            var request = new ChangeRequest(operation, backupItems, [new ChangeItem(key, plan.Verb, plan.Desired, c => plan.WriteAsync(live, c))], live,
+            var request = new ChangeRequest(operation, backupItems, [new ChangeItem(key, plan.Verb, plan.Expected ?? plan.Desired, c => plan.WriteAsync(live, c))],
+                plan.ReadBack ?? live,
                 Absent: current is null ? [key] : null);
             return new PreparedChange(
                 $"{Capitalize(plan.Verb)} {key} in {context.Target.Describe()}?{(plan.Warning is null ? "" : " " + plan.Warning)}",

@@ -265,6 +265,14 @@ internal static class AccessKeyLookup
     /// <summary>"active" unless the service says otherwise ("inactive" once deactivated, "expired"...).</summary>
     public static string Status(ApiAccessKey key) => string.IsNullOrEmpty(key.Status) ? "active" : key.Status;
 
+    /// <summary>A copy of the key's document with its status, which the document (like access-keys.yaml) leaves out.</summary>
+    public static JsonObject WithStatus(JsonObject document, string status)
+    {
+        var result = (JsonObject)document.DeepClone();
+        result["status"] = status;
+        return result;
+    }
+
     public static string? Time(long unixSeconds) => unixSeconds > 0 ? Rendering.TimeText.FromUnixSeconds(unixSeconds) : null;
 
     /// <summary>The key as list shows it. Never a secret: reads return none, and nothing here asks for one.</summary>

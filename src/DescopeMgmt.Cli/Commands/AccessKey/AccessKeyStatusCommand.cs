@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using DescopeMgmt.Cli.App;
 
 namespace DescopeMgmt.Cli.Commands.AccessKey;
@@ -35,10 +36,24 @@ internal static class AccessKeyStatusCommand
                 (_, writeCt) => activate ? client.AccessKeys.ActivateAsync(live.Id, writeCt) : client.AccessKeys.DeactivateAsync(live.Id, writeCt))
             {
                 Unseen = was == status ? null : $"status: {was} → {status}",
+                Expected = AccessKeyLookup.WithStatus(current, status),
+                ReadBack = new AccessKeyStatusReader(client),
                 Undo = _ => UndoCommands.ForCommand(context, activate
                     ? $"descope-mgmt access-key deactivate {UndoCommands.Quote(name)}"
                     : $"descope-mgmt access-key activate {UndoCommands.Quote(name)}"),
             };
         }, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Reads keys back as their document with their status, so an activate or deactivate is verified, not assumed.</summary>
+internal sealed class AccessKeyStatusReader(Api.DescopeClient client) : Core.Changes.ILiveReader
+{
+    public async Task<IReadOnlyDictionary<Core.Model.ResourceKey, JsonObject?>> ReadAsync(IReadOnlyCollection<Core.Model.ResourceKey> keys, CancellationToken cancellationToken)
+    {
+        var all = await client.AccessKeys.SearchAsync(null, cancellationToken).ConfigureAwait(false);
+        return keys.Distinct().ToDictionary(k => k, k => all.Where(a => a.Name == k.Id)
+            .Select(a => (JsonObject?)AccessKeyLookup.WithStatus(Core.Kinds.AccessKeys.AccessKeyDocuments.ToDocument(a), AccessKeyLookup.Status(a)))
+            .FirstOrDefault());
     }
 }
