@@ -68,7 +68,7 @@ internal static class AccessKeySecretsOut
 {
     public static Option<string?> Create(string verb) => new("--secrets-out")
     {
-        Description = $"Write the secret the {verb} answers to this file, created readable by you alone (it must not exist). Without it the secret is shown once on a terminal, and refused without one.",
+        Description = $"Write the secret the {verb} answers to this file, created readable by you alone (it must not exist). Without it the secret is shown once on a terminal; with no terminal the command is refused.",
         HelpName = "FILE",
     };
 
