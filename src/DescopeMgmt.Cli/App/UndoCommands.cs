@@ -25,6 +25,9 @@ internal static class UndoCommands
             ? $"descope-mgmt {kind.Name} rollback --all --backup {Quote(backupId ?? "")}"
             : $"descope-mgmt backup restore {Quote(backupId ?? "")}");
 
+    /// <summary>Undo by a command of its own (activate after deactivate), for the same target.</summary>
+    public static string ForCommand(CommandContext context, string command) => WithTarget(context, command);
+
     private static string WithTarget(CommandContext context, string command)
     {
         var target = context.Target;
