@@ -26,7 +26,7 @@ public sealed class SignalTests
         cli.Host.Faults.Add(FaultSpec.Parse("latency:300ms@/v2/mgmt/flow/import"));
 
         using var child = ChildCli.Start(cli, "flow", "rollback", "--all", "--backup", backupId, "--yes");
-        await WaitForFirstImportAsync(cli, child);
+        await WaitUntilAsync(child, () => cli.Host.Requests.Snapshot().Any(r => r.Path == "/v2/mgmt/flow/import"));
         Kill(child.Process.Id, signal);
         var exit = await child.WaitAsync();
 
@@ -55,10 +55,12 @@ public sealed class SignalTests
         Assert.SkipWhen(OperatingSystem.IsWindows(), "POSIX signals");
         await using var cli = await CliHarness.StartAsync();
         var backupId = await DeletedFlowsWithBackupAsync(cli, "b1", "b2", "b3");
-        cli.Host.Faults.Add(FaultSpec.Parse("latency:2s@/v2/mgmt/flow/import"));
+        // The first import is held until the process is gone, so both signals find it in flight however slow the
+        // machine: the emulator drops the delay as soon as the killed process closes its connection.
+        cli.Host.Faults.Add(FaultSpec.Parse("latency:120s@/v2/mgmt/flow/import"));
 
         using var child = ChildCli.Start(cli, "flow", "rollback", "--all", "--backup", backupId, "--yes");
-        await WaitForFirstImportAsync(cli, child);
+        await WaitUntilAsync(child, () => cli.Host.Faults.Fired > 0);
         Kill(child.Process.Id, "TERM");
         await child.WaitForErrorAsync("stopping once the step in flight is done");
         Kill(child.Process.Id, "TERM");
@@ -191,11 +193,11 @@ public sealed class SignalTests
         return JsonNode.Parse(backup.Out)!["id"]!.GetValue<string>();
     }
 
-    private static async Task WaitForFirstImportAsync(CliHarness cli, ChildCli child)
+    private static async Task WaitUntilAsync(ChildCli child, Func<bool> reached)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (!cli.Host.Requests.Snapshot().Any(r => r.Path == "/v2/mgmt/flow/import"))
+        while (!reached())
         {
             Assert.False(child.Process.HasExited, child.Error);
             await Task.Delay(20, timeout.Token);

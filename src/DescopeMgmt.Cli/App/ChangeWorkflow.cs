@@ -12,14 +12,15 @@ internal sealed record NoChange(string Message) : Preparation;
 
 /// <summary>
 /// A change a command has worked out and shown: the question to confirm, what a dry run says, the
-/// request to run, and the commands that undo it (from the backup the change takes) and, for a
+/// request to run, and the commands that undo it (from the backup the change takes; null for a change
+/// nothing can undo, such as a rotated secret) and, for a
 /// restore, finish it (from the backup it restores).
 /// </summary>
 internal sealed record PreparedChange(
     string Question,
     string DryRunMessage,
     ChangeRequest Request,
-    Func<string, string> UndoCommand,
+    Func<string, string?> UndoCommand,
     string? FinishCommand = null) : Preparation;
 
 /// <summary>

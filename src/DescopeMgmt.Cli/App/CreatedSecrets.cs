@@ -7,7 +7,7 @@ using DescopeMgmt.Core.Kinds.AccessKeys;
 namespace DescopeMgmt.Cli.App;
 
 /// <summary>
-/// Where a change puts each new access key's cleartext: the file of <c>--secrets-out</c> (created 0600, never
+/// Where a change puts each new access key's cleartext (a created key's, or a rotated one's): the file of <c>--secrets-out</c> (created 0600, never
 /// over an existing file), else the terminal of an interactive run, once. Without either a change that creates a key is refused
 /// before anything runs (<see cref="Require"/>): a secret written to a log or a pipe is a leaked secret.
 /// Every cleartext kept is also redacted from everything the command writes afterwards.
@@ -51,9 +51,10 @@ internal sealed class CreatedSecrets : ICreatedSecrets
     /// nowhere to put their secrets: no <c>--secrets-out</c> and no terminal to show them on, or a
     /// <c>--secrets-out</c> file that exists already (a secret is never written over another file).
     /// </summary>
-    /// <param name="count">The access keys the change creates.</param>
+    /// <param name="count">The access keys the change creates (or rotates).</param>
     /// <param name="hint">What to do instead, for the refusal.</param>
-    public void Require(int count, string hint)
+    /// <param name="effect">What the change does, for the refusal, when it is not creating keys ("rotates access key 'ci'").</param>
+    public void Require(int count, string hint, string? effect = null)
     {
         if (count == 0)
         {
@@ -69,12 +70,22 @@ internal sealed class CreatedSecrets : ICreatedSecrets
         if (!_context.IO.IsInteractive)
         {
             throw new UserError("secrets_out_required",
-                $"This change creates {Rendering.Plural.Of(count, "access key")}, whose secret the service shows only once, and there is no --secrets-out file and no terminal to show it on. Nothing was changed.",
+                $"This change {effect ?? $"creates {Rendering.Plural.Of(count, "access key")}"}, whose secret the service shows only once, and there is no --secrets-out file and no terminal to show it on. Nothing was changed.",
                 hint);
         }
     }
 
     public Task KeepAsync(CreatedAccessKey created, CancellationToken cancellationToken)
+    {
+        Keep(created, rotated: false);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Keeps a new cleartext: a created key's, or a rotated key's (<paramref name="rotated"/>), whose entry in the
+    /// file says so, since the key's old secret no longer works.
+    /// </summary>
+    public void Keep(CreatedAccessKey created, bool rotated)
     {
         lock (_lock)
         {
@@ -82,19 +93,18 @@ internal sealed class CreatedSecrets : ICreatedSecrets
             Kept++;
             if (_path is null)
             {
-                _context.IO.Markup($"[yellow]Access key '{Spectre.Console.Markup.Escape(created.Key.Name)}' ({Spectre.Console.Markup.Escape(created.Key.Id)}): {Spectre.Console.Markup.Escape(secret)}[/] (shown once: store it now)");
+                _context.IO.Markup($"[yellow]Access key '{Spectre.Console.Markup.Escape(created.Key.Name)}' ({Spectre.Console.Markup.Escape(created.Key.Id)}): {Spectre.Console.Markup.Escape(secret)}[/] (shown once: store it now{(rotated ? "; the old secret no longer works" : "")})");
                 _context.Env.AddSecret(secret);
-                return Task.CompletedTask;
+                return;
             }
 
             _context.Env.AddSecret(secret);
-            Append(created, secret);
-            _context.IO.Info($"The secret of access key '{created.Key.Name}' ({created.Key.Id}) is in {_option}.");
-            return Task.CompletedTask;
+            Append(created, secret, rotated);
+            _context.IO.Info($"The {(rotated ? "new " : "")}secret of access key '{created.Key.Name}' ({created.Key.Id}) is in {_option}.");
         }
     }
 
-    private void Append(CreatedAccessKey created, string secret)
+    private void Append(CreatedAccessKey created, string secret, bool rotated)
     {
         // Only this command appends to the file it created: a file appearing since the check is never written to.
         var exists = _started;
@@ -107,6 +117,11 @@ internal sealed class CreatedSecrets : ICreatedSecrets
         text.Append("  - name: ").Append(Quoted(created.Key.Name)).Append('\n')
             .Append("    id: ").Append(Quoted(created.Key.Id)).Append('\n')
             .Append("    cleartext: ").Append(Quoted(secret)).Append('\n');
+        if (rotated)
+        {
+            text.Append("    rotated: true\n");
+        }
+
         var options = new FileStreamOptions { Mode = exists ? FileMode.Append : FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!exists && !OperatingSystem.IsWindows())
         {

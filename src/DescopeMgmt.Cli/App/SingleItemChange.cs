@@ -14,10 +14,33 @@ namespace DescopeMgmt.Cli.App;
 /// What one changing command wants to do to one item, given its live state (null when absent): the
 /// desired document (null to delete) and the write; or it throws to refuse (not found, has children...).
 /// </summary>
-internal sealed record SingleItemPlan(JsonObject? Desired, string Verb, Func<LiveState, CancellationToken, Task> WriteAsync);
+internal sealed record SingleItemPlan(JsonObject? Desired, string Verb, Func<LiveState, CancellationToken, Task> WriteAsync)
+{
+    /// <summary>
+    /// What the change does that the document does not show (an access key's status or secret): shown with the
+    /// diff, and the change runs even when the documents are equal. Null when the diff says it all.
+    /// </summary>
+    public string? Unseen { get; init; }
+
+    /// <summary>Said with the question, for a consequence the diff cannot show (the old secret stops working).</summary>
+    public string? Warning { get; init; }
+
+    /// <summary>The undo command from the backup ID, when it is not the item's rollback or restore; one answering null says there is none.</summary>
+    public Func<string?, string?>? Undo { get; init; }
+
+    /// <summary>
+    /// For a change the document does not show: what the item must read back as (<see cref="Expected"/>) through
+    /// a reader that shows it (<see cref="ReadBack"/>), so the change is verified, not assumed. Null: <see cref="Desired"/> through the kind.
+    /// </summary>
+    public JsonObject? Expected { get; init; }
+
+    /// <inheritdoc cref="Expected"/>
+    public Core.Changes.ILiveReader? ReadBack { get; init; }
+}
 
 /// <summary>
-/// The shared path of flow import/delete, theme import and tenant, permission and role create/update/delete: read the item
+/// The shared path of flow import/delete, theme import, tenant, permission and role create/update/delete and the
+/// access-key and user commands: read the item
 /// (under the lock), show the diff, stop on --dry-run, confirm, then one change (backup, write, read back,
 /// audit) and the command that undoes it.
 /// </summary>
@@ -44,22 +67,37 @@ internal static class SingleItemChange
             var current = await live.GetAsync(key, ct).ConfigureAwait(false);
             var plan = await decideAsync(current, client, ct).ConfigureAwait(false);
             var changes = JsonDiff.Compare(current, plan.Desired, DiffOptions.For(key.Type));
-            if (current is not null && plan.Desired is not null && changes.Count == 0)
+            if (current is not null && plan.Desired is not null && changes.Count == 0 && plan.Unseen is null)
             {
                 return new NoChange($"No changes: {key} already matches.");
             }
 
-            DiffPrinter.Print(context.IO, key, current, plan.Desired, changes);
+            if (changes.Count > 0 || plan.Unseen is null)
+            {
+                DiffPrinter.Print(context.IO, key, current, plan.Desired, changes);
+            }
+
+            if (plan.Unseen is { } unseen)
+            {
+                context.IO.Info($"~ {ResourceTypeNames.ToWire(key.Type)} \"{key.Id}\" will be changed: {unseen}");
+            }
+
+            // Without a question (--yes, a dry run) the consequence is still said, as a warning.
+            if (plan.Warning is { } warning && (dryRun || context.Settings.Yes))
+            {
+                context.IO.Warn(warning);
+            }
 
             // A new item is recorded as absent in the backup, so rolling back to that backup deletes it again.
             var backupItems = current is null ? [] : new[] { new BackupItemContent(key.Type, key.Id, current) };
-            var request = new ChangeRequest(operation, backupItems, [new ChangeItem(key, plan.Verb, plan.Desired, c => plan.WriteAsync(live, c))], live,
+            var request = new ChangeRequest(operation, backupItems, [new ChangeItem(key, plan.Verb, plan.Expected ?? plan.Desired, c => plan.WriteAsync(live, c))],
+                plan.ReadBack ?? live,
                 Absent: current is null ? [key] : null);
             return new PreparedChange(
-                $"{Capitalize(plan.Verb)} {key} in {context.Target.Describe()}?",
+                $"{Capitalize(plan.Verb)} {key} in {context.Target.Describe()}?{(plan.Warning is null ? "" : " " + plan.Warning)}",
                 "Dry run: nothing was changed.",
                 request,
-                backupId => UndoCommands.ForItem(context, key, backupId));
+                backupId => plan.Undo is { } undo ? undo(backupId) : UndoCommands.ForItem(context, key, backupId));
         }, [key]), cancellationToken);
 
     private static string Capitalize(string verb) => verb.Length == 0 ? verb : char.ToUpperInvariant(verb[0]) + verb[1..];

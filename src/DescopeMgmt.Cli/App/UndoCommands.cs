@@ -37,6 +37,9 @@ internal static class UndoCommands
             ? "descope-mgmt apply"
             : $"descope-mgmt apply --only {string.Join(',', ResourceKinds.All.Where(k => types.Contains(k.Type)).Select(k => k.KindsName))}");
 
+    /// <summary>Undo by a command of its own (activate after deactivate), for the same target.</summary>
+    public static string ForCommand(CommandContext context, string command) => WithTarget(context, command);
+
     private static string WithTarget(CommandContext context, string command)
     {
         var target = context.Target;

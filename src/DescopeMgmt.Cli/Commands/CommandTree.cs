@@ -57,6 +57,7 @@ public static class CommandTree
         root.Add(Group("role", "Roles of the project and of tenants: list, get, create, update, delete (built-ins are listed, never changed).",
             RoleListCommand.Build(runner), RoleGetCommand.Build(runner), RoleCreateCommand.Build(runner), RoleUpdateCommand.Build(runner), RoleDeleteCommand.Build(runner)));
         root.Add(User.UserCommands.Build(runner));
+        root.Add(AccessKey.AccessKeyCommands.Build(runner));
         root.Add(InitCommand.Build(runner));
         root.Add(PullCommand.Build(runner));
         root.Add(PlanCommand.Build(runner));

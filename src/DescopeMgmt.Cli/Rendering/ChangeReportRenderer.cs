@@ -42,7 +42,7 @@ internal static class ChangeReportRenderer
         return ExitCodes.Success;
     }
 
-    public static int Render(CliIO io, ChangeReport report, string undoCommand, string? finishCommand)
+    public static int Render(CliIO io, ChangeReport report, string? undoCommand, string? finishCommand)
     {
         var (code, message, hint, exit) = Verdict(report, finishCommand);
         var finish = report.Succeeded ? null : finishCommand;

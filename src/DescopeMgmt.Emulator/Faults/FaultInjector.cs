@@ -6,6 +6,7 @@ public sealed class FaultInjector
     private readonly object _gate = new();
     private readonly List<ActiveFault> _faults = [];
     private readonly Random _random;
+    private int _fired;
 
     internal FaultInjector(IEnumerable<FaultSpec> initial, int seed)
     {
@@ -23,6 +24,12 @@ public sealed class FaultInjector
             _faults.Add(new ActiveFault(spec));
         }
     }
+
+    /// <summary>
+    /// How many times a fault has fired. A delayed request is counted when it arrives, long before it is answered
+    /// and logged, so a test can act while it is known to be in flight.
+    /// </summary>
+    public int Fired => Volatile.Read(ref _fired);
 
     public void Clear()
     {
@@ -46,6 +53,8 @@ public sealed class FaultInjector
                 {
                     continue;
                 }
+
+                _fired++;
 
                 if (fault.Spec.Kind == FaultKind.Latency)
                 {

@@ -199,6 +199,43 @@ internal static class CommandHelp
             new("Make these a user's only roles in a tenant", "descope-mgmt user role set alice@acme.com --role Viewer --tenant acme"),
             new("Remove every project role of a user", "descope-mgmt user role set alice@acme.com --role \"\""),
         ],
+        ["access-key list"] =
+        [
+            new("List the project's access keys (never a secret)", "descope-mgmt access-key list"),
+            new("The keys of one tenant whose name holds \"deploy\", as JSON", "descope-mgmt access-key list --tenant acme --text deploy --output json"),
+        ],
+        ["access-key get"] =
+        [
+            new("Show one key with all its fields", "descope-mgmt access-key get ci-deploy"),
+        ],
+        ["access-key create"] =
+        [
+            new("Create a key; its secret goes to a new private file", "descope-mgmt access-key create ci-deploy --role Editor --secrets-out ci-deploy.yaml"),
+            new("A tenant key that expires, usable from one network", "descope-mgmt access-key create billing-sync --tenant-role acme:Billing --expire-time 2027-01-31T00:00:00Z --permitted-ip 10.0.0.0/8 --secrets-out billing.yaml"),
+            new("Preview a key (sends nothing)", "descope-mgmt access-key create ci-deploy --description \"Deploys prod\" --custom-claim team=build --dry-run"),
+        ],
+        ["access-key update"] =
+        [
+            new("Replace a key's project roles", "descope-mgmt access-key update ci-deploy --role Editor --role Viewer"),
+            new("Preview a new description and tenant roles", "descope-mgmt access-key update ci-deploy --description \"Deploys staging\" --tenant-role acme:Viewer --dry-run"),
+        ],
+        ["access-key rotate"] =
+        [
+            new("Give a key a new secret, written to a new private file", "descope-mgmt access-key rotate ci-deploy --secrets-out ci-deploy-2.yaml"),
+        ],
+        ["access-key activate"] =
+        [
+            new("Let a deactivated key be used again", "descope-mgmt access-key activate ci-deploy"),
+        ],
+        ["access-key deactivate"] =
+        [
+            new("Stop a key from being used (undo with activate)", "descope-mgmt access-key deactivate ci-deploy --yes"),
+        ],
+        ["access-key delete"] =
+        [
+            new("Preview deleting a key", "descope-mgmt access-key delete ci-deploy --dry-run"),
+            new("Delete a key (backed up first; a restore gives it a new secret)", "descope-mgmt access-key delete ci-deploy"),
+        ],
 
         ["init"] =
         [
