@@ -26,6 +26,9 @@ internal sealed record Replacement(IReadOnlyList<string> Fields, string? Note)
 
     /// <summary>"replace (new secret)": the word for the action with its cost.</summary>
     public string Action => Note is null ? "replace" : $"replace ({Note})";
+
+    /// <summary>"expireTime and userId cannot be updated": why it is a replacement.</summary>
+    public string Why => $"{(Fields.Count == 0 ? "a changed field" : string.Join(" and ", Fields))} cannot be updated";
 }
 
 /// <summary>
@@ -103,7 +106,7 @@ internal static class DiffPrinter
         var fields = Plural.Of(changes.Count, "field");
         if (replace is not null)
         {
-            var forcing = $"{Markup.Escape(string.Join(" and ", replace.Fields))} cannot be updated";
+            var forcing = Markup.Escape(replace.Why);
             yield return $"[yellow]-/+ {name}[/] " + voice switch
             {
                 DiffVoice.Drift => $"differs from the workspace ({fields}: live → workspace); apply would {Markup.Escape(replace.Action)}: {forcing}",

@@ -120,7 +120,7 @@ internal static class PlanRenderer
         {
             var replace = Replacing(change);
             md.Append(change.Action switch { ChangeAction.Create => "+ ", ChangeAction.Delete => "- ", ChangeAction.Replace => "-/+ ", _ => "! " }).Append(change.Key)
-                .Append(replace is null ? "" : $"  # {replace.Action}: {string.Join(" and ", replace.Fields)} cannot be updated").Append('\n');
+                .Append(replace is null ? "" : $"  # {replace.Action}: {replace.Why}").Append('\n');
             foreach (var p in Fields(change).Take(50))
             {
                 md.Append(p.Kind switch { ChangeKind.Added => "+   ", ChangeKind.Removed => "-   ", _ => "!   " }).Append(p.Path).Append(": ").Append(p.Kind switch
@@ -148,7 +148,7 @@ internal static class PlanRenderer
 
     /// <summary>The replacement a change is, or null for any other action.</summary>
     private static Replacement? Replacing(ResourceChange change) =>
-        change.Action == ChangeAction.Replace ? Replacement.Of(change.Key, change.ReplaceFields) ?? new Replacement([], null) : null;
+        change.Action == ChangeAction.Replace ? new Replacement(change.ReplaceFields, Core.Kinds.ResourceKinds.Of(change.Key).ReplaceNote) : null;
 
     /// <summary>The fields a change shows: every attribute of an item created or deleted, the changed ones of an update.</summary>
     private static IReadOnlyList<PropertyChange> Fields(ResourceChange change) => change.Action switch
