@@ -50,6 +50,18 @@ internal static class WorkspaceSession
             context.IO.Warn(warning.ToString());
         }
 
+        // Defence in depth: a resolved secret (an OIDC client secret from ${NAME}) is hidden from everything printed.
+        foreach (var kind in Core.Kinds.ResourceKinds.All.Where(k => k.SensitivePaths.Count > 0))
+        {
+            foreach (var item in workspace.Desired.OrEmpty(kind.Type).Values)
+            {
+                foreach (var (_, value) in Core.Kinds.SensitiveFields.Values(kind, item.Document))
+                {
+                    context.Env.AddSecret(value);
+                }
+            }
+        }
+
         return workspace.EnsureValid();
     }
 
@@ -83,7 +95,7 @@ internal static class WorkspaceSession
     {
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var before = client.Stats.Attempts;
-        var live = await new LiveSnapshotReader(client).ReadAsync(kinds, context.IO.Warnings, cancellationToken, type => workspace.Desired.OrEmpty(type).Keys.ToList()).ConfigureAwait(false);
+        var live = await new LiveSnapshotReader(client).ReadAsync(kinds, context.IO.Warnings, cancellationToken, type => workspace.Desired.OrEmpty(type).Keys.ToList(), workspace.Config.Manage).ConfigureAwait(false);
         context.IO.Verbose($"plan read live with {Rendering.Plural.Of((int)(client.Stats.Attempts - before), "API call")}{(live.UsedProjectSnapshot ? " (project snapshot)" : "")}");
         return live;
     }

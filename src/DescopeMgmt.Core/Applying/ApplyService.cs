@@ -22,7 +22,7 @@ public sealed class ApplyService(LiveState live)
             .ToList();
         var steps = actionable.Select(c => c.Action == ChangeAction.Delete
             ? new ChangeItem(c.Key, Verb(c.Action), null, ct => live.DeleteAsync(c.Key, cascade: false, ct))
-            : new ChangeItem(c.Key, Verb(c.Action), c.Desired!, ct => live.PutAsync(c.Key, c.Desired!, exists: c.Live is not null, ct))).ToList();
+            : new ChangeItem(c.Key, Verb(c.Action), c.Desired!, ct => live.PutAsync(c.Key, c.Write ?? c.Desired!, exists: c.Live is not null, ct))).ToList();
         var created = actionable.Where(c => c.Live is null).Select(c => c.Key).ToList();
         return new ChangeRequest(operation, backupItems, steps, live, Note: $"before {operation}", Absent: created);
     }

@@ -12,7 +12,15 @@ public enum ChangeAction
 }
 
 /// <summary>One item of a plan: what happens to it and, for updates, which fields change.</summary>
-public sealed record ResourceChange(ResourceKey Key, ChangeAction Action, IReadOnlyList<PropertyChange> Properties, JsonObject? Live, JsonObject? Desired);
+public sealed record ResourceChange(ResourceKey Key, ChangeAction Action, IReadOnlyList<PropertyChange> Properties, JsonObject? Live, JsonObject? Desired)
+{
+    /// <summary>
+    /// The document apply sends when it is not <see cref="Desired"/>: <see cref="Desired"/> shows sensitive values as
+    /// <see cref="Kinds.SensitiveFields.Shown"/>, this holds them; never shown, saved or stored.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public JsonObject? Write { get; init; }
+}
 
 /// <summary>
 /// How live differs from the workspace, in the order apply will act. Unmanaged items are live items the
