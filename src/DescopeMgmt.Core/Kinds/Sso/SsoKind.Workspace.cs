@@ -205,7 +205,8 @@ public sealed partial class SsoKind
             ItemIds.EnsureSafe(tenant.Key, "tenant", "GET /v1/mgmt/tenant/all");
             var yaml = new StringBuilder()
                 .Append("# SSO configurations of tenant '").Append(tenant.Key).Append("' managed by descope-mgmt (placeholders are substituted per environment).\n")
-                .Append("# The OIDC client secret is never written here: add clientSecret: ${NAME} under oidc to send one; without it the service keeps its own.\n")
+                .Append("# The OIDC client secret is never written here. To send one, add clientSecret under oidc as a placeholder of a variable, never the\n")
+                .Append("# secret itself; without it the service keeps its own.\n")
                 .Append("sso:\n");
             // The default configuration first, then by SSO ID.
             foreach (var (_, document) in tenant.OrderBy(c => Split(c.Key).SsoId, StringComparer.Ordinal))
