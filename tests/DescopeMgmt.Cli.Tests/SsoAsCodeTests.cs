@@ -22,8 +22,19 @@ public sealed class SsoAsCodeTests
 
     private static string Hash(string secret) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    /// <summary>Tenant acme with a default SAML configuration and an OIDC one ("google") whose secret only the service holds.</summary>
-    private static async Task SeedAsync(CliHarness cli)
+    private static Dictionary<string, string> SdkEnv(CliHarness cli, string mode) => new()
+    {
+        ["DESCOPE_BASE_URL"] = cli.Host.BaseUrl.ToString().TrimEnd('/'),
+        ["DESCOPE_PROJECT_ID"] = CliHarness.ProjectId,
+        ["DESCOPE_MANAGEMENT_KEY"] = CliHarness.Key,
+        ["MODE"] = mode,
+    };
+
+    /// <summary>
+    /// Tenant acme with a default SAML configuration and an OIDC one ("google") whose secret only the service holds,
+    /// set through the official Node SDK where node is installed (another client's configuration), else through ours.
+    /// </summary>
+    private static async Task SeedAsync(CliHarness cli, string? node)
     {
         using var client = cli.Client();
         await client.Tenants.CreateAsync(new Api.Tenants.TenantWrite { Id = "acme", Name = "Acme" }, Ct);
@@ -35,16 +46,33 @@ public sealed class SsoAsCodeTests
             IdpCert = "MIIDpDCCAoygAwIBAgIGAXAMPLE0ACME",
             RoleMappings = [new SsoRoleMapping { Groups = ["acme-viewers"], RoleName = "Viewer" }],
         }, "https://app.acme.example/sso/callback", ["acme.com"], Ct);
-        await client.Sso.CreateAsync("acme", "google", "Acme Google", Ct);
-        await client.Sso.ConfigureOidcAsync("acme", "google", new SsoOidcWriteSettings
+        if (node is not null)
         {
-            Name = "Google",
-            ClientId = "acme-client-1",
-            ClientSecret = SeededSecret,
-            AuthUrl = "https://accounts.google.example/o/oauth2/auth",
-            TokenUrl = "https://oauth2.google.example/token",
-            Scope = ["openid", "email"],
-        }, ["acme.io"], Ct);
+            var oidc = SdkEnv(cli, "configure-oidc");
+            oidc["TENANT_ID"] = "acme";
+            oidc["SSO_ID"] = "google";
+            oidc["DISPLAY_NAME"] = "Acme Google";
+            oidc["NAME"] = "Google";
+            oidc["CLIENT_ID"] = "acme-client-1";
+            oidc["CLIENT_SECRET"] = SeededSecret;
+            oidc["AUTH_URL"] = "https://accounts.google.example/o/oauth2/auth";
+            oidc["DOMAINS"] = "acme.io";
+            var sdk = await NodeScripts.RunAsync(node, "identity.mjs", oidc);
+            Assert.True(sdk.ExitCode == 0, sdk.Output);
+        }
+        else
+        {
+            await client.Sso.CreateAsync("acme", "google", "Acme Google", Ct);
+            await client.Sso.ConfigureOidcAsync("acme", "google", new SsoOidcWriteSettings
+            {
+                Name = "Google",
+                ClientId = "acme-client-1",
+                ClientSecret = SeededSecret,
+                AuthUrl = "https://accounts.google.example/o/oauth2/auth",
+                Scope = ["openid", "email"],
+            }, ["acme.io"], Ct);
+        }
+
         cli.Host.Requests.Clear();
     }
 
@@ -55,10 +83,10 @@ public sealed class SsoAsCodeTests
     private static IEnumerable<string> FilesUnder(string folder) =>
         Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories) : [];
 
-    private static async Task<CliHarness> WorkspaceAsync(TempDirectory data)
+    private static async Task<CliHarness> WorkspaceAsync(TempDirectory data, string? node = null)
     {
         var cli = await CliHarness.StartAsync(new EmulatorOptions { ManagementKey = CliHarness.Key, DataDir = data.Path });
-        await SeedAsync(cli);
+        await SeedAsync(cli, node);
         Assert.Equal(0, (await cli.RunAsync("init", "--from-live")).ExitCode);
         var config = Path.Combine(cli.WorkingDirectory, "descope.yaml");
         var text = await File.ReadAllTextAsync(config, Ct);
@@ -70,9 +98,9 @@ public sealed class SsoAsCodeTests
     [Fact]
     public async Task PullEditPlanApplyDrift_samlChange_isInPlace_secretNeverShownNorLost_thenTemplatedSecretIsSentAndNeverWritten()
     {
-        var node = NodeScripts.FindNodeOrSkipReason(out var skip);
+        var node = NodeScripts.FindNodeOrSkipReason(out _);
         using var data = new TempDirectory();
-        await using var cli = await WorkspaceAsync(data);
+        await using var cli = await WorkspaceAsync(data, node);
         var runs = new List<CliResult>();
         async Task<CliResult> Run(params string[] args)
         {
@@ -137,14 +165,9 @@ public sealed class SsoAsCodeTests
 
         if (node is not null)
         {
-            var sdk = await NodeScripts.RunAsync(node, "identity.mjs", new Dictionary<string, string>
-            {
-                ["DESCOPE_BASE_URL"] = cli.Host.BaseUrl.ToString().TrimEnd('/'),
-                ["DESCOPE_PROJECT_ID"] = CliHarness.ProjectId,
-                ["DESCOPE_MANAGEMENT_KEY"] = CliHarness.Key,
-                ["MODE"] = "read",
-                ["TENANTS"] = "acme",
-            });
+            var read = SdkEnv(cli, "read");
+            read["TENANTS"] = "acme";
+            var sdk = await NodeScripts.RunAsync(node, "identity.mjs", read);
             Assert.True(sdk.ExitCode == 0, sdk.Output);
             var google = JsonNode.Parse(sdk.Output)!["sso"]!["acme"]!.AsArray().Single(c => c!["ssoId"]?.GetValue<string>() == "google")!;
             Assert.Equal("acme-client-2", google["oidc"]!["clientId"]!.GetValue<string>());
