@@ -211,4 +211,37 @@ public sealed class SsoAsCodeTests
         using var client = cli.Client();
         Assert.Equal([""], (await client.Sso.LoadAllAsync("acme", Ct)).Select(c => c.SsoId ?? ""));
     }
+
+    [Fact]
+    public async Task Apply_newConfigurationAndSamlSwitchedToOidc_createsThenConfigures_switchesInPlace_readsOncePerTenant()
+    {
+        using var data = new TempDirectory();
+        await using var cli = await WorkspaceAsync(data);
+        Assert.Equal(0, (await cli.RunAsync("pull")).ExitCode);
+        var file = Path.Combine(cli.WorkingDirectory, "sso", "acme.yaml");
+        var text = await File.ReadAllTextAsync(file, Ct);
+        var start = text.IndexOf("  - domains: [\"acme.com\"]", StringComparison.Ordinal);
+        var end = text.IndexOf("  - ssoId: \"google\"", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, text[..start]
+            + "  - domains: [acme.com]\n    oidc: {name: Okta, clientId: okta-client, authUrl: \"https://acme.okta.example/oauth2/v1/authorize\"}\n"
+            + text[end..]
+            + "  - ssoId: azure\n    displayName: Acme Azure\n    domains: [acme.net]\n    saml: {idpUrl: \"https://login.azure.example/saml\", entityId: \"urn:azure\", idpCert: MIIC}\n", Ct);
+
+        cli.Host.Requests.Clear();
+        var plan = await cli.RunAsync("plan");
+        var loadsPerPlan = cli.Host.Requests.Snapshot().Count(r => r.Path == "/v2/mgmt/sso/settings/all");
+        cli.Host.Requests.Clear();
+        var apply = await cli.RunAsync("apply", "--yes");
+        var writes = cli.Host.Requests.Snapshot().Where(r => r.Method != "GET" && r.Path.StartsWith("/v1/mgmt/sso/", StringComparison.Ordinal)).Select(r => (r.Method, r.Path)).ToList();
+
+        Assert.Contains("Plan: 1 to create, 1 to update, 0 to delete.", plan.Out, StringComparison.Ordinal);
+        Assert.Equal(1, loadsPerPlan);
+        Assert.True(apply.ExitCode == 0, apply.Error);
+        Assert.Equal([("POST", "/v1/mgmt/sso/oidc"), ("POST", "/v1/mgmt/sso/settings/new"), ("POST", "/v1/mgmt/sso/saml")], writes);
+        Assert.Equal(0, (await cli.RunAsync("drift")).ExitCode);
+        using var client = cli.Client();
+        var live = await client.Sso.LoadAllAsync("acme", Ct);
+        Assert.Equal(SsoProtocol.Oidc, live.Single(c => string.IsNullOrEmpty(c.SsoId)).Protocol);
+        Assert.Equal("Acme Azure", live.Single(c => c.SsoId == "azure").DisplayName);
+    }
 }
