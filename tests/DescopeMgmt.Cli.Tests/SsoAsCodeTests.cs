@@ -213,7 +213,7 @@ public sealed class SsoAsCodeTests
     }
 
     [Fact]
-    public async Task Apply_newConfigurationAndSamlSwitchedToOidc_createsThenConfigures_switchesInPlace_readsOncePerTenant()
+    public async Task Apply_newConfigurationAndSamlSwitchedToOidc_createsThenConfiguresInPlace_readsOncePerTenant_undoRestoresIt()
     {
         using var data = new TempDirectory();
         await using var cli = await WorkspaceAsync(data);
@@ -243,5 +243,17 @@ public sealed class SsoAsCodeTests
         var live = await client.Sso.LoadAllAsync("acme", Ct);
         Assert.Equal(SsoProtocol.Oidc, live.Single(c => string.IsNullOrEmpty(c.SsoId)).Protocol);
         Assert.Equal("Acme Azure", live.Single(c => c.SsoId == "azure").DisplayName);
+
+        // The undo the apply printed restores the backup: the default configuration is SAML again (in place), the
+        // new one is deleted, and the OIDC secret the service holds for google is still its own.
+        var hash = StoredSecretHash(data.Path, "google");
+        Assert.StartsWith("backup restore", apply.UndoCommand, StringComparison.Ordinal);
+        var undo = await cli.RunAsync([.. apply.UndoCommand.Split(' '), "--yes"]);
+        Assert.True(undo.ExitCode == 0, undo.Error);
+        var restored = await client.Sso.LoadAllAsync("acme", Ct);
+        Assert.Equal(["", "google"], restored.Select(c => c.SsoId ?? "").Order(StringComparer.Ordinal));
+        Assert.Equal("https://acme.okta.example/app/sso/saml", restored.Single(c => string.IsNullOrEmpty(c.SsoId)).Saml!.IdpSsoUrl);
+        Assert.Equal(hash, StoredSecretHash(data.Path, "google"));
+        Assert.Equal(2, (await cli.RunAsync("drift")).ExitCode);
     }
 }
