@@ -199,10 +199,12 @@ public sealed class SsoAsCodeTests
         var config = Path.Combine(cli.WorkingDirectory, "descope.yaml");
         await File.WriteAllTextAsync(config, (await File.ReadAllTextAsync(config, Ct)).Replace("deleteMissing: false", "deleteMissing: true", StringComparison.Ordinal), Ct);
 
+        var markdown = await cli.RunAsync("plan", "--format", "markdown");
         cli.Host.Requests.Clear();
         var apply = await cli.RunAsync("apply", "--yes");
 
         Assert.Equal(0, plainPlan.ExitCode);
+        Assert.Contains("!   deletes SSO configuration 'google' of tenant 'acme': its users cannot sign in with it", markdown.Out, StringComparison.Ordinal);
         Assert.Contains("sso:acme/google", plainPlan.Out, StringComparison.Ordinal);
         Assert.True(apply.ExitCode == 0, apply.Error);
         Assert.Contains("deletes SSO configuration 'google' of tenant 'acme': its users cannot sign in with it", apply.All, StringComparison.Ordinal);

@@ -106,6 +106,11 @@ internal static class PlanRenderer
         foreach (var change in plan.Actionable)
         {
             md.Append(change.Action switch { ChangeAction.Create => "+ ", ChangeAction.Delete => "- ", _ => "! " }).Append(change.Key).Append('\n');
+            if (change.Action == ChangeAction.Delete && Core.Kinds.ResourceKinds.Of(change.Key).DeleteConsequence(change.Key.Id) is { } consequence)
+            {
+                md.Append("!   ").Append(consequence).Append('\n');
+            }
+
             foreach (var p in Fields(change).Take(50))
             {
                 md.Append(p.Kind switch { ChangeKind.Added => "+   ", ChangeKind.Removed => "-   ", _ => "!   " }).Append(p.Path).Append(": ").Append(p.Kind switch

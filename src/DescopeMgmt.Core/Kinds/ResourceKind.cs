@@ -21,6 +21,9 @@ public abstract class ResourceKind
     /// <summary>The singular wire name: <c>flow</c>, <c>theme</c>, <c>tenant</c> (backup manifests, audit targets, messages).</summary>
     public abstract string Name { get; }
 
+    /// <summary>What one item is called in a count (<c>3 flows</c>); the wire name unless that reads badly.</summary>
+    public virtual string ItemNoun => Name;
+
     /// <summary>The spelling in a KINDS list (<c>--only flows,theme,tenants</c>).</summary>
     public abstract string KindsName { get; }
 

@@ -23,6 +23,8 @@ public sealed partial class SsoKind : ResourceKind
 
     public override string KindsName => "sso";
 
+    public override string ItemNoun => "SSO configuration";
+
     // After tenants (a configuration needs its tenant) and roles (its role mappings name roles that must exist);
     // deleted before them.
     public override int Order => 7;
