@@ -182,7 +182,7 @@ public sealed class SsoAsCodeTests
             Assert.False(content.Contains(SeededSecret, StringComparison.Ordinal), $"the seeded secret is in {where}");
         }
 
-        Assert.NotEmpty(FilesUnder(Path.Combine(cli.Home, "backups")));
+        Assert.Contains(FilesUnder(Path.Combine(cli.Home, "backups")), f => f.Contains($"{Path.DirectorySeparatorChar}sso{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         Assert.Contains("(sensitive)", await File.ReadAllTextAsync(planFile, Ct), StringComparison.Ordinal);
     }
 
