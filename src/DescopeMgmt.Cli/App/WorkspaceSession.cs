@@ -30,6 +30,13 @@ internal static class WorkspaceSession
             config.Environments.ToDictionary(e => e.Key, e => new WorkspaceEnvironmentInfo(e.Value.ProjectId, e.Value.ManagementKeyVariable, e.Value.BaseUrl, e.Value.IsProtected)));
     }
 
+    /// <summary>
+    /// What the workspace manages, for commands that also run outside one (backup create reads a kind managed item
+    /// by item, tenant SSO, only for the items it opts in); null outside a workspace.
+    /// </summary>
+    public static ManageConfig? ManageOrNull(CommandContext context) =>
+        context.WorkspaceRoot is { } root && File.Exists(Path.Combine(root, WorkspaceConfigReader.FileName)) ? WorkspaceConfigReader.Read(root, []).Manage : null;
+
     public static string RequireRoot(CommandContext context) => context.WorkspaceRoot
         ?? throw new UserError("no_workspace", $"No {WorkspaceConfigReader.FileName} in {context.Env.CurrentDirectory} or any folder above it.",
             "Run in a workspace folder, pass -C DIR, or create one with `descope-mgmt init`.");

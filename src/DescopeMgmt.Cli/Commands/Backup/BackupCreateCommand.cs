@@ -27,9 +27,7 @@ internal static class BackupCreateCommand
     {
         // In a workspace, a kind managed item by item (tenant SSO: one read per tenant) covers the items it manages;
         // outside one, every item.
-        var manage = context.WorkspaceRoot is { } root && File.Exists(Path.Combine(root, Core.Workspace.WorkspaceConfigReader.FileName))
-            ? Core.Workspace.WorkspaceConfigReader.Read(root, []).Manage
-            : null;
+        var manage = WorkspaceSession.ManageOrNull(context);
         types = types.Where(t => manage is null || !Core.Kinds.ResourceKinds.Of(t).ManagedByList || manage.Manages(t)).ToHashSet();
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var live = await new LiveSnapshotReader(client).ReadAsync(types, context.IO.Warnings, cancellationToken, manage: manage).ConfigureAwait(false);
