@@ -10,8 +10,8 @@ namespace DescopeMgmt.Core.Kinds;
 /// takes them and never returns them. A file may hold one only as a <c>${NAME}</c> placeholder; a plan compares
 /// without them (a difference it cannot see is never shown), shows and saves them as <see cref="Shown"/>, and keeps
 /// the real value only in <see cref="ResourceChange.Write"/>, the document apply sends. A saved plan therefore holds
-/// none: <c>apply PLANFILE</c> takes them again from the workspace, whose fingerprint (a hash over the real value,
-/// never the value) proves it unchanged since the plan.
+/// none: <c>apply PLANFILE</c> takes them again from the workspace, whose fingerprint (over a slow derivation of the
+/// real value, never the value: <see cref="ForFingerprint"/>) proves it unchanged since the plan.
 /// </summary>
 public static class SensitiveFields
 {
@@ -47,6 +47,31 @@ public static class SensitiveFields
         }
 
         return masked;
+    }
+
+    /// <summary>
+    /// What a plan's fingerprint hashes for a workspace item: the masked document with each sensitive value replaced
+    /// by a slow, salted derivation of it (PBKDF2-SHA256, 100,000 rounds), so a changed secret makes a saved plan stale
+    /// while the plan file, which carries the fingerprints, offers nothing quicker than that to guess a short secret.
+    /// </summary>
+    public static JsonObject ForFingerprint(ResourceKind kind, JsonObject document)
+    {
+        var values = Values(kind, document).ToList();
+        if (values.Count == 0)
+        {
+            return document;
+        }
+
+        var result = Mask(kind, document);
+        foreach (var (path, value) in values)
+        {
+            var salt = System.Text.Encoding.UTF8.GetBytes($"descope-mgmt plan fingerprint {kind.Name} {path}");
+            var derived = System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2(value, salt, 100_000, System.Security.Cryptography.HashAlgorithmName.SHA256, 32);
+            var (parent, _) = Find(result, path);
+            parent![Leaf(path)] = $"{Shown} {Convert.ToHexStringLower(derived)}";
+        }
+
+        return result;
     }
 
     /// <summary>

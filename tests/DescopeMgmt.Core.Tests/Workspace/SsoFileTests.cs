@@ -158,6 +158,26 @@ public sealed class SsoFileTests
     }
 
     [Fact]
+    public void PlanInputs_secretChanged_changesTheFingerprint_whichHoldsNoPlainHashOfIt()
+    {
+        static (string Sha, JsonObject Document) Fingerprint(string secret)
+        {
+            var builder = new WorkspaceBuilder().File("descope.yaml", Config("  sso: [acme]"))
+                .File("sso/acme.yaml", "sso:\n  - ssoId: google\n    oidc: {name: Google, clientId: cid, clientSecret: \"${SSO_SECRET}\"}\n");
+            var workspace = WorkspaceLoader.Load(builder.Root, "dev", name => name == "DESCOPE_VAR_SSO_SECRET" ? secret : null).EnsureValid();
+            var document = workspace.Desired.Of(ResourceType.Sso)!["acme/google"].Document;
+            return (PlanInputs.Of(workspace, Live("{}"), [ResourceType.Sso]).Workspace.Single().Sha256, document);
+        }
+
+        var (first, document) = Fingerprint(Secret);
+        var (second, _) = Fingerprint(Secret + "2");
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(first, Fingerprint(Secret).Sha);
+        Assert.NotEqual(PlanInputs.Sha256(document), first);
+    }
+
+    [Fact]
     public void CheckChange_displayNameChangedOrProtocolRemoved_isRefused_switchingProtocolIsNot()
     {
         var live = JsonNode.Parse("""{"ssoId":"g","displayName":"Google","saml":{"idpUrl":"https://x"}}""")!.AsObject();
