@@ -84,6 +84,7 @@ public sealed class SsoFileTests
     [InlineData("sso:\n  - ssoId: g\n    saml:\n      roleMappings: [{groups: [a], role: Viewer}]\n", "error: unknown field 'role' for a role mapping")]
     [InlineData("sso:\n  - ssoId: g\n    domains: acme.com\n", "sso/acme.yaml:3:14: error: domains must be a list of text values")]
     [InlineData("sso:\n  - ssoId: g\n    oidc: {name: G, manageProviderTokens: maybe}\n", "error: manageProviderTokens must be true or false")]
+    [InlineData("sso:\n  - ssoId: ../x\n    oidc: {name: G, clientId: c}\n", "sso/acme.yaml:2:5: error: ssoId '../x' cannot name one SSO configuration")]
     [InlineData("sso: []\n# nothing\n", "")]
     [InlineData("", "sso/acme.yaml:1:1: error: is empty or holds only comments")]
     public void Sso_wrongShapesTypesAndLiteralSecrets_areErrorsAtTheirLine_neverEchoingTheSecret(string text, string expected)

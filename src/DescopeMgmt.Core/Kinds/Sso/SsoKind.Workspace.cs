@@ -126,6 +126,13 @@ public sealed partial class SsoKind
         var document = Schema.ToDocument(entry, file, source.Problems);
         var ssoId = document["ssoId"]?.GetValue<string>() ?? "";
         var what = ssoId.Length == 0 ? "the default SSO configuration" : $"SSO configuration '{ssoId}'";
+        // An SSO ID names one item in plans, backups and messages, as the service's own answers are checked to.
+        if (ssoId.Length > 0 && Api.WireIds.PathProblem(ssoId) is { } problem)
+        {
+            source.Error(file, entry, $"ssoId '{Api.WireIds.Printable(ssoId)}' cannot name one SSO configuration: {problem}");
+            return null;
+        }
+
         var saml = Nested(source, file, entry, "saml", SamlSchema, document);
         var oidc = Nested(source, file, entry, "oidc", OidcSchema, document);
         if (saml is not null && oidc is not null)
