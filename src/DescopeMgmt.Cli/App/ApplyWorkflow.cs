@@ -103,8 +103,10 @@ internal static class ApplyWorkflow
                     $"Make a new plan with `descope-mgmt plan --out {planFile}`, review it, and apply that one.");
             }
 
-            var plan = saved.ToPlan(live);
-            EnsureFollowsFromInputs(plan, Planner.Create(workspace, live, PlanScope.From(kinds)), planFile);
+            var fresh = Planner.Create(workspace, live, PlanScope.From(kinds));
+            EnsureFollowsFromInputs(saved.ToPlan(live), fresh, planFile);
+            // The file holds sensitive values as "(sensitive)"; the workspace, unchanged since (its fingerprint), holds them.
+            var plan = Core.Kinds.SensitiveFields.WithWrites(saved.ToPlan(live), fresh);
             applied = WorkspaceSession.RecordOf(workspace, PlanScope.From(kinds));
             if (plan.IsEmpty)
             {

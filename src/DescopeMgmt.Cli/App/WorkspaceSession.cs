@@ -30,6 +30,13 @@ internal static class WorkspaceSession
             config.Environments.ToDictionary(e => e.Key, e => new WorkspaceEnvironmentInfo(e.Value.ProjectId, e.Value.ManagementKeyVariable, e.Value.BaseUrl, e.Value.IsProtected)));
     }
 
+    /// <summary>
+    /// What the workspace manages, for commands that also run outside one (backup create reads a kind managed item
+    /// by item, tenant SSO, only for the items it opts in); null outside a workspace.
+    /// </summary>
+    public static ManageConfig? ManageOrNull(CommandContext context) =>
+        context.WorkspaceRoot is { } root && File.Exists(Path.Combine(root, WorkspaceConfigReader.FileName)) ? WorkspaceConfigReader.Read(root, []).Manage : null;
+
     public static string RequireRoot(CommandContext context) => context.WorkspaceRoot
         ?? throw new UserError("no_workspace", $"No {WorkspaceConfigReader.FileName} in {context.Env.CurrentDirectory} or any folder above it.",
             "Run in a workspace folder, pass -C DIR, or create one with `descope-mgmt init`.");
@@ -48,6 +55,18 @@ internal static class WorkspaceSession
         foreach (var warning in workspace.Problems.Where(p => p.Severity == ProblemSeverity.Warning))
         {
             context.IO.Warn(warning.ToString());
+        }
+
+        // Defence in depth: a resolved secret (an OIDC client secret from ${NAME}) is hidden from everything printed.
+        foreach (var kind in Core.Kinds.ResourceKinds.All.Where(k => k.SensitivePaths.Count > 0))
+        {
+            foreach (var item in workspace.Desired.OrEmpty(kind.Type).Values)
+            {
+                foreach (var (_, value) in Core.Kinds.SensitiveFields.Values(kind, item.Document))
+                {
+                    context.Env.AddSecret(value);
+                }
+            }
         }
 
         return workspace.EnsureValid();
@@ -83,7 +102,7 @@ internal static class WorkspaceSession
     {
         var client = await context.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var before = client.Stats.Attempts;
-        var live = await new LiveSnapshotReader(client).ReadAsync(kinds, context.IO.Warnings, cancellationToken, type => workspace.Desired.OrEmpty(type).Keys.ToList()).ConfigureAwait(false);
+        var live = await new LiveSnapshotReader(client).ReadAsync(kinds, context.IO.Warnings, cancellationToken, type => workspace.Desired.OrEmpty(type).Keys.ToList(), workspace.Config.Manage).ConfigureAwait(false);
         context.IO.Verbose($"plan read live with {Rendering.Plural.Of((int)(client.Stats.Attempts - before), "API call")}{(live.UsedProjectSnapshot ? " (project snapshot)" : "")}");
         return live;
     }

@@ -89,6 +89,11 @@ internal static class DiffPrinter
                 DiffVoice.Pull => "is in the file but not live",
                 _ => "will be deleted",
             };
+            if (voice == DiffVoice.Change && Core.Kinds.ResourceKinds.Of(key).DeleteConsequence(key.Id) is { } consequence)
+            {
+                yield return $"  [red]! {Markup.Escape(consequence)}[/]";
+            }
+
             foreach (var line in Attributes(live, "red", "-"))
             {
                 yield return line;

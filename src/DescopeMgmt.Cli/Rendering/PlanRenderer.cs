@@ -121,6 +121,11 @@ internal static class PlanRenderer
             var replace = Replacing(change);
             md.Append(change.Action switch { ChangeAction.Create => "+ ", ChangeAction.Delete => "- ", ChangeAction.Replace => "-/+ ", _ => "! " }).Append(change.Key)
                 .Append(replace is null ? "" : $"  # {replace.Action}: {replace.Why}").Append('\n');
+            if (change.Action == ChangeAction.Delete && Core.Kinds.ResourceKinds.Of(change.Key).DeleteConsequence(change.Key.Id) is { } consequence)
+            {
+                md.Append("!   ").Append(consequence).Append('\n');
+            }
+
             foreach (var p in Fields(change).Take(50))
             {
                 md.Append(p.Kind switch { ChangeKind.Added => "+   ", ChangeKind.Removed => "-   ", _ => "!   " }).Append(p.Path).Append(": ").Append(p.Kind switch

@@ -25,8 +25,8 @@ public sealed class ApplyService(LiveState live)
         {
             ChangeAction.Delete => [new ChangeItem(c.Key, Verb(c.Action), null, ct => live.DeleteAsync(c.Key, cascade: false, ct))],
             ChangeAction.Replace => ChangeItem.Replacement(c.Key, c.Desired!,
-                ct => live.DeleteAsync(c.Key, cascade: false, ct), ct => live.PutAsync(c.Key, c.Desired!, exists: false, ct)),
-            _ => [new ChangeItem(c.Key, Verb(c.Action), c.Desired!, ct => live.PutAsync(c.Key, c.Desired!, exists: c.Live is not null, ct))],
+                ct => live.DeleteAsync(c.Key, cascade: false, ct), ct => live.PutAsync(c.Key, c.Write ?? c.Desired!, exists: false, ct)),
+            _ => [new ChangeItem(c.Key, Verb(c.Action), c.Desired!, ct => live.PutAsync(c.Key, c.Write ?? c.Desired!, exists: c.Live is not null, ct))],
         }).ToList();
         var created = actionable.Where(c => c.Live is null).Select(c => c.Key).ToList();
         return new ChangeRequest(operation, backupItems, steps, live, Note: $"before {operation}", Absent: created);

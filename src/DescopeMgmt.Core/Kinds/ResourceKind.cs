@@ -21,6 +21,9 @@ public abstract class ResourceKind
     /// <summary>The singular wire name: <c>flow</c>, <c>theme</c>, <c>tenant</c> (backup manifests, audit targets, messages).</summary>
     public abstract string Name { get; }
 
+    /// <summary>What one item is called in a count (<c>3 flows</c>); the wire name unless that reads badly.</summary>
+    public virtual string ItemNoun => Name;
+
     /// <summary>The spelling in a KINDS list (<c>--only flows,theme,tenants</c>).</summary>
     public abstract string KindsName { get; }
 
@@ -121,6 +124,25 @@ public abstract class ResourceKind
 
     /// <summary>Why the ID cannot be read back from a backup into the workspace (a flow ID is a file name there), or null.</summary>
     public virtual string? FileNameProblem(string id) => null;
+
+    /// <summary>
+    /// Whether <c>manage:</c> takes this kind as <c>all</c> or a list of IDs (<c>sso: [acme]</c>, tenant IDs) and
+    /// leaves it unmanaged until then (opt-in), instead of on/off.
+    /// </summary>
+    public virtual bool ManagedByList => false;
+
+    /// <summary>What the IDs of a <see cref="ManagedByList"/> kind's <c>manage:</c> list name (<c>tenant</c>).</summary>
+    public virtual string ManagedByListNoun => Name;
+
+    /// <summary>
+    /// The document paths (<c>oidc.clientSecret</c>) holding secrets that the service never returns: a comparison
+    /// ignores them, they are written only as <c>${NAME}</c> in a file, shown and stored as <see cref="SensitiveFields.Shown"/>,
+    /// and sent with every write of the item that has one.
+    /// </summary>
+    public virtual IReadOnlyList<string> SensitivePaths => [];
+
+    /// <summary>What deleting the item costs its users, said in a plan beside the deletion; null when nothing beyond the item itself.</summary>
+    public virtual string? DeleteConsequence(string id) => null;
 
     /// <summary>Whether <c>manage:</c> in descope.yaml covers the item (flows can be listed one by one).</summary>
     public virtual bool Manages(ManageConfig manage, string id) => manage.Manages(Type);

@@ -2,6 +2,7 @@ using DescopeMgmt.Core.Kinds.AccessKeys;
 using DescopeMgmt.Core.Kinds.PasswordPolicies;
 using DescopeMgmt.Core.Kinds.Permissions;
 using DescopeMgmt.Core.Kinds.Roles;
+using DescopeMgmt.Core.Kinds.Sso;
 using DescopeMgmt.Core.Kinds.Users;
 using DescopeMgmt.Core.Model;
 
@@ -26,8 +27,10 @@ public static class ResourceKinds
 
     public static AccessKeyKind AccessKey { get; } = new();
 
+    public static SsoKind Sso { get; } = new();
+
     /// <summary>Every workspace kind (what init, pull, plan, apply, drift and manage: cover), in the order a change writes them.</summary>
-    public static IReadOnlyList<ResourceKind> All { get; } = new ResourceKind[] { Flow, Theme, Tenant, Permission, Role, PasswordPolicy, AccessKey }.OrderBy(k => k.Order).ToList();
+    public static IReadOnlyList<ResourceKind> All { get; } = new ResourceKind[] { Flow, Theme, Tenant, Permission, Role, PasswordPolicy, AccessKey, Sso }.OrderBy(k => k.Order).ToList();
 
     /// <summary>
     /// Every kind a backup can hold and a restore put back, in the order of a change: the workspace kinds and the

@@ -47,6 +47,9 @@ public sealed class LiveReadContext(DescopeClient client, IProgress<string>? not
 
     public bool UsedProjectSnapshot { get; private set; }
 
+    /// <summary>What the workspace manages, when the read is for one (a kind managed per tenant reads only those tenants); null reads everything.</summary>
+    public Workspace.ManageConfig? Manage { get; init; }
+
     /// <summary>The IDs of the kind that the workspace names.</summary>
     public IReadOnlyCollection<string> Wanted(ResourceType type) => wanted?.Invoke(type) ?? [];
 
@@ -84,9 +87,9 @@ public sealed class LiveSnapshotReader(DescopeClient client)
 {
     /// <summary>Every live item of the given kinds; <paramref name="wanted"/> names the items of kinds that cannot be listed.</summary>
     public async Task<LiveSnapshot> ReadAsync(IReadOnlySet<ResourceType> types, IProgress<string>? notes, CancellationToken cancellationToken,
-        Func<ResourceType, IReadOnlyCollection<string>>? wanted = null)
+        Func<ResourceType, IReadOnlyCollection<string>>? wanted = null, Workspace.ManageConfig? manage = null)
     {
-        var context = new LiveReadContext(client, notes, wanted);
+        var context = new LiveReadContext(client, notes, wanted) { Manage = manage };
         var result = new Dictionary<ResourceType, IReadOnlyDictionary<string, JsonObject>>();
         foreach (var kind in ResourceKinds.All.Where(k => types.Contains(k.Type)))
         {

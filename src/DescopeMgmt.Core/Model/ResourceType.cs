@@ -15,6 +15,9 @@ public enum ResourceType
 
     /// <summary>After <see cref="User"/> so that the values of the types before it stay what they were.</summary>
     AccessKey,
+
+    /// <summary>A tenant's SSO configuration; after <see cref="AccessKey"/> for the same reason.</summary>
+    Sso,
 }
 
 /// <summary>Identifies one managed item; the theme has the fixed ID <c>theme</c>.</summary>

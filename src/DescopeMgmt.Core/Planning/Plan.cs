@@ -22,6 +22,13 @@ public sealed record ResourceChange(ResourceKey Key, ChangeAction Action, IReadO
 {
     /// <summary>For a replacement: the changed fields the API cannot update, which force it.</summary>
     public IReadOnlyList<string> ReplaceFields { get; init; } = [];
+
+    /// <summary>
+    /// The document apply sends when it is not <see cref="Desired"/>: <see cref="Desired"/> shows sensitive values as
+    /// <see cref="Kinds.SensitiveFields.Shown"/>, this holds them; never shown, saved or stored.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public JsonObject? Write { get; init; }
 }
 
 /// <summary>

@@ -32,7 +32,7 @@ public sealed record PlanInputs(string Config, IReadOnlyList<ItemFingerprint> Wo
         var planned = kinds.ToHashSet();
         var desired = ResourceKinds.All.Where(k => planned.Contains(k.Type))
             .SelectMany(k => workspace.Desired.OrEmpty(k.Type).OrderBy(i => i.Key, StringComparer.Ordinal)
-                .Select(i => (Kind: k.Name, i.Key, i.Value.Document, File: (string?)i.Value.File)))
+                .Select(i => (Kind: k.Name, i.Key, Document: SensitiveFields.ForFingerprint(k, i.Value.Document), File: (string?)i.Value.File)))
             .ToList();
         var read = live.Items().Select(i => (Kind: ResourceTypeNames.ToWire(i.Key.Type), i.Key.Id, Document: i.Value, File: (string?)null)).ToList();
         return new PlanInputs(ConfigSha256(workspace.Config.Path), Fingerprints(desired), Fingerprints(read));

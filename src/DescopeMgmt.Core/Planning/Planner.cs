@@ -31,7 +31,7 @@ public static class Planner
 
             var desired = files.Where(d => kind.Manages(manage, d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
             var current = live.Of(kind.Type);
-            changes.AddRange(CompareAll(kind, kind.PlanOrder(desired).Select(id => desired[id]).ToList(), current, live));
+            changes.AddRange(CompareAll(kind, kind.PlanOrder(desired).Select(id => desired[id]).ToList(), current, live).Select(c => SensitiveFields.Hide(kind, c)));
 
             var missing = current.Where(i => !desired.ContainsKey(i.Key) && kind.Manages(manage, i.Key)).ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal);
             builtIn.AddRange(missing.Where(i => kind.IsBuiltIn(i.Value)).OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => new ResourceKey(kind.Type, i.Key)));

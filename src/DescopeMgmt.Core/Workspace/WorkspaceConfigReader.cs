@@ -10,7 +10,7 @@ public static partial class WorkspaceConfigReader
 
     private static readonly HashSet<string> TopKeys = ["version", "environments", "defaultEnvironment", "manage"];
     private static readonly HashSet<string> EnvironmentKeys = ["projectId", "managementKey", "baseUrl", "vars", "protected"];
-    // flows is `all` or a list of IDs; every other kind is on or off by its KINDS name.
+    // flows is `all` or a list of IDs, and so are kinds managed item by item (sso); every other kind is on or off by its KINDS name.
     private static readonly HashSet<string> ManageKeys =
         ["flows", "deleteMissing", .. Kinds.ResourceKinds.All.Where(k => k != Kinds.ResourceKinds.Flow).Select(k => k.KindsName)];
 
@@ -169,8 +169,47 @@ public static partial class WorkspaceConfigReader
                 $"manage.flows is '{YamlNodes.Scalar(flowsNode)}': write 'all' or a list of flow IDs"));
         }
 
-        var off = Kinds.ResourceKinds.All.Where(k => k != Kinds.ResourceKinds.Flow && !Flag(manage, k.KindsName, true, "manage.", problems)).Select(k => k.Type).ToHashSet();
-        return new ManageConfig(flows, off, Flag(manage, "deleteMissing", false, "manage.", problems));
+        var off = Kinds.ResourceKinds.All.Where(k => k != Kinds.ResourceKinds.Flow && !k.ManagedByList && !Flag(manage, k.KindsName, true, "manage.", problems)).Select(k => k.Type).ToHashSet();
+        var listed = new Dictionary<Model.ResourceType, IReadOnlySet<string>?>();
+        foreach (var kind in Kinds.ResourceKinds.All.Where(k => k.ManagedByList))
+        {
+            switch (IdList(manage, kind, problems))
+            {
+                case (true, var ids):
+                    listed[kind.Type] = ids;
+                    break;
+                default:
+                    off.Add(kind.Type);
+                    break;
+            }
+        }
+
+        return new ManageConfig(flows, off, Flag(manage, "deleteMissing", false, "manage.", problems)) { Listed = listed };
+    }
+
+    /// <summary>
+    /// A kind managed item by item (opt-in): <c>all</c>, or a list of IDs. Absent, <c>false</c> or <c>[]</c> manage none
+    /// (Managed false); anything else is an error, and manages none.
+    /// </summary>
+    private static (bool Managed, IReadOnlySet<string>? Ids) IdList(YamlMappingNode manage, Kinds.ResourceKind kind, List<WorkspaceProblem> problems)
+    {
+        var node = Child(manage, kind.KindsName);
+        switch (node)
+        {
+            case null:
+                return (false, null);
+            case YamlSequenceNode list when list.Children.All(i => i is YamlScalarNode && !string.IsNullOrEmpty(YamlNodes.Scalar(i))):
+                var ids = list.Children.Select(YamlNodes.Scalar).OfType<string>().ToHashSet(StringComparer.Ordinal);
+                return (ids.Count > 0, ids);
+            case YamlScalarNode when YamlNodes.Scalar(node) == "all":
+                return (true, null);
+            case YamlScalarNode when YamlNodes.Boolean(node) == false:
+                return (false, null);
+            default:
+                problems.Add(WorkspaceProblem.Error(FileName, YamlNodes.Line(node), YamlNodes.Column(node),
+                    $"manage.{kind.KindsName} must be 'all' or a list of {kind.ManagedByListNoun} IDs, e.g. {kind.KindsName}: [acme]"));
+                return (false, null);
+        }
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public static class WorkspaceLoader
         var problems = new List<WorkspaceProblem>();
         var config = WorkspaceConfigReader.Read(root, problems);
         var environment = EnvironmentFor(config, environmentName, problems);
-        var source = new WorkspaceSource(root, TemplateValues.For(config, environment, getVariable), problems);
+        var source = new WorkspaceSource(root, TemplateValues.For(config, environment, getVariable), problems) { Manage = config.Manage };
         var desired = new Dictionary<ResourceType, IReadOnlyDictionary<string, DesiredItem>>();
         foreach (var kind in ResourceKinds.All)
         {

@@ -143,7 +143,7 @@ public static class WorkspacePuller
     /// <summary>How each item of the file differs: the items it holds live and those the workspace file holds now.</summary>
     private static IEnumerable<PullDifference> Differences(ResourceKind kind, WorkspaceFileText file, LoadedWorkspace current, IReadOnlyDictionary<string, JsonObject> live)
     {
-        var inFile = current.Desired.OrEmpty(kind.Type).Values.Where(d => d.File == file.File).ToDictionary(d => d.Id, d => d.Document, StringComparer.Ordinal);
+        var inFile = current.Desired.OrEmpty(kind.Type).Values.Where(d => d.File == file.File).ToDictionary(d => d.Id, d => SensitiveFields.Mask(kind, d.Document), StringComparer.Ordinal);
         return inFile.Keys.Union(file.Ids, StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(id => new ResourceKey(kind.Type, id))
             .Select(key => new PullDifference(key, inFile.GetValueOrDefault(key.Id), live.GetValueOrDefault(key.Id),

@@ -18,6 +18,7 @@ public static class WorkspaceScaffold
           flows: all               # or a list of flow IDs; other flows are reported as unmanaged, never touched
           tenants: true
           theme: true
+          # sso: [acme]            # tenants whose SSO configurations are managed (sso/<tenantId>.yaml), or all; opt-in
           deleteMissing: false     # true: items live but not in the workspace are deleted by apply (shown as DELETE first)
 
         """;

@@ -16,6 +16,9 @@ public sealed class WorkspaceSource(string root, TemplateValues values, List<Wor
 
     public List<WorkspaceProblem> Problems => problems;
 
+    /// <summary>What descope.yaml manages, for kinds whose files must name only managed items (<c>sso/&lt;tenantId&gt;.yaml</c>).</summary>
+    public ManageConfig Manage { get; init; } = ManageConfig.Default;
+
     /// <summary>Whether anything (file, folder, device) is at the workspace-relative path.</summary>
     public bool Exists(string file)
     {

@@ -12,6 +12,9 @@ public enum FieldType
     Integer,
     TextList,
     Mapping,
+
+    /// <summary>A list of mappings (SSO role mappings); each entry's own fields are checked by the kind.</summary>
+    MappingList,
 }
 
 /// <summary>
@@ -80,6 +83,7 @@ public sealed class YamlSchema(string noun, IReadOnlyDictionary<string, FieldTyp
             ? new JsonArray(list.Children.Select(i => (JsonNode?)JsonValue.Create(YamlNodes.Scalar(i))).ToArray())
             : null,
         FieldType.Mapping => node is YamlMappingNode ? YamlNodes.ToJson(node) : null,
+        FieldType.MappingList => node is YamlSequenceNode list && list.Children.All(i => i is YamlMappingNode) ? YamlNodes.ToJson(node) : null,
         _ => null,
     };
 
@@ -89,6 +93,7 @@ public sealed class YamlSchema(string noun, IReadOnlyDictionary<string, FieldTyp
         FieldType.Boolean => "true or false",
         FieldType.Integer => "a whole number",
         FieldType.TextList => "a list of text values, e.g. [a, b]",
+        FieldType.MappingList => "a list of mappings, e.g. [{groups: [admins], roleName: Admin}]",
         _ => "a mapping of name: value",
     };
 

@@ -36,7 +36,7 @@ internal static class FlowValidateCommand
             var root = WorkspaceSession.RequireRoot(context);
             var workspace = WorkspaceLoader.Load(root, context.Settings.Env, context.Env.GetVariable);
             problems = workspace.Problems;
-            checkedWhat = string.Join(", ", Core.Kinds.ResourceKinds.All.Select(k => Plural.Of(workspace.Desired.OrEmpty(k.Type).Count, k.Name)));
+            checkedWhat = string.Join(", ", Core.Kinds.ResourceKinds.All.Select(k => Plural.Of(workspace.Desired.OrEmpty(k.Type).Count, k.ItemNoun)));
         }
 
         var items = problems.Select(p => new ProblemItem(p.Severity.ToString().ToLowerInvariant(), p.File, p.Line, p.Column, p.Message)).ToList();

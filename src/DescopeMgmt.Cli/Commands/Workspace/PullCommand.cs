@@ -29,7 +29,7 @@ internal static class PullCommand
         var current = new Lazy<LoadedWorkspace>(() => WorkspaceLoader.Load(root, context.Target.EnvironmentName, context.Env.GetVariable));
         var kinds = Core.Kinds.ResourceKinds.All.Where(k => manage.Manages(k.Type)).Select(k => k.Type).ToHashSet();
         var live = await new LiveSnapshotReader(client).ReadAsync(kinds, context.IO.Warnings, cancellationToken,
-            type => current.Value.Desired.OrEmpty(type).Keys.ToList()).ConfigureAwait(false);
+            type => current.Value.Desired.OrEmpty(type).Keys.ToList(), manage).ConfigureAwait(false);
         var result = WorkspacePuller.Pull(root, manage, context.Target.EnvironmentName, context.Env.GetVariable, live, force, dryRun, current);
 
         foreach (var file in result.Files.Where(f => f.Status == PullStatus.KeptWithPlaceholders))
