@@ -97,7 +97,9 @@ internal static class SingleItemChange
                 $"{Capitalize(plan.Verb)} {key} in {context.Target.Describe()}?{(plan.Warning is null ? "" : " " + plan.Warning)}",
                 "Dry run: nothing was changed.",
                 request,
-                backupId => plan.Undo is { } undo ? undo(backupId) : UndoCommands.ForItem(context, key, backupId));
+                // Undoing a delete of a kind whose create answers a secret brings the item back with a new one: the restore needs a place for it.
+                backupId => plan.Undo is { } undo ? undo(backupId)
+                    : UndoCommands.WithSecretsOut(UndoCommands.ForItem(context, key, backupId), plan.Desired is null && current is not null && Core.Kinds.ResourceKinds.Of(key).CreatesSecrets));
         }, [key]), cancellationToken);
 
     private static string Capitalize(string verb) => verb.Length == 0 ? verb : char.ToUpperInvariant(verb[0]) + verb[1..];

@@ -31,8 +31,7 @@ internal static class AccessKeyDeleteCommand
             _ = found ?? throw AccessKeyLookup.NotFound(context, name);
             return new SingleItemPlan(null, "delete", (live, ct) => live.DeleteAsync(key, cascade: false, ct))
             {
-                // The undo is a restore, which creates the key anew: it needs a terminal to show the new secret on.
-                Warning = $"Everything using its secret stops working; {ResourceKinds.AccessKey.RestoreCaveat}. The undo (backup restore) creates it with a new ID and secret, shown once on a terminal.",
+                Warning = $"Everything using its secret stops working; {ResourceKinds.AccessKey.RestoreCaveat}. The undo (backup restore --secrets-out FILE) creates it with a new ID and secret, written to FILE.",
             };
         }, cancellationToken).ConfigureAwait(false);
     }
