@@ -22,6 +22,22 @@ public sealed class DemoTests
     }
 
     [Fact]
+    public async Task Demo_createsAnAccessKey_andPrintsNoSecret_neitherItsCleartextNorTheManagementKey()
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("demo");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        var secretsFile = System.Text.RegularExpressions.Regex.Match(result.Out, @"--secrets-out (\S+secrets\.yaml)").Groups[1].Value;
+        var cleartext = System.Text.RegularExpressions.Regex.Match(await File.ReadAllTextAsync(secretsFile, TestContext.Current.CancellationToken), "cleartext: \"([^\"]+)\"").Groups[1].Value;
+        Assert.True(cleartext.Length > 10, secretsFile);
+        Assert.DoesNotContain(cleartext, result.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(DescopeMgmt.Emulator.EmulatorDefaults.LocalManagementKey, result.All, StringComparison.Ordinal);
+        Assert.Contains("create access-key:release-bot", result.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Version_printsTheToolVersion()
     {
         await using var cli = await CliHarness.StartAsync();

@@ -100,7 +100,7 @@ internal sealed class CreatedSecrets : ICreatedSecrets
 
             _context.Env.AddSecret(secret);
             Append(created, secret, rotated);
-            _context.IO.Info($"The {(rotated ? "new " : "")}secret of access key '{created.Key.Name}' ({created.Key.Id}) is in {_option}.");
+            _context.IO.Info($"The {(rotated ? "new " : "")}secret of access key '{DescopeMgmt.Api.WireIds.Printable(created.Key.Name)}' ({DescopeMgmt.Api.WireIds.Printable(created.Key.Id)}) is in {_option} (readable by you alone); it is shown nowhere else.");
         }
     }
 

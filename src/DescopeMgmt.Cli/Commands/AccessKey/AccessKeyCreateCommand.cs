@@ -54,7 +54,6 @@ internal static class AccessKeyCreateCommand
             {
                 var created = await client.AccessKeys.CreateAsync(AccessKeyDocuments.ToWrite(name, desired), ct).ConfigureAwait(false);
                 secrets.Keep(created, rotated: false);
-                AccessKeySecretsOut.Written(context, secretsOut, name);
             })
             {
                 Undo = _ => UndoCommands.ForCommand(context, $"descope-mgmt access-key delete {UndoCommands.Quote(name)}"),
@@ -98,13 +97,5 @@ internal static class AccessKeySecretsOut
         context.IO.Info(secretsOut is null
             ? "The new secret would be shown once on this terminal (with --secrets-out FILE it would go to FILE instead)."
             : $"The new secret would be written to {secretsOut} (created readable by you alone).");
-    }
-
-    public static void Written(CommandContext context, string? secretsOut, string name)
-    {
-        if (secretsOut is not null)
-        {
-            context.IO.Info($"The secret of access key '{WireIds.Printable(name)}' is in {secretsOut} (readable by you alone); it is shown nowhere else.");
-        }
     }
 }

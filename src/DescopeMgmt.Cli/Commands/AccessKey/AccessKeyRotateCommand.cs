@@ -42,7 +42,6 @@ internal static class AccessKeyRotateCommand
             {
                 var rotated = await client.AccessKeys.RotateAsync(live.Id, writeCt).ConfigureAwait(false);
                 secrets.Keep(rotated, rotated: true);
-                AccessKeySecretsOut.Written(context, secretsOut, name);
             })
             {
                 Unseen = $"a new secret for {live.Id}; the current one stops working at once",

@@ -85,6 +85,8 @@ internal static class DemoCommand
                 new("Meanwhile a colleague renames a tenant in the Descope console; drift (for CI) catches it, the rolled-back flow and the restored role, exit code 2",
                     ["drift"], ct => DemoEdits.RenameTenantOutOfBandAsync(host.BaseUrl, EmulatorDefaults.SampleProjectId, EmulatorDefaults.LocalManagementKey, ct),
                     ExpectedExit: ExitCodes.ChangesPresent),
+                new("A key for the release bot: its secret goes to a private file (mode 0600), never to the screen, a backup or the audit log",
+                    ["access-key", "create", "release-bot", "--role", "Viewer", "--secrets-out", Path.Combine(root, "release-bot.secrets.yaml"), "--yes"]),
                 new("Who rolled back what, from which backup", ["rollback", "history"]),
                 new("And every change is in the audit log", ["audit", "list"]),
             };
