@@ -120,6 +120,43 @@ public sealed class AccessKeysAsCodeTests
     }
 
     [Fact]
+    public async Task Apply_updatingAndDeletingKeys_costsOneWriteEach_plusAConstantNumberOfSearches()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await SeedAsync(cli);
+        using (var client = cli.Client())
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                await client.AccessKeys.CreateAsync(new AccessKeyWrite { Name = $"bot-{i}", Description = "Bot" }, Ct);
+            }
+        }
+
+        Assert.Equal(0, (await cli.RunAsync("init", "--from-live")).ExitCode);
+        var file = Path.Combine(cli.WorkingDirectory, "access-keys.yaml");
+        var config = Path.Combine(cli.WorkingDirectory, "descope.yaml");
+        await File.WriteAllTextAsync(config, (await File.ReadAllTextAsync(config, Ct)).Replace("deleteMissing: false", "deleteMissing: true", StringComparison.Ordinal), Ct);
+        // Three keys get a new description; three are left out of the file, so deleted.
+        await File.WriteAllTextAsync(file, """
+            accessKeys:
+              - { name: deploy, description: Deploys, roles: [Viewer] }
+              - { name: bot-0, description: Bot 0 }
+              - { name: bot-1, description: Bot 1 }
+              - { name: bot-2, description: Bot 2 }
+            """, Ct);
+        cli.Host.Requests.Clear();
+
+        var apply = await cli.RunAsync("apply", "--only", "accessKeys", "--yes");
+
+        Assert.True(apply.ExitCode == 0, apply.All);
+        var requests = cli.Host.Requests.Snapshot();
+        Assert.Equal(3, requests.Count(r => r.Path == "/v1/mgmt/accesskey/update"));
+        Assert.Equal(3, requests.Count(r => r.Path == "/v1/mgmt/accesskey/delete"));
+        // The plan's read, and the read-back after the writes: never a search before each write.
+        Assert.True(requests.Count(r => r.Path == "/v1/mgmt/accesskey/search") <= 2, string.Join("\n", requests.Select(r => r.Path)));
+    }
+
+    [Fact]
     public async Task BackupRestore_ofADeletedKey_withoutATerminal_isRefusedBeforeAnyChange()
     {
         await using var cli = await CliHarness.StartAsync();

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using DescopeMgmt.Api;
 using DescopeMgmt.Api.AccessKeys;
@@ -46,6 +48,14 @@ public sealed partial class AccessKeyKind : ResourceKind
     }
 
     /// <summary>
+    /// The service ID of each key by name, as the latest full read through a client saw it (and its own creates and
+    /// deletes since): writes name a key by that ID, which no file holds, so a change of N keys costs N writes after
+    /// the plan's read instead of a search before each. A name not seen is searched for afresh; an ID gone stale
+    /// (the key deleted in the console since the read) is answered "not found" by the service, a failure reported as such.
+    /// </summary>
+    private static readonly ConditionalWeakTable<DescopeClient, ConcurrentDictionary<string, string>> SeenIds = new();
+
+    /// <summary>
     /// Every key by name. Two live keys sharing a name (made outside this tool: the service allows it) are an
     /// error, never a guess which one a file means.
     /// </summary>
@@ -62,8 +72,18 @@ public sealed partial class AccessKeyKind : ResourceKind
             }
         }
 
+        var seen = SeenIds.GetOrCreateValue(client);
+        seen.Clear();
+        foreach (var (name, key) in result)
+        {
+            seen[name] = key.Id;
+        }
+
         return result;
     }
+
+    private static async Task<string> LiveIdAsync(DescopeClient client, string name, CancellationToken cancellationToken) =>
+        SeenIds.TryGetValue(client, out var seen) && seen.TryGetValue(name, out var id) ? id : (await LiveAsync(client, name, cancellationToken).ConfigureAwait(false)).Id;
 
     private static async Task<AccessKey> LiveAsync(DescopeClient client, string name, CancellationToken cancellationToken) =>
         (await AllAsync(client, cancellationToken).ConfigureAwait(false)).GetValueOrDefault(name)
@@ -93,8 +113,7 @@ public sealed partial class AccessKeyKind : ResourceKind
         var write = AccessKeyDocuments.ToWrite(id, desired);
         if (exists)
         {
-            var live = await LiveAsync(client, id, cancellationToken).ConfigureAwait(false);
-            await client.AccessKeys.UpdateAsync(live.Id, write, cancellationToken).ConfigureAwait(false);
+            await client.AccessKeys.UpdateAsync(await LiveIdAsync(client, id, cancellationToken).ConfigureAwait(false), write, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -106,12 +125,16 @@ public sealed partial class AccessKeyKind : ResourceKind
         }
 
         var created = await client.AccessKeys.CreateAsync(write, cancellationToken).ConfigureAwait(false);
+        SeenIds.GetOrCreateValue(client)[id] = created.Key.Id;
         await secrets.KeepAsync(created, cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task DeleteAsync(DescopeClient client, string id, bool cascade, CancellationToken cancellationToken)
     {
-        var live = await LiveAsync(client, id, cancellationToken).ConfigureAwait(false);
-        await client.AccessKeys.DeleteAsync(live.Id, cancellationToken).ConfigureAwait(false);
+        await client.AccessKeys.DeleteAsync(await LiveIdAsync(client, id, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        if (SeenIds.TryGetValue(client, out var seen))
+        {
+            seen.TryRemove(id, out _);
+        }
     }
 }
