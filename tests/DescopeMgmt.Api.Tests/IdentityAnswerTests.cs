@@ -65,6 +65,27 @@ public sealed class IdentityAnswerTests
         Assert.True(error.IsMalformedAnswer);
     }
 
+    /// <summary>A null inside a configuration's lists would reach plan as a null group or domain (a null mapping, as a crash).</summary>
+    [Theory]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t","domains":[null]},"saml":{"idpSSOUrl":"https://idp"}}]}""")]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t"},"saml":{"idpSSOUrl":"https://idp","groupsMapping":[null]}}]}""")]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t"},"saml":{"idpSSOUrl":"https://idp","groupsMapping":[{"groups":[null],"role":{"name":"R"}}]}}]}""")]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t"},"saml":{"idpSSOUrl":"https://idp","defaultSSORoles":[null]}}]}""")]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t"},"oidc":{"clientId":"c","scope":["openid",null]}}]}""")]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t"},"oidc":{"clientId":"c","prompt":[null]}}]}""")]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t"},"oidc":{"clientId":"c","roleMappings":[null]}}]}""")]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t"},"oidc":{"clientId":"c","roleMappings":[{"groups":[null],"roleName":"R"}]}}]}""")]
+    public async Task SsoLoadAll_nullInsideAConfigurationsLists_isMalformedNotACrash(string body)
+    {
+        await using var server = ScriptedHttpServer.Answering(200, body);
+        using var client = MalformedAnswerTests.ClientFor(server.BaseUrl);
+
+        var error = await Assert.ThrowsAsync<DescopeApiException>(() => client.Sso.LoadAllAsync("t", Ct));
+
+        Assert.True(error.IsMalformedAnswer);
+        Assert.Contains("SSOSettings[0]", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SsoLoad_oidcAnswerCarryingAClientSecret_dropsIt()
     {
