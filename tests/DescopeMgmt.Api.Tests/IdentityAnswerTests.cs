@@ -24,6 +24,9 @@ public sealed class IdentityAnswerTests
     [InlineData("""{"keys":[{"id":"../k","name":"k"}]}""")]
     [InlineData("""{"keys":[{"id":"K1","name":"k","keyTenants":[{"tenantId":"a/b"}]}]}""")]
     [InlineData("""{}""")]
+    [InlineData("""{"keys":[{"id":"K1","name":"k","roleNames":[null]}]}""")]
+    [InlineData("""{"keys":[{"id":"K1","name":"k","permittedIps":["10.0.0.0/8",null]}]}""")]
+    [InlineData("""{"keys":[{"id":"K1","name":"k","keyTenants":[{"tenantId":"t","roleNames":[null]}]}]}""")]
     public async Task AccessKeySearch_answerThatCannotNameEachKey_isMalformedNotFewerKeys(string body)
     {
         await using var server = ScriptedHttpServer.Answering(200, body);
@@ -148,6 +151,9 @@ public sealed class IdentityAnswerTests
     [InlineData("""{"users":[null],"total":1}""")]
     [InlineData("""{"total":3}""")]
     [InlineData("""{"users":[],"total":-1}""")]
+    [InlineData("""{"users":[{"userId":"U1","loginIds":[null]}],"total":1}""")]
+    [InlineData("""{"users":[{"userId":"U1","loginIds":["a"],"roleNames":[null]}],"total":1}""")]
+    [InlineData("""{"users":[{"userId":"U1","loginIds":["a"],"userTenants":[{"tenantId":"t","roleNames":[null]}]}],"total":1}""")]
     public async Task UserSearchPage_answerThatCannotNameEachUser_isMalformed(string body)
     {
         await using var server = ScriptedHttpServer.Answering(200, body);

@@ -252,18 +252,13 @@ internal static class SsoAnswers
             return $"has the SSO ID '{WireIds.Printable(ssoId)}', which cannot name one item: {ssoProblem}";
         }
 
-        // A null inside a list would become a null domain, group or role in plans and files, or a crash.
-        return NullIn("tenant.domains", entry.Tenant?.Domains)
-            ?? NullIn("saml.groupsMapping", entry.Saml?.GroupsMapping)
-            ?? entry.Saml?.GroupsMapping?.Select((g, i) => NullIn($"saml.groupsMapping[{i}].groups", g.Groups)).FirstOrDefault(p => p is not null)
-            ?? NullIn("saml.defaultSSORoles", entry.Saml?.DefaultSsoRoles)
-            ?? NullIn("oidc.scope", entry.Oidc?.Scope)
-            ?? NullIn("oidc.prompt", entry.Oidc?.Prompt)
-            ?? NullIn("oidc.roleMappings", entry.Oidc?.RoleMappings)
-            ?? entry.Oidc?.RoleMappings?.Select((r, i) => NullIn($"oidc.roleMappings[{i}].groups", r.Groups)).FirstOrDefault(p => p is not null);
+        return WireChecks.NullIn("tenant.domains", entry.Tenant?.Domains)
+            ?? WireChecks.NullIn("saml.groupsMapping", entry.Saml?.GroupsMapping)
+            ?? entry.Saml?.GroupsMapping?.Select((g, i) => WireChecks.NullIn($"saml.groupsMapping[{i}].groups", g.Groups)).FirstOrDefault(p => p is not null)
+            ?? WireChecks.NullIn("saml.defaultSSORoles", entry.Saml?.DefaultSsoRoles)
+            ?? WireChecks.NullIn("oidc.scope", entry.Oidc?.Scope)
+            ?? WireChecks.NullIn("oidc.prompt", entry.Oidc?.Prompt)
+            ?? WireChecks.NullIn("oidc.roleMappings", entry.Oidc?.RoleMappings)
+            ?? entry.Oidc?.RoleMappings?.Select((r, i) => WireChecks.NullIn($"oidc.roleMappings[{i}].groups", r.Groups)).FirstOrDefault(p => p is not null);
     }
-
-    private static string? NullIn<T>(string property, List<T>? items)
-        where T : class =>
-        items?.IndexOf(null!) is >= 0 and var i ? $"has a null entry at {property}[{i}]" : null;
 }
