@@ -288,4 +288,20 @@ public sealed class SsoAsCodeTests
         Assert.True(again.ExitCode == 0, again.Error);
         Assert.Equal("https://login.azure.example/saml", (await client.Sso.LoadAllAsync("acme", Ct)).Single(c => c.SsoId == "azure").Saml!.IdpSsoUrl);
     }
+
+    [Fact]
+    public async Task Plan_clientSecretPlaceholderNotDefined_namesThePlaceholder_notMaskedAsSensitive()
+    {
+        using var data = new TempDirectory();
+        await using var cli = await WorkspaceAsync(data);
+        Assert.Equal(0, (await cli.RunAsync("pull")).ExitCode);
+        var file = Path.Combine(cli.WorkingDirectory, "sso", "acme.yaml");
+        var text = await File.ReadAllTextAsync(file, Ct);
+        await File.WriteAllTextAsync(file, text.Replace("      clientId: \"acme-client-1\"\n", "      clientId: \"acme-client-1\"\n      clientSecret: \"${ACME_GOOGLE_SECRET}\"\n", StringComparison.Ordinal), Ct);
+
+        var plan = await cli.RunAsync("plan");
+
+        Assert.Equal(1, plan.ExitCode);
+        Assert.Contains("${ACME_GOOGLE_SECRET} is not defined: add ACME_GOOGLE_SECRET to the environment's vars", plan.Error, StringComparison.Ordinal);
+    }
 }

@@ -62,7 +62,8 @@ internal static class WorkspaceSession
         {
             foreach (var item in workspace.Desired.OrEmpty(kind.Type).Values)
             {
-                foreach (var (_, value) in Core.Kinds.SensitiveFields.Values(kind, item.Document))
+                // An undefined ${NAME} stays as written (and is an error): hiding it would turn the error into "(sensitive) is not defined".
+                foreach (var (_, value) in Core.Kinds.SensitiveFields.Values(kind, item.Document).Where(v => TemplateText.SingleVariable(v.Value) is null))
                 {
                     context.Env.AddSecret(value);
                 }
