@@ -119,6 +119,31 @@ public sealed class AccessKeysAsCodeTests
         Assert.NotEmpty(FilesUnder(Path.Combine(cli.Home, "backups")));
     }
 
+    /// <summary>A secret file that cannot be created would be found out only after the service made the key, whose secret would then be lost.</summary>
+    [Fact]
+    public async Task ApplyAndCreate_secretsOutInAFolderThatDoesNotExist_isRefusedBeforeAnyChange()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await SeedAsync(cli);
+        Assert.Equal(0, (await cli.RunAsync("init", "--from-live")).ExitCode);
+        await File.AppendAllTextAsync(Path.Combine(cli.WorkingDirectory, "access-keys.yaml"), "  - name: ci\n    description: Builds\n", Ct);
+        var missing = Path.Combine(cli.Root, "no-such-folder", "keys.yaml");
+        cli.Host.Requests.Clear();
+
+        var apply = await cli.RunAsync("apply", "--yes", "--secrets-out", missing);
+        var create = await cli.RunAsync("access-key", "create", "other", "--yes", "--secrets-out", missing);
+
+        foreach (var result in (CliResult[])[apply, create])
+        {
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("cannot be created", result.Error, StringComparison.Ordinal);
+            Assert.Contains("Nothing was changed.", result.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(cli.WritingRequests());
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
+    }
+
     [Fact]
     public async Task BackupRestore_ofADeletedKey_withoutATerminal_isRefusedBeforeAnyChange()
     {

@@ -149,5 +149,24 @@ internal sealed class CreatedSecrets : ICreatedSecrets
             throw new UserError("secrets_out_exists", $"--secrets-out {option} exists already; a secret is never written over another file. Nothing was changed.",
                 "Name a file that does not exist yet (move the old one away once its secrets are stored safely).");
         }
+
+        // Found out only after the service made a key, a file that cannot be created would lose its secret: the file is
+        // created (empty, private) and removed again now, before anything changes.
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = PrivateFile;
+            }
+
+            new FileStream(path, options).Dispose();
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError("secrets_out_unwritable", $"--secrets-out {option} cannot be created: {ex.Message} Nothing was changed.",
+                "Name a file in a folder that exists and that you can write to.");
+        }
     }
 }
