@@ -99,7 +99,18 @@ internal sealed class CreatedSecrets : ICreatedSecrets
             }
 
             _context.Env.AddSecret(secret);
-            Append(created, secret, rotated);
+            try
+            {
+                Append(created, secret, rotated);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The key has its new secret on the service already: the report must say so, and how to get another.
+                throw new Core.Changes.PartlyWrittenException(
+                    $"access key '{created.Key.Name}' ({created.Key.Id}) {(rotated ? "has a new secret" : "was created")}, but the secret could not be written to {_option} ({ex.Message}) and the service never shows it again: " +
+                    $"give the key another with `descope-mgmt access-key rotate {created.Key.Name} --secrets-out FILE`", ex);
+            }
+
             _context.IO.Info($"The {(rotated ? "new " : "")}secret of access key '{created.Key.Name}' ({created.Key.Id}) is in {_option}.");
         }
     }
