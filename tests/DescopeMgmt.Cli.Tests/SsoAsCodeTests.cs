@@ -304,4 +304,23 @@ public sealed class SsoAsCodeTests
         Assert.Equal(1, plan.ExitCode);
         Assert.Contains("${ACME_GOOGLE_SECRET} is not defined: add ACME_GOOGLE_SECRET to the environment's vars", plan.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>Redacting a one-letter secret from all text would mangle every word holding that letter (and so tell the secret).</summary>
+    [Fact]
+    public async Task Plan_shortClientSecret_isMaskedWhereItGoes_withoutManglingTheRestOfTheOutput()
+    {
+        using var data = new TempDirectory();
+        await using var cli = await WorkspaceAsync(data);
+        Assert.Equal(0, (await cli.RunAsync("pull")).ExitCode);
+        var file = Path.Combine(cli.WorkingDirectory, "sso", "acme.yaml");
+        var text = await File.ReadAllTextAsync(file, Ct);
+        await File.WriteAllTextAsync(file, text.Replace("      clientId: \"acme-client-1\"\n", "      clientId: \"acme-client-2\"\n      clientSecret: \"${SHORT}\"\n", StringComparison.Ordinal), Ct);
+        cli.Variables["DESCOPE_VAR_SHORT"] = "e";
+
+        var plan = await cli.RunAsync("plan");
+
+        Assert.Equal(0, plan.ExitCode);
+        Assert.Contains("sso \"acme/google\" will be updated", plan.Out, StringComparison.Ordinal);
+        Assert.Contains("oidc.clientSecret: \"(sensitive)\"", plan.Out, StringComparison.Ordinal);
+    }
 }
