@@ -140,6 +140,14 @@ public sealed class SsoFileTests
         }
     }
 
+    [Fact]
+    public void Sso_fileWithTheYmlExtension_isAnError_notSilentlyLeftOut()
+    {
+        var errors = Errors(Load("  sso: [acme]", ("sso/acme.yml", Valid)));
+
+        Assert.Contains("sso/acme.yml:1:1: error: is not read: SSO files are named <tenantId>.yaml (rename it to sso/acme.yaml)", errors, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("  sso: [acme]", "sso/globex.yaml:1:1: error: tenant 'globex' is not managed for SSO: add it to manage.sso in descope.yaml")]
     [InlineData("", "sso/globex.yaml:1:1: error: tenant 'globex' is not managed for SSO")]

@@ -85,6 +85,13 @@ public sealed partial class SsoKind
             return null;
         }
 
+        // A tenant's file named .yml would otherwise be left out without a word, and its configurations never planned.
+        foreach (var path in Directory.GetFiles(folder, "*.yml").Order(StringComparer.Ordinal))
+        {
+            source.Problems.Add(WorkspaceProblem.Error(WorkspaceLayout.Relative(source.Root, path), 1, 1,
+                $"is not read: SSO files are named <tenantId>.yaml (rename it to {Folder}/{Path.GetFileNameWithoutExtension(path)}.yaml)"));
+        }
+
         var items = new Dictionary<string, DesiredItem>(StringComparer.Ordinal);
         foreach (var path in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
