@@ -24,6 +24,9 @@ public sealed class IdentityAnswerTests
     [InlineData("""{"keys":[{"id":"../k","name":"k"}]}""")]
     [InlineData("""{"keys":[{"id":"K1","name":"k","keyTenants":[{"tenantId":"a/b"}]}]}""")]
     [InlineData("""{}""")]
+    [InlineData("""{"keys":[{"id":"K1","name":"k","roleNames":[null]}]}""")]
+    [InlineData("""{"keys":[{"id":"K1","name":"k","permittedIps":["10.0.0.0/8",null]}]}""")]
+    [InlineData("""{"keys":[{"id":"K1","name":"k","keyTenants":[{"tenantId":"t","roleNames":[null]}]}]}""")]
     public async Task AccessKeySearch_answerThatCannotNameEachKey_isMalformedNotFewerKeys(string body)
     {
         await using var server = ScriptedHttpServer.Answering(200, body);
@@ -63,6 +66,27 @@ public sealed class IdentityAnswerTests
         var error = await Assert.ThrowsAsync<DescopeApiException>(() => client.Sso.LoadAllAsync("t", Ct));
 
         Assert.True(error.IsMalformedAnswer);
+    }
+
+    /// <summary>A null inside a configuration's lists would reach plan as a null group or domain (a null mapping, as a crash).</summary>
+    [Theory]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t","domains":[null]},"saml":{"idpSSOUrl":"https://idp"}}]}""")]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t"},"saml":{"idpSSOUrl":"https://idp","groupsMapping":[null]}}]}""")]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t"},"saml":{"idpSSOUrl":"https://idp","groupsMapping":[{"groups":[null],"role":{"name":"R"}}]}}]}""")]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t"},"saml":{"idpSSOUrl":"https://idp","defaultSSORoles":[null]}}]}""")]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t"},"oidc":{"clientId":"c","scope":["openid",null]}}]}""")]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t"},"oidc":{"clientId":"c","prompt":[null]}}]}""")]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t"},"oidc":{"clientId":"c","roleMappings":[null]}}]}""")]
+    [InlineData("""{"SSOSettings":[{"tenant":{"id":"t"},"oidc":{"clientId":"c","roleMappings":[{"groups":[null],"roleName":"R"}]}}]}""")]
+    public async Task SsoLoadAll_nullInsideAConfigurationsLists_isMalformedNotACrash(string body)
+    {
+        await using var server = ScriptedHttpServer.Answering(200, body);
+        using var client = MalformedAnswerTests.ClientFor(server.BaseUrl);
+
+        var error = await Assert.ThrowsAsync<DescopeApiException>(() => client.Sso.LoadAllAsync("t", Ct));
+
+        Assert.True(error.IsMalformedAnswer);
+        Assert.Contains("SSOSettings[0]", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,6 +151,9 @@ public sealed class IdentityAnswerTests
     [InlineData("""{"users":[null],"total":1}""")]
     [InlineData("""{"total":3}""")]
     [InlineData("""{"users":[],"total":-1}""")]
+    [InlineData("""{"users":[{"userId":"U1","loginIds":[null]}],"total":1}""")]
+    [InlineData("""{"users":[{"userId":"U1","loginIds":["a"],"roleNames":[null]}],"total":1}""")]
+    [InlineData("""{"users":[{"userId":"U1","loginIds":["a"],"userTenants":[{"tenantId":"t","roleNames":[null]}]}],"total":1}""")]
     public async Task UserSearchPage_answerThatCannotNameEachUser_isMalformed(string body)
     {
         await using var server = ScriptedHttpServer.Answering(200, body);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DescopeMgmt.Api.AccessKeys;
 using DescopeMgmt.Api.Roles;
+using DescopeMgmt.Emulator.Faults;
 using DescopeMgmt.Testing;
 
 namespace DescopeMgmt.Cli.Tests;
@@ -117,6 +118,61 @@ public sealed class AccessKeysAsCodeTests
         }
 
         Assert.NotEmpty(FilesUnder(Path.Combine(cli.Home, "backups")));
+    }
+
+    /// <summary>A secret file that cannot be created would be found out only after the service made the key, whose secret would then be lost.</summary>
+    [Fact]
+    public async Task ApplyAndCreate_secretsOutInAFolderThatDoesNotExist_isRefusedBeforeAnyChange()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await SeedAsync(cli);
+        Assert.Equal(0, (await cli.RunAsync("init", "--from-live")).ExitCode);
+        await File.AppendAllTextAsync(Path.Combine(cli.WorkingDirectory, "access-keys.yaml"), "  - name: ci\n    description: Builds\n", Ct);
+        var missing = Path.Combine(cli.Root, "no-such-folder", "keys.yaml");
+        cli.Host.Requests.Clear();
+
+        var apply = await cli.RunAsync("apply", "--yes", "--secrets-out", missing);
+        var create = await cli.RunAsync("access-key", "create", "other", "--yes", "--secrets-out", missing);
+
+        foreach (var result in (CliResult[])[apply, create])
+        {
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("cannot be created", result.Error, StringComparison.Ordinal);
+            Assert.Contains("Nothing was changed.", result.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(cli.WritingRequests());
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
+    }
+
+    [Fact]
+    public async Task Apply_secretsOutFileTakenWhileTheCreateIsInFlight_reportSaysTheKeyExistsAndItsSecretIsLost()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        await SeedAsync(cli);
+        Assert.Equal(0, (await cli.RunAsync("init", "--from-live")).ExitCode);
+        await File.AppendAllTextAsync(Path.Combine(cli.WorkingDirectory, "access-keys.yaml"), "  - name: ci\n    description: Builds\n", Ct);
+        var secretsFile = Path.Combine(cli.Root, "keys.yaml");
+        // The emulator counts the create when it arrives and holds it 3 s: the file appears while the key is being made.
+        cli.Host.Faults.Add(FaultSpec.Parse("latency:3s@/v1/mgmt/accesskey/create"));
+
+        var applying = cli.RunAsync("apply", "--yes", "--secrets-out", secretsFile);
+        while (cli.Host.Faults.Fired == 0 && !applying.IsCompleted)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        await File.WriteAllTextAsync(secretsFile, "someone else's file\n", Ct);
+        var apply = await applying;
+
+        Assert.Equal(1, apply.ExitCode);
+        Assert.Contains("access key 'ci' (", apply.Error, StringComparison.Ordinal);
+        Assert.Contains("was created, but the secret could not be written to", apply.Error, StringComparison.Ordinal);
+        Assert.Contains("access-key rotate ci --secrets-out FILE", apply.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing was changed", apply.Error, StringComparison.Ordinal);
+        Assert.Equal("someone else's file\n", await File.ReadAllTextAsync(secretsFile, Ct));
+        using var client = cli.Client();
+        Assert.Contains(await client.AccessKeys.SearchAsync(null, Ct), k => k.Name == "ci");
     }
 
     [Fact]

@@ -258,4 +258,69 @@ public sealed class SsoAsCodeTests
         Assert.Equal(hash, StoredSecretHash(data.Path, "google"));
         Assert.Equal(2, (await cli.RunAsync("drift")).ExitCode);
     }
+
+    [Fact]
+    public async Task Apply_newConfigurationWhoseConfigureIsRefused_saysItExistsUnconfigured_exit3_andTheRerunFinishesIt()
+    {
+        using var data = new TempDirectory();
+        await using var cli = await WorkspaceAsync(data);
+        Assert.Equal(0, (await cli.RunAsync("pull")).ExitCode);
+        var file = Path.Combine(cli.WorkingDirectory, "sso", "acme.yaml");
+        var text = await File.ReadAllTextAsync(file, Ct);
+        await File.WriteAllTextAsync(file, text.Replace("[\"acme.com\"]", "[\"acme.com\", \"acme.org\"]", StringComparison.Ordinal)
+            + "  - ssoId: azure\n    displayName: Acme Azure\n    saml: {idpUrl: \"https://login.azure.example/saml\", entityId: \"urn:azure\", idpCert: MIIC}\n", Ct);
+        // The default configuration's configure works; the new one's (after its sso/settings/new) is refused with a 400.
+        cli.Host.Faults.Add(Emulator.Faults.FaultSpec.Parse("400@/v1/mgmt/sso/saml#2"));
+
+        var apply = await cli.RunAsync("apply", "--yes");
+        using var client = cli.Client();
+        var live = await client.Sso.LoadAllAsync("acme", Ct);
+
+        Assert.Equal(3, apply.ExitCode);
+        Assert.Null(live.Single(c => c.SsoId == "azure").Saml);
+        Assert.Contains("SSO configuration 'azure' of tenant 'acme' was created, but configuring it failed: it exists now without its SAML settings", apply.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing was changed", apply.Error, StringComparison.Ordinal);
+        Assert.Contains("Run the same command again to finish", apply.Error, StringComparison.Ordinal);
+        Assert.StartsWith("backup restore", apply.UndoCommand, StringComparison.Ordinal);
+
+        cli.Host.Faults.Clear();
+        var again = await cli.RunAsync("apply", "--yes");
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Equal("https://login.azure.example/saml", (await client.Sso.LoadAllAsync("acme", Ct)).Single(c => c.SsoId == "azure").Saml!.IdpSsoUrl);
+    }
+
+    [Fact]
+    public async Task Plan_clientSecretPlaceholderNotDefined_namesThePlaceholder_notMaskedAsSensitive()
+    {
+        using var data = new TempDirectory();
+        await using var cli = await WorkspaceAsync(data);
+        Assert.Equal(0, (await cli.RunAsync("pull")).ExitCode);
+        var file = Path.Combine(cli.WorkingDirectory, "sso", "acme.yaml");
+        var text = await File.ReadAllTextAsync(file, Ct);
+        await File.WriteAllTextAsync(file, text.Replace("      clientId: \"acme-client-1\"\n", "      clientId: \"acme-client-1\"\n      clientSecret: \"${ACME_GOOGLE_SECRET}\"\n", StringComparison.Ordinal), Ct);
+
+        var plan = await cli.RunAsync("plan");
+
+        Assert.Equal(1, plan.ExitCode);
+        Assert.Contains("${ACME_GOOGLE_SECRET} is not defined: add ACME_GOOGLE_SECRET to the environment's vars", plan.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Redacting a one-letter secret from all text would mangle every word holding that letter (and so tell the secret).</summary>
+    [Fact]
+    public async Task Plan_shortClientSecret_isMaskedWhereItGoes_withoutManglingTheRestOfTheOutput()
+    {
+        using var data = new TempDirectory();
+        await using var cli = await WorkspaceAsync(data);
+        Assert.Equal(0, (await cli.RunAsync("pull")).ExitCode);
+        var file = Path.Combine(cli.WorkingDirectory, "sso", "acme.yaml");
+        var text = await File.ReadAllTextAsync(file, Ct);
+        await File.WriteAllTextAsync(file, text.Replace("      clientId: \"acme-client-1\"\n", "      clientId: \"acme-client-2\"\n      clientSecret: \"${SHORT}\"\n", StringComparison.Ordinal), Ct);
+        cli.Variables["DESCOPE_VAR_SHORT"] = "e";
+
+        var plan = await cli.RunAsync("plan");
+
+        Assert.Equal(0, plan.ExitCode);
+        Assert.Contains("sso \"acme/google\" will be updated", plan.Out, StringComparison.Ordinal);
+        Assert.Contains("oidc.clientSecret: \"(sensitive)\"", plan.Out, StringComparison.Ordinal);
+    }
 }

@@ -79,7 +79,8 @@ public sealed class AccessKey
         }
 
         var tenant = KeyTenants.FindIndex(t => t is null || WireIds.PathProblem(t.TenantId) is not null);
-        return tenant < 0 ? null : $"has a tenant ID at keyTenants[{tenant}] that cannot name one tenant";
+        return tenant >= 0 ? $"has a tenant ID at keyTenants[{tenant}] that cannot name one tenant"
+            : WireChecks.NullIn("roleNames", RoleNames) ?? WireChecks.NullIn("permittedIps", PermittedIps) ?? WireChecks.NullRoleIn("keyTenants", KeyTenants);
     }
 }
 

@@ -12,6 +12,25 @@ internal interface IWireAnswer
 
 internal static class WireChecks
 {
+    /// <summary>A null inside a list of an answer's item would become a null role, IP, group or domain in plans and files, or a crash.</summary>
+    public static string? NullIn<T>(string property, IReadOnlyList<T?>? items)
+        where T : class
+    {
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            if (items![i] is null)
+            {
+                return $"has a null entry at {property}[{i}]";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><see cref="NullIn"/> for each tenant's role names.</summary>
+    public static string? NullRoleIn(string property, List<Tenants.TenantMembership> tenants) =>
+        tenants.Select((t, i) => t is null ? null : NullIn($"{property}[{i}].roleNames", t.RoleNames)).FirstOrDefault(p => p is not null);
+
     /// <summary>A list the service always sends: missing or null is never read as empty.</summary>
     public static string? Entries<T>(string property, List<T>? items, Func<T, string?> id)
         where T : class =>

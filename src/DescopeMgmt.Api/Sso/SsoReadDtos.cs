@@ -252,6 +252,13 @@ internal static class SsoAnswers
             return $"has the SSO ID '{WireIds.Printable(ssoId)}', which cannot name one item: {ssoProblem}";
         }
 
-        return null;
+        return WireChecks.NullIn("tenant.domains", entry.Tenant?.Domains)
+            ?? WireChecks.NullIn("saml.groupsMapping", entry.Saml?.GroupsMapping)
+            ?? entry.Saml?.GroupsMapping?.Select((g, i) => WireChecks.NullIn($"saml.groupsMapping[{i}].groups", g.Groups)).FirstOrDefault(p => p is not null)
+            ?? WireChecks.NullIn("saml.defaultSSORoles", entry.Saml?.DefaultSsoRoles)
+            ?? WireChecks.NullIn("oidc.scope", entry.Oidc?.Scope)
+            ?? WireChecks.NullIn("oidc.prompt", entry.Oidc?.Prompt)
+            ?? WireChecks.NullIn("oidc.roleMappings", entry.Oidc?.RoleMappings)
+            ?? entry.Oidc?.RoleMappings?.Select((r, i) => WireChecks.NullIn($"oidc.roleMappings[{i}].groups", r.Groups)).FirstOrDefault(p => p is not null);
     }
 }

@@ -80,7 +80,8 @@ public sealed class User
         }
 
         var tenant = UserTenants.FindIndex(t => t is null || WireIds.PathProblem(t.TenantId) is not null);
-        return tenant < 0 ? null : $"has a tenant ID at userTenants[{tenant}] that cannot name one tenant";
+        return tenant >= 0 ? $"has a tenant ID at userTenants[{tenant}] that cannot name one tenant"
+            : WireChecks.NullIn("loginIds", LoginIds) ?? WireChecks.NullIn("roleNames", RoleNames) ?? WireChecks.NullRoleIn("userTenants", UserTenants);
     }
 }
 

@@ -99,7 +99,18 @@ internal sealed class CreatedSecrets : ICreatedSecrets
             }
 
             _context.Env.AddSecret(secret);
-            Append(created, secret, rotated);
+            try
+            {
+                Append(created, secret, rotated);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The key has its new secret on the service already: the report must say so, and how to get another.
+                throw new Core.Changes.PartlyWrittenException(
+                    $"access key '{DescopeMgmt.Api.WireIds.Printable(created.Key.Name)}' ({DescopeMgmt.Api.WireIds.Printable(created.Key.Id)}) {(rotated ? "has a new secret" : "was created")}, but the secret could not be written to {_option} ({ex.Message}) and the service never shows it again: " +
+                    $"give the key another with `descope-mgmt access-key rotate {UndoCommands.Quote(created.Key.Name)} --secrets-out FILE`", ex);
+            }
+
             _context.IO.Info($"The {(rotated ? "new " : "")}secret of access key '{DescopeMgmt.Api.WireIds.Printable(created.Key.Name)}' ({DescopeMgmt.Api.WireIds.Printable(created.Key.Id)}) is in {_option} (readable by you alone); it is shown nowhere else.");
         }
     }
@@ -148,6 +159,25 @@ internal sealed class CreatedSecrets : ICreatedSecrets
         {
             throw new UserError("secrets_out_exists", $"--secrets-out {option} exists already; a secret is never written over another file. Nothing was changed.",
                 "Name a file that does not exist yet (move the old one away once its secrets are stored safely).");
+        }
+
+        // Found out only after the service made a key, a file that cannot be created would lose its secret: the file is
+        // created (empty, private) and removed again now, before anything changes.
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = PrivateFile;
+            }
+
+            new FileStream(path, options).Dispose();
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError("secrets_out_unwritable", $"--secrets-out {option} cannot be created: {ex.Message} Nothing was changed.",
+                "Name a file in a folder that exists and that you can write to.");
         }
     }
 }

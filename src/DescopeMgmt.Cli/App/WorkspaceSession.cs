@@ -41,6 +41,9 @@ internal static class WorkspaceSession
         ?? throw new UserError("no_workspace", $"No {WorkspaceConfigReader.FileName} in {context.Env.CurrentDirectory} or any folder above it.",
             "Run in a workspace folder, pass -C DIR, or create one with `descope-mgmt init`.");
 
+    /// <summary>The shortest resolved secret that is also hidden from every text printed (see <see cref="Load"/>).</summary>
+    private const int MinRedactedLength = 8;
+
     /// <summary>Loads the workspace for the target environment and fails listing every problem.</summary>
     public static LoadedWorkspace Load(CommandContext context)
     {
@@ -62,7 +65,11 @@ internal static class WorkspaceSession
         {
             foreach (var item in workspace.Desired.OrEmpty(kind.Type).Values)
             {
-                foreach (var (_, value) in Core.Kinds.SensitiveFields.Values(kind, item.Document))
+                // An undefined ${NAME} stays as written (and is an error): hiding it would turn the error into "(sensitive) is not defined".
+                // A value too short to be anyone's real client secret ("x" in a test environment) would, hidden from all text, mangle
+                // every word holding it and so tell it; the documents that carry it mask it where it goes.
+                foreach (var (_, value) in Core.Kinds.SensitiveFields.Values(kind, item.Document)
+                    .Where(v => TemplateText.SingleVariable(v.Value) is null && v.Value.Length >= MinRedactedLength))
                 {
                     context.Env.AddSecret(value);
                 }

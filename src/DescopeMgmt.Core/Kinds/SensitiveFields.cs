@@ -104,11 +104,12 @@ public static class SensitiveFields
     }
 
     /// <summary>
-    /// Checks, in the file's text before placeholders are filled, that each sensitive field of <paramref name="entry"/> is
-    /// exactly one <c>${NAME}</c>: a literal secret committed to git is an error at its line. The value is never repeated.
+    /// Checks that each sensitive field of <paramref name="entry"/> was written as exactly one <c>${NAME}</c>
+    /// (<see cref="WorkspaceSource.IsPlaceholder"/>): a literal secret committed to git is an error at its line. The value is never repeated.
     /// </summary>
-    public static void CheckPlaceholders(ResourceKind kind, YamlMappingNode entry, string file, string what, List<WorkspaceProblem> problems)
+    public static void CheckPlaceholders(ResourceKind kind, YamlMappingNode entry, string file, string what, WorkspaceSource source)
     {
+        var problems = source.Problems;
         foreach (var path in kind.SensitivePaths)
         {
             YamlNode? node = entry;
@@ -122,7 +123,7 @@ public static class SensitiveFields
                 continue;
             }
 
-            if (node is not YamlScalarNode { Value: { } text } || TemplateText.SingleVariable(text) is null)
+            if (node is not YamlScalarNode || !source.IsPlaceholder(node))
             {
                 problems.Add(WorkspaceProblem.Error(file, YamlNodes.Line(node), YamlNodes.Column(node),
                     $"{what}: {path} is written as a literal value; a secret never goes into a workspace file: write {Leaf(path)}: ${{NAME}} " +

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
 
 namespace DescopeMgmt.Core.Workspace;
 
@@ -23,17 +24,51 @@ public static partial class TemplateText
     public static string Escape(string text) => text.Replace("${", "$${", StringComparison.Ordinal);
 
     /// <summary>Substitutes every placeholder; each undefined name, or value that is a management key, becomes a problem at its line and column.</summary>
-    public static string Substitute(string text, string file, TemplateValues values, List<WorkspaceProblem> problems)
+    public static string Substitute(string text, string file, TemplateValues values, List<WorkspaceProblem> problems) =>
+        Substitute(text, file, values, problems, null);
+
+    /// <summary>
+    /// The YAML file's root node with every placeholder's value put into the scalar that holds it, after parsing: a
+    /// value is data whatever it holds, so a secret such as <c>*x</c>, <c>#x</c> or <c>a: b</c> can neither change the
+    /// file's structure (an alias, a comment, a mapping) nor be quoted back by a parse error. Before parsing each
+    /// placeholder is a token of private-use characters (padded to the placeholder's length, so positions the parser
+    /// reports stay those of the file) that is plain text in every YAML context, flow collections included.
+    /// <paramref name="placeholders"/> receives each scalar written as exactly one <c>${NAME}</c>.
+    /// </summary>
+    internal static YamlNode? ParseYaml(string text, string file, TemplateValues values, List<WorkspaceProblem> problems, ISet<YamlNode> placeholders)
+    {
+        var tokens = new YamlTokens(text);
+        var root = YamlNodes.Parse(Substitute(text, file, values, problems, tokens), file, problems);
+        if (root is not null)
+        {
+            tokens.Fill(root, file, problems, placeholders);
+        }
+
+        return root;
+    }
+
+    private static string Substitute(string text, string file, TemplateValues values, List<WorkspaceProblem> problems, YamlTokens? tokens)
     {
         var result = new StringBuilder(text.Length);
+        var full = tokens is null ? result : new StringBuilder(text.Length);
         var last = 0;
         foreach (Match match in Placeholder().Matches(text))
         {
             result.Append(text, last, match.Index - last);
+            if (tokens is not null)
+            {
+                full.Append(text, last, match.Index - last);
+            }
+
             last = match.Index + match.Length;
             if (match.Value == "$${")
             {
                 result.Append("${");
+                if (tokens is not null)
+                {
+                    full.Append("${");
+                }
+
                 continue;
             }
 
@@ -46,21 +81,28 @@ public static partial class TemplateText
                 problems.Add(WorkspaceProblem.Error(file, line, column,
                     $"'{shown}' is not a placeholder: write ${{NAME}} (letters, digits and _, closed by }}), or $${{ for a literal ${{"));
                 result.Append(match.Value);
+                if (tokens is not null)
+                {
+                    full.Append(match.Value);
+                }
+
                 continue;
             }
+
+            string value;
 
             if (values.Find(name) is not { } found)
             {
                 problems.Add(WorkspaceProblem.Error(file, line, column,
                     $"${{{name}}} is not defined: add {name} to the environment's vars in descope.yaml, or set the process variable {TemplateValues.ProcessPrefix}{name}"));
-                result.Append(match.Value);
+                value = match.Value;
             }
             else if (values.KeyVariableHolding(found.Value) is { } keyVariable)
             {
                 // The value itself is never printed: it is a secret.
                 problems.Add(WorkspaceProblem.Error(file, line, column,
                     $"${{{name}}} (from {found.Source}) holds the value of the management key in {keyVariable}; a key must never be written into workspace content"));
-                result.Append(match.Value);
+                value = match.Value;
             }
             else if (found.Value.AsSpan().IndexOfAny('\n', '\r') >= 0)
             {
@@ -68,16 +110,31 @@ public static partial class TemplateText
                 // the wrong line), and no workspace file keeps one intact: JSON strings refuse it, YAML folds it.
                 problems.Add(WorkspaceProblem.Error(file, line, column,
                     $"${{{name}}} (from {found.Source}) holds a line break; a placeholder value must be one line"));
-                result.Append(match.Value);
+                value = match.Value;
             }
             else
             {
-                result.Append(found.Value);
+                value = found.Value;
+            }
+
+            if (tokens is null)
+            {
+                result.Append(value);
+            }
+            else
+            {
+                result.Append(tokens.Add(value, match.Length));
+                full.Append(value);
             }
         }
 
         result.Append(text, last, text.Length - last);
-        var substituted = result.ToString();
+        if (tokens is not null)
+        {
+            full.Append(text, last, text.Length - last);
+        }
+
+        var substituted = full.ToString();
 
         // Placeholders that are harmless one by one can spell a key together (${A}${B}).
         if (values.KeyVariableHolding(substituted) is { } assembled && values.KeyVariableHolding(text) is null)
@@ -86,7 +143,7 @@ public static partial class TemplateText
                 $"the placeholders of this file put together the value of the management key in {assembled}; a key must never be written into workspace content"));
         }
 
-        return substituted;
+        return result.ToString();
     }
 
     /// <summary>The variable a <c>managementKey: ${VAR}</c> names, or null when the value is not exactly one placeholder.</summary>

@@ -19,12 +19,17 @@ public sealed class WorkspaceSource(string root, TemplateValues values, List<Wor
     /// <summary>What descope.yaml manages, for kinds whose files must name only managed items (<c>sso/&lt;tenantId&gt;.yaml</c>).</summary>
     public ManageConfig Manage { get; init; } = ManageConfig.Default;
 
+    private readonly HashSet<YamlNode> placeholders = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Whether anything (file, folder, device) is at the workspace-relative path.</summary>
     public bool Exists(string file)
     {
         var path = Path.Combine(root, file);
         return File.Exists(path) || Directory.Exists(path);
     }
+
+    /// <summary>Whether the scalar was written as exactly one <c>${NAME}</c> (a sensitive field must be), in a file read by <see cref="ReadMapping"/>.</summary>
+    public bool IsPlaceholder(YamlNode node) => placeholders.Contains(node);
 
     public void Error(string file, YamlNode? node, string message) =>
         problems.Add(WorkspaceProblem.Error(file, node is null ? null : YamlNodes.Line(node), node is null ? null : YamlNodes.Column(node), message));
@@ -44,7 +49,7 @@ public sealed class WorkspaceSource(string root, TemplateValues values, List<Wor
         }
 
         var problemsBefore = problems.Count;
-        var top = YamlNodes.Parse(TemplateText.Substitute(raw!, file, values, problems), file, problems);
+        var top = TemplateText.ParseYaml(raw!, file, values, problems, placeholders);
         if (top is null || YamlNodes.IsNull(top))
         {
             if (problems.Count == problemsBefore)

@@ -44,7 +44,9 @@ public sealed class SsoFileTests
               clientSecret: ${SSO_SECRET}
         """;
 
-    private static LoadedWorkspace Load(string sso, params (string File, string Text)[] files)
+    private static LoadedWorkspace Load(string sso, params (string File, string Text)[] files) => Load(sso, Secret, files);
+
+    private static LoadedWorkspace Load(string sso, string secret, params (string File, string Text)[] files)
     {
         var builder = new WorkspaceBuilder().File("descope.yaml", Config(sso));
         foreach (var (file, text) in files)
@@ -52,7 +54,7 @@ public sealed class SsoFileTests
             builder.File(file, text);
         }
 
-        return WorkspaceLoader.Load(builder.Root, "dev", name => name == "DESCOPE_VAR_SSO_SECRET" ? Secret : null);
+        return WorkspaceLoader.Load(builder.Root, "dev", name => name == "DESCOPE_VAR_SSO_SECRET" ? secret : null);
     }
 
     private static string Errors(LoadedWorkspace loaded) => DevWorkspace.Errors(loaded);
@@ -85,6 +87,7 @@ public sealed class SsoFileTests
     [InlineData("sso:\n  - ssoId: g\n    domains: acme.com\n", "sso/acme.yaml:3:14: error: domains must be a list of text values")]
     [InlineData("sso:\n  - ssoId: g\n    oidc: {name: G, manageProviderTokens: maybe}\n", "error: manageProviderTokens must be true or false")]
     [InlineData("sso:\n  - ssoId: ../x\n    oidc: {name: G, clientId: c}\n", "sso/acme.yaml:2:5: error: ssoId '../x' cannot name one SSO configuration")]
+    [InlineData("sso:\n  - ssoId: g\n    oidc: {name: G, clientId: ${SSO_SECRET}, clientSecret: hunter2-literal}\n", "sso/acme.yaml:3:60: error: SSO configuration 'g': oidc.clientSecret is written as a literal value")]
     [InlineData("sso: []\n# nothing\n", "")]
     [InlineData("", "sso/acme.yaml:1:1: error: is empty or holds only comments")]
     public void Sso_wrongShapesTypesAndLiteralSecrets_areErrorsAtTheirLine_neverEchoingTheSecret(string text, string expected)
@@ -102,6 +105,47 @@ public sealed class SsoFileTests
 
         Assert.DoesNotContain("hunter2", errors, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, errors, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A placeholder's value is data, whatever characters it holds: it never changes the file's YAML (a comment, an
+    /// alias or a quote in a secret), never reaches an error message, and arrives exactly as set, plain or quoted,
+    /// block or flow style.
+    /// </summary>
+    [Theory]
+    [InlineData("*hunter2")]
+    [InlineData("&hunter2")]
+    [InlineData("!hunter2")]
+    [InlineData("#hunter2")]
+    [InlineData("ab #hunter2")]
+    [InlineData("hunter2: x, y")]
+    [InlineData("\"hunter2\\t'")]
+    [InlineData("[hunter2")]
+    [InlineData("{hunter2}")]
+    [InlineData("|hunter2")]
+    [InlineData("%hunter2 ")]
+    public void Sso_secretHoldingYamlSyntax_arrivesExactly_neverInAnError(string secret)
+    {
+        foreach (var written in (string[])["clientSecret: ${SSO_SECRET}", "clientSecret: \"${SSO_SECRET}\"", "clientSecret: '${SSO_SECRET}'"])
+        {
+            var block = $"sso:\n  - ssoId: g\n    oidc:\n      name: G\n      {written}\n";
+            var flow = $"sso:\n  - ssoId: g\n    oidc: {{name: G, {written}}}\n";
+            foreach (var text in (string[])[block, flow])
+            {
+                var loaded = Load("  sso: [acme]", secret, ("sso/acme.yaml", text));
+
+                Assert.Equal("", Errors(loaded));
+                Assert.Equal(secret, loaded.Desired.Of(ResourceType.Sso)!["acme/g"].Document["oidc"]!["clientSecret"]!.GetValue<string>());
+            }
+        }
+    }
+
+    [Fact]
+    public void Sso_fileWithTheYmlExtension_isAnError_notSilentlyLeftOut()
+    {
+        var errors = Errors(Load("  sso: [acme]", ("sso/acme.yml", Valid)));
+
+        Assert.Contains("sso/acme.yml:1:1: error: is not read: SSO files are named <tenantId>.yaml (rename it to sso/acme.yaml)", errors, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -85,6 +85,13 @@ public sealed partial class SsoKind
             return null;
         }
 
+        // A tenant's file named .yml would otherwise be left out without a word, and its configurations never planned.
+        foreach (var path in Directory.GetFiles(folder, "*.yml").Order(StringComparer.Ordinal))
+        {
+            source.Problems.Add(WorkspaceProblem.Error(WorkspaceLayout.Relative(source.Root, path), 1, 1,
+                $"is not read: SSO files are named <tenantId>.yaml (rename it to {Folder}/{Path.GetFileNameWithoutExtension(path)}.yaml)"));
+        }
+
         var items = new Dictionary<string, DesiredItem>(StringComparer.Ordinal);
         foreach (var path in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
@@ -97,9 +104,10 @@ public sealed partial class SsoKind
                 continue;
             }
 
-            CheckSecretsAreTemplates(source, path, file);
             foreach (var entry in source.ReadList(file, ListKey, "SSO configurations", "SSO configuration") ?? [])
             {
+                var entrySsoId = YamlNodes.Scalar(entry.Children.FirstOrDefault(p => YamlNodes.Scalar(p.Key) == "ssoId").Value) ?? "";
+                SensitiveFields.CheckPlaceholders(this, entry, file, entrySsoId.Length == 0 ? "the default SSO configuration" : $"SSO configuration '{entrySsoId}'", source);
                 if (ReadEntry(source, file, tenantId, entry) is not { } item)
                 {
                     continue;
@@ -168,24 +176,6 @@ public sealed partial class SsoKind
 
         document[field] = settings;
         return settings;
-    }
-
-    /// <summary>Literal secrets are found in the text as written, before <c>${NAME}</c> is filled: afterwards both look alike.</summary>
-    private void CheckSecretsAreTemplates(WorkspaceSource source, string path, string file)
-    {
-        var (raw, failure) = WorkspaceFiles.ReadText(path);
-        // An unreadable or unparsable file is reported by the read that follows; this check adds nothing to it.
-        if (failure is not null || YamlNodes.Parse(raw!, file, []) is not YamlMappingNode top
-            || top.Children.FirstOrDefault(p => YamlNodes.Scalar(p.Key) == ListKey).Value is not YamlSequenceNode list)
-        {
-            return;
-        }
-
-        foreach (var entry in list.Children.OfType<YamlMappingNode>())
-        {
-            var ssoId = YamlNodes.Scalar(entry.Children.FirstOrDefault(p => YamlNodes.Scalar(p.Key) == "ssoId").Value) ?? "";
-            SensitiveFields.CheckPlaceholders(this, entry, file, ssoId.Length == 0 ? "the default SSO configuration" : $"SSO configuration '{ssoId}'", source.Problems);
-        }
     }
 
     public override void CheckReferences(WorkspaceItems desired, List<WorkspaceProblem> problems)

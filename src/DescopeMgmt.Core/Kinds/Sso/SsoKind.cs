@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DescopeMgmt.Api;
+using DescopeMgmt.Core.Changes;
 using DescopeMgmt.Core.Live;
 using DescopeMgmt.Core.Model;
 using DescopeMgmt.Core.Planning;
@@ -143,8 +144,28 @@ public sealed partial class SsoKind : ResourceKind
         if (!exists && ssoId.Length > 0)
         {
             await client.Sso.CreateAsync(tenantId, ssoId, Text(desired["displayName"]) is { Length: > 0 } name ? name : ssoId, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ConfigureAsync(client, key, tenantId, ssoId, desired, domains, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is WriteNotSentException || ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The configuration exists now, whatever the configure's answer: a refusal (4xx) or a configure never
+                // sent (a signal while it waited) must not read as "nothing changed" or "not started" in the report.
+                var what = $"{Capitalized(Describe(id))} was created, but configuring it failed: it exists now without its {(desired["saml"] is null ? "OIDC" : "SAML")} settings ({ex.Message})";
+                throw cancellationToken.IsCancellationRequested
+                    ? new OperationCanceledException(what, ex, cancellationToken)
+                    : new PartlyWrittenException(what, ex);
+            }
+
+            return;
         }
 
+        await ConfigureAsync(client, key, tenantId, ssoId, desired, domains, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ConfigureAsync(DescopeClient client, ResourceKey key, string tenantId, string ssoId, JsonObject desired, IReadOnlyCollection<string>? domains, CancellationToken cancellationToken)
+    {
         if (desired["saml"] is JsonObject saml)
         {
             var (settings, redirectUrl) = SsoDocuments.ToSamlWrite(saml, key);
@@ -156,8 +177,8 @@ public sealed partial class SsoKind : ResourceKind
         }
         else if (ssoId.Length == 0)
         {
-            throw new UserError("sso_default_unconfigured", $"{Capitalized(Describe(id))} has neither saml nor oidc, and a default configuration is made by configuring it.",
-                $"Give it saml: or oidc: in {FileOf(id)}.");
+            throw new UserError("sso_default_unconfigured", $"{Capitalized(Describe(key.Id))} has neither saml nor oidc, and a default configuration is made by configuring it.",
+                $"Give it saml: or oidc: in {FileOf(key.Id)}.");
         }
     }
 
