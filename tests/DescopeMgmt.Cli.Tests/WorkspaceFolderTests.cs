@@ -147,6 +147,18 @@ public sealed partial class WorkspaceFolderTests
         Assert.Equal(PlainTenants, Read(cli, "tenants.yaml"));
     }
 
+    [Fact]
+    public async Task FlowValidate_wholeWorkspace_countsEveryKindInWords()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        Assert.Equal(0, (await cli.RunAsync("init", "--from-live")).ExitCode);
+
+        var result = await cli.RunAsync("flow", "validate");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Matches(@"\d+ password polic(y|ies), \d+ access keys?, \d+ SSO configurations?\.", result.Out);
+    }
+
     [Theory]
     [InlineData("", "descope.yaml:1: error: is empty or holds only comments")]
     [InlineData("# nothing yet\n", "descope.yaml:1: error: is empty or holds only comments")]

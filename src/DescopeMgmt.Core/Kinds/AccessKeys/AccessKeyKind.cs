@@ -24,6 +24,8 @@ public sealed partial class AccessKeyKind : ResourceKind
 
     public override string Name => "access-key";
 
+    public override string ItemNoun => "access key";
+
     public override string KindsName => "accessKeys";
 
     // After roles and tenants: a key can only be given roles and tenants that exist; deleted before them.

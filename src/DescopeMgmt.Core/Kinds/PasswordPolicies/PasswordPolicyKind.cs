@@ -22,6 +22,8 @@ public sealed partial class PasswordPolicyKind : ResourceKind
 
     public override string Name => "passwordPolicy";
 
+    public override string ItemNoun => "password policy";
+
     public override string KindsName => "passwordPolicy";
 
     public override int Order => 5;
