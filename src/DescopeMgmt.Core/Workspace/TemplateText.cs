@@ -37,6 +37,11 @@ public static partial class TemplateText
     /// </summary>
     internal static YamlNode? ParseYaml(string text, string file, TemplateValues values, List<WorkspaceProblem> problems, ISet<YamlNode> placeholders)
     {
+        if (!text.Contains("${", StringComparison.Ordinal))
+        {
+            return YamlNodes.Parse(text, file, problems);
+        }
+
         var tokens = new YamlTokens(text);
         var root = YamlNodes.Parse(Substitute(text, file, values, problems, tokens), file, problems);
         if (root is not null)
