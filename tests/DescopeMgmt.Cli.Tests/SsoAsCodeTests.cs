@@ -80,6 +80,15 @@ public sealed class SsoAsCodeTests
         JsonNode.Parse(File.ReadAllText(Path.Combine(dataDir, "projects", CliHarness.ProjectId + ".json")))!["sso"]!["acme"]!.AsArray()
             .Single(c => c!["ssoId"]!.GetValue<string>() == ssoId)!["oidc"]?["clientSecretHash"]?.GetValue<string>();
 
+    /// <summary>Pulls, then sets acme's OIDC configuration's client ID to <paramref name="clientId"/> and adds a clientSecret line holding <paramref name="secret"/>.</summary>
+    private static async Task PullWithClientSecretAsync(CliHarness cli, string clientId, string secret)
+    {
+        Assert.Equal(0, (await cli.RunAsync("pull")).ExitCode);
+        var file = Path.Combine(cli.WorkingDirectory, "sso", "acme.yaml");
+        var text = await File.ReadAllTextAsync(file, Ct);
+        await File.WriteAllTextAsync(file, text.Replace("      clientId: \"acme-client-1\"\n", $"      clientId: \"{clientId}\"\n      clientSecret: \"{secret}\"\n", StringComparison.Ordinal), Ct);
+    }
+
     private static IEnumerable<string> FilesUnder(string folder) =>
         Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories) : [];
 
@@ -294,10 +303,7 @@ public sealed class SsoAsCodeTests
     {
         using var data = new TempDirectory();
         await using var cli = await WorkspaceAsync(data);
-        Assert.Equal(0, (await cli.RunAsync("pull")).ExitCode);
-        var file = Path.Combine(cli.WorkingDirectory, "sso", "acme.yaml");
-        var text = await File.ReadAllTextAsync(file, Ct);
-        await File.WriteAllTextAsync(file, text.Replace("      clientId: \"acme-client-1\"\n", "      clientId: \"acme-client-1\"\n      clientSecret: \"${ACME_GOOGLE_SECRET}\"\n", StringComparison.Ordinal), Ct);
+        await PullWithClientSecretAsync(cli, "acme-client-1", "${ACME_GOOGLE_SECRET}");
 
         var plan = await cli.RunAsync("plan");
 
@@ -311,10 +317,7 @@ public sealed class SsoAsCodeTests
     {
         using var data = new TempDirectory();
         await using var cli = await WorkspaceAsync(data);
-        Assert.Equal(0, (await cli.RunAsync("pull")).ExitCode);
-        var file = Path.Combine(cli.WorkingDirectory, "sso", "acme.yaml");
-        var text = await File.ReadAllTextAsync(file, Ct);
-        await File.WriteAllTextAsync(file, text.Replace("      clientId: \"acme-client-1\"\n", "      clientId: \"acme-client-2\"\n      clientSecret: \"${SHORT}\"\n", StringComparison.Ordinal), Ct);
+        await PullWithClientSecretAsync(cli, "acme-client-2", "${SHORT}");
         cli.Variables["DESCOPE_VAR_SHORT"] = "e";
 
         var plan = await cli.RunAsync("plan");
