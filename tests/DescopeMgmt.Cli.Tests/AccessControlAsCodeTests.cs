@@ -23,23 +23,6 @@ public sealed class AccessControlAsCodeTests
         await client.Roles.CreateAsync(new RoleWrite { Name = "Billing", PermissionNames = ["projects.read"], TenantId = "acme" }, Ct);
     }
 
-    private static Dictionary<string, string> SdkEnv(CliHarness cli, string mode) => new()
-    {
-        ["DESCOPE_BASE_URL"] = cli.Host.BaseUrl.ToString().TrimEnd('/'),
-        ["DESCOPE_PROJECT_ID"] = CliHarness.ProjectId,
-        ["DESCOPE_MANAGEMENT_KEY"] = CliHarness.Key,
-        ["MODE"] = mode,
-    };
-
-    private static async Task<JsonNode> ReadThroughSdkAsync(string node, CliHarness cli, string tenants)
-    {
-        var env = SdkEnv(cli, "read");
-        env["TENANTS"] = tenants;
-        var read = await NodeScripts.RunAsync(node, "access-control.mjs", env);
-        Assert.True(read.ExitCode == 0, read.Output);
-        return JsonNode.Parse(read.Output)!;
-    }
-
     private static JsonNode? Role(JsonNode live, string name, string? tenant = null) =>
         live["roles"]!.AsArray().FirstOrDefault(r => r!["name"]!.GetValue<string>() == name && (r["tenantId"]?.GetValue<string>() ?? "") == (tenant ?? ""));
 
@@ -78,13 +61,13 @@ public sealed class AccessControlAsCodeTests
 
         var apply = await cli.RunAsync("apply", "--yes");
         Assert.Equal(0, apply.ExitCode);
-        var applied = await ReadThroughSdkAsync(node!, cli, "acme");
+        var applied = await cli.ReadThroughSdkAsync(node!, "access-control.mjs", "acme");
         Assert.Equal(["projects.read", "projects.write"], Permissions(Role(applied, "Viewer")!));
         Assert.Equal(12, applied["passwordProject"]!["minLength"]!.GetValue<int>());
         Assert.Equal(0, (await cli.RunAsync("drift")).ExitCode);
 
         // A colleague changes the tenant role outside the tool; drift says so, field by field.
-        var change = SdkEnv(cli, "set-role-permissions");
+        var change = cli.SdkScriptEnv("set-role-permissions");
         change["ROLE_NAME"] = "Billing";
         change["ROLE_TENANT"] = "acme";
         change["PERMISSIONS"] = "projects.read,projects.write";
@@ -98,7 +81,7 @@ public sealed class AccessControlAsCodeTests
         Assert.StartsWith("backup restore", apply.UndoCommand, StringComparison.Ordinal);
         var undo = await cli.RunAsync([.. apply.UndoCommand.Split(' '), "--yes"]);
         Assert.True(undo.ExitCode == 0, undo.Error);
-        var undone = await ReadThroughSdkAsync(node!, cli, "acme");
+        var undone = await cli.ReadThroughSdkAsync(node!, "access-control.mjs", "acme");
         Assert.Equal(["projects.read"], Permissions(Role(undone, "Viewer")!));
         Assert.Equal(8, undone["passwordProject"]!["minLength"]!.GetValue<int>());
         Assert.Equal(["projects.read", "projects.write"], Permissions(Role(undone, "Billing", "acme")!));

@@ -62,20 +62,6 @@ public sealed class AccessKeyCommandsTests
         }
     }
 
-    private static async Task<JsonNode> ReadThroughSdkAsync(string node, CliHarness cli)
-    {
-        var read = await NodeScripts.RunAsync(node, "identity.mjs", new Dictionary<string, string>
-        {
-            ["DESCOPE_BASE_URL"] = cli.Host.BaseUrl.ToString().TrimEnd('/'),
-            ["DESCOPE_PROJECT_ID"] = CliHarness.ProjectId,
-            ["DESCOPE_MANAGEMENT_KEY"] = CliHarness.Key,
-            ["MODE"] = "read",
-            ["TENANTS"] = "",
-        });
-        Assert.True(read.ExitCode == 0, read.Output);
-        return JsonNode.Parse(read.Output)!;
-    }
-
     private static JsonNode? SdkKey(JsonNode live, string name) =>
         live["accessKeys"]!.AsArray().SingleOrDefault(k => k!["name"]!.GetValue<string>() == name);
 
@@ -122,7 +108,7 @@ public sealed class AccessKeyCommandsTests
         AssertNowhereBut(cli, seeded, [create, list, get, audit]);
         Assert.NotEmpty(FilesUnder(cli.BackupRoot));
 
-        var sdk = SdkKey(await ReadThroughSdkAsync(node!, cli), "ci")!;
+        var sdk = SdkKey(await cli.ReadThroughSdkAsync(node!, "identity.mjs"), "ci")!;
         Assert.Equal("Builds", sdk["description"]!.GetValue<string>());
         Assert.Equal(["Viewer"], Strings(sdk["roleNames"]));
         Assert.Equal("acme", sdk["keyTenants"]![0]!["tenantId"]!.GetValue<string>());
@@ -238,7 +224,7 @@ public sealed class AccessKeyCommandsTests
         var before = await FindAsync(cli, "deploy");
 
         var update = await cli.RunAsync("access-key", "update", "deploy", "--description", "Deploys prod", "--tenant-role", "acme:Billing", "--yes");
-        var afterUpdate = SdkKey(await ReadThroughSdkAsync(node!, cli), "deploy")!;
+        var afterUpdate = SdkKey(await cli.ReadThroughSdkAsync(node!, "identity.mjs"), "deploy")!;
         var undo = await cli.RunAsync([.. Args(update.UndoCommand), "--yes"]);
         var afterUndo = await FindAsync(cli, "deploy");
 
@@ -332,12 +318,12 @@ public sealed class AccessKeyCommandsTests
         await SeedAsync(cli);
 
         var deactivate = await cli.RunAsync("access-key", "deactivate", "deploy", "--yes");
-        var inactive = SdkKey(await ReadThroughSdkAsync(node!, cli), "deploy")!;
+        var inactive = SdkKey(await cli.ReadThroughSdkAsync(node!, "identity.mjs"), "deploy")!;
         cli.Host.Requests.Clear();
         var again = await cli.RunAsync("access-key", "deactivate", "deploy", "--yes");
         var writesOfAgain = Writes(cli);
         var undo = await cli.RunAsync([.. Args(deactivate.UndoCommand), "--yes"]);
-        var active = SdkKey(await ReadThroughSdkAsync(node!, cli), "deploy")!;
+        var active = SdkKey(await cli.ReadThroughSdkAsync(node!, "identity.mjs"), "deploy")!;
 
         Assert.True(deactivate.ExitCode == 0, deactivate.Error);
         Assert.Contains("status: active → inactive", deactivate.Error, StringComparison.Ordinal);

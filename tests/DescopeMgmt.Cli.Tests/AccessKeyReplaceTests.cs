@@ -137,16 +137,7 @@ public sealed class AccessKeyReplaceTests
         var plan = await cli.RunAsync("plan", "--detailed-exitcode");
         Assert.True(plan.ExitCode == 0, plan.All);
 
-        var sdk = await NodeScripts.RunAsync(node!, "identity.mjs", new Dictionary<string, string>
-        {
-            ["DESCOPE_BASE_URL"] = cli.Host.BaseUrl.ToString().TrimEnd('/'),
-            ["DESCOPE_PROJECT_ID"] = CliHarness.ProjectId,
-            ["DESCOPE_MANAGEMENT_KEY"] = CliHarness.Key,
-            ["MODE"] = "read",
-            ["TENANTS"] = "",
-        });
-        Assert.True(sdk.ExitCode == 0, sdk.Output);
-        var read = JsonNode.Parse(sdk.Output)!["accessKeys"]!.AsArray().Single(k => k!["name"]!.GetValue<string>() == "deploy")!;
+        var read = (await cli.ReadThroughSdkAsync(node!, "identity.mjs"))["accessKeys"]!.AsArray().Single(k => k!["name"]!.GetValue<string>() == "deploy")!;
         Assert.Equal(deploy.Id, read["id"]!.GetValue<string>());
         Assert.Equal(NewExpiry, read["expireTime"]!.GetValue<long>());
         Assert.Equal(userId, read["boundUserId"]!.GetValue<string>());

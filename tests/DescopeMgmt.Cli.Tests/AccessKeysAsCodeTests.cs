@@ -15,15 +15,6 @@ public sealed class AccessKeysAsCodeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Dictionary<string, string> SdkEnv(CliHarness cli, string mode) => new()
-    {
-        ["DESCOPE_BASE_URL"] = cli.Host.BaseUrl.ToString().TrimEnd('/'),
-        ["DESCOPE_PROJECT_ID"] = CliHarness.ProjectId,
-        ["DESCOPE_MANAGEMENT_KEY"] = CliHarness.Key,
-        ["MODE"] = mode,
-        ["TENANTS"] = "",
-    };
-
     private static async Task<string> SeedAsync(CliHarness cli)
     {
         using var client = cli.Client();
@@ -93,13 +84,11 @@ public sealed class AccessKeysAsCodeTests
         Assert.Equal(0, (await Run("apply", "--yes", "--secrets-out", secretsFile)).ExitCode);
         Assert.Equal(0, (await Run("drift")).ExitCode);
 
-        var sdk = await NodeScripts.RunAsync(node!, "identity.mjs", SdkEnv(cli, "read"));
-        Assert.True(sdk.ExitCode == 0, sdk.Output);
-        var ci = JsonNode.Parse(sdk.Output)!["accessKeys"]!.AsArray().Single(k => k!["name"]!.GetValue<string>() == "ci")!;
+        var ci = (await cli.ReadThroughSdkAsync(node!, "identity.mjs"))["accessKeys"]!.AsArray().Single(k => k!["name"]!.GetValue<string>() == "ci")!;
         Assert.Equal("Builds", ci["description"]!.GetValue<string>());
         Assert.Equal(["Viewer"], ci["roleNames"]!.AsArray().Select(r => r!.GetValue<string>()));
 
-        var change = SdkEnv(cli, "set-access-key-description");
+        var change = cli.SdkScriptEnv("set-access-key-description");
         change["KEY_NAME"] = "ci";
         change["DESCRIPTION"] = "Changed by hand";
         var outOfBand = await NodeScripts.RunAsync(node!, "identity.mjs", change);

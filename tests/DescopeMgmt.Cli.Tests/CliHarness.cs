@@ -94,6 +94,25 @@ public sealed class CliHarness : IAsyncDisposable
         BaseUrl = Host.BaseUrl,
     });
 
+    /// <summary>The environment of a tests/conformance script (the official Node SDK) against this emulator, in <paramref name="mode"/>.</summary>
+    public Dictionary<string, string> SdkScriptEnv(string mode) => new()
+    {
+        ["DESCOPE_BASE_URL"] = Host.BaseUrl.ToString().TrimEnd('/'),
+        ["DESCOPE_PROJECT_ID"] = ProjectId,
+        ["DESCOPE_MANAGEMENT_KEY"] = Key,
+        ["MODE"] = mode,
+    };
+
+    /// <summary>What the official Node SDK reads back through <paramref name="script"/> in MODE=read, tenant items for <paramref name="tenants"/> (a comma list).</summary>
+    public async Task<JsonNode> ReadThroughSdkAsync(string node, string script, string tenants = "")
+    {
+        var environment = SdkScriptEnv("read");
+        environment["TENANTS"] = tenants;
+        var read = await NodeScripts.RunAsync(node, script, environment);
+        Assert.True(read.ExitCode == 0, read.Output);
+        return JsonNode.Parse(read.Output)!;
+    }
+
     /// <summary>
     /// Imports generated flows through the real client (not through the CLI under test), then clears
     /// the request log so a test sees only what the CLI sent.

@@ -54,20 +54,6 @@ public sealed class UserCommandsTests
         $"{string.Join(",", u.LoginIds)}|{u.Name}|{u.Email}|{u.Phone}|{u.Status}|{string.Join(",", u.RoleNames)}|" +
         string.Join(";", u.UserTenants.Select(t => $"{t.TenantId}:{string.Join(",", t.RoleNames)}"));
 
-    private static async Task<JsonNode> ReadThroughSdkAsync(string node, CliHarness cli)
-    {
-        var read = await NodeScripts.RunAsync(node, "identity.mjs", new Dictionary<string, string>
-        {
-            ["DESCOPE_BASE_URL"] = cli.Host.BaseUrl.ToString().TrimEnd('/'),
-            ["DESCOPE_PROJECT_ID"] = CliHarness.ProjectId,
-            ["DESCOPE_MANAGEMENT_KEY"] = CliHarness.Key,
-            ["MODE"] = "read",
-            ["TENANTS"] = "",
-        });
-        Assert.True(read.ExitCode == 0, read.Output);
-        return JsonNode.Parse(read.Output)!;
-    }
-
     private static JsonNode? SdkUser(JsonNode live, string loginId) =>
         live["users"]!.AsArray().FirstOrDefault(u => u!["loginIds"]!.AsArray().Any(l => l!.GetValue<string>() == loginId));
 
@@ -442,7 +428,7 @@ public sealed class UserCommandsTests
         Assert.Equal(0, (await cli.RunAsync("user", "role", "set", "alice@acme.com", "--role", "Viewer", "--yes")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("user", "disable", "bob@acme.com", "--yes")).ExitCode);
 
-        var live = await ReadThroughSdkAsync(node!, cli);
+        var live = await cli.ReadThroughSdkAsync(node!, "identity.mjs");
 
         var carol = SdkUser(live, "carol@acme.com")!;
         Assert.Equal("Carol C.", carol["name"]!.GetValue<string>());
