@@ -250,9 +250,7 @@ internal static class AccessKeyLookup
         var named = keys.Where(k => k.Name == name).ToList();
         if (named.Count > 1)
         {
-            throw new UserError("access_key_name_not_unique",
-                $"Two access keys of the project are named '{WireIds.Printable(name)}' ({named[0].Id} and {named[1].Id}); an access key is managed by its name, so names must be unique.",
-                "Delete or rename one of them in the Descope console, then run the command again.");
+            throw AccessKeyKind.NameNotUnique(name, named[0].Id, named[1].Id);
         }
 
         return named.SingleOrDefault() ?? (orId ? keys.FirstOrDefault(k => k.Id == name) : null);

@@ -68,9 +68,7 @@ public sealed partial class AccessKeyKind : ResourceKind
         {
             if (!result.TryAdd(key.Name, key))
             {
-                throw new UserError("access_key_name_not_unique",
-                    $"Two access keys of the project are named '{ItemIds.Printable(key.Name)}' ({result[key.Name].Id} and {key.Id}); an access key is managed by its name, so names must be unique.",
-                    "Delete or rename one of them in the Descope console, then run the command again.");
+                throw NameNotUnique(key.Name, result[key.Name].Id, key.Id);
             }
         }
 
@@ -83,6 +81,12 @@ public sealed partial class AccessKeyKind : ResourceKind
 
         return result;
     }
+
+    /// <summary>The refusal of a name two live keys share (the service allows it; this tool names keys by name).</summary>
+    public static UserError NameNotUnique(string name, string firstId, string secondId) =>
+        new("access_key_name_not_unique",
+            $"Two access keys of the project are named '{ItemIds.Printable(name)}' ({firstId} and {secondId}); an access key is managed by its name, so names must be unique.",
+            "Delete or rename one of them in the Descope console, then run the command again.");
 
     private static async Task<string> LiveIdAsync(DescopeClient client, string name, CancellationToken cancellationToken) =>
         SeenIds.TryGetValue(client, out var seen) && seen.TryGetValue(name, out var id) ? id : (await LiveAsync(client, name, cancellationToken).ConfigureAwait(false)).Id;
